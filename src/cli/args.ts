@@ -1,0 +1,31 @@
+export interface EvaluateArgs {
+  readonly command: 'evaluate';
+  readonly workbook: string;
+  readonly json: string | null;
+}
+
+export type ParsedArgs = EvaluateArgs | { readonly command: 'help' } | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
+
+const VALUE_OPTIONS = new Set(['--json']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command !== 'evaluate') return { error: 'usage' };
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg.startsWith('--')) {
+      if (!VALUE_OPTIONS.has(arg)) return { error: 'unknownOption', option: arg };
+      const value = rest[i + 1];
+      if (value === undefined || value.startsWith('--')) return { error: 'optionNeedsValue', option: arg };
+      options.set(arg, value);
+      i++;
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length !== 1) return { error: 'usage' };
+  return { command: 'evaluate', workbook: positional[0]!, json: options.get('--json') ?? null };
+}

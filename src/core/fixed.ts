@@ -1,0 +1,100 @@
+/**
+ * Exact decimal arithmetic on scaled integers. A rate of 98.51 % at 2 decimals is the integer
+ * 9851; every division rounds once, explicitly, the way the bulletin does. Binary floating
+ * point is never used for a printed figure (97.665 is not exact in a double).
+ */
+
+export type RoundingMode = 'halfUp' | 'halfEven';
+
+/**
+ * round(n / d) for integers n and d > 0, exactly. `halfUp` is 四舍五入: ties away from zero.
+ * Callers keep |n| below 2^53 (see MAX_COUNT), so `%` and the subtraction are exact.
+ */
+export function divRound(n: number, d: number, mode: RoundingMode): number {
+  const negative = n < 0;
+  const a = negative ? -n : n;
+  const r = a % d;
+  let q = (a - r) / d;
+  const twice = 2 * r;
+  if (twice > d || (twice === d && (mode === 'halfUp' || q % 2 === 1))) q += 1;
+  return negative ? -q : q;
+}
+
+export function pow10(decimals: number): number {
+  return 10 ** decimals;
+}
+
+const DECIMAL_RE = /^([+-])?(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
+
+export interface Scaled {
+  /** The value × 10^decimals, rounded with the given mode. */
+  readonly scaled: number;
+  /** False when digits beyond `decimals` were rounded away. */
+  readonly exact: boolean;
+}
+
+/**
+ * The exact decimal value of a number (its shortest round-trip text, which is what a person
+ * sees for 98.5 or 97.665) or of a decimal string, scaled to `decimals` places. Returns null
+ * for anything that is not a finite decimal or does not fit a safe integer.
+ */
+export function toScaled(value: number | string, decimals: number, mode: RoundingMode): Scaled | null {
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  const text = typeof value === 'number' ? String(value) : value.trim();
+  const m = DECIMAL_RE.exec(text);
+  if (!m) return null;
+  const intPart = m[2] ?? '';
+  const fracPart = m[3] ?? '';
+  if (intPart === '' && fracPart === '') return null;
+  const digits = (intPart + fracPart).replace(/^0+(?=\d)/, '');
+  // Position of the decimal point within `digits`, counted from the left.
+  const point = digits.length - fracPart.length + Number(m[4] ?? 0);
+  const keepLen = point + decimals;
+  let kept: string;
+  let rest: string;
+  if (keepLen <= 0) {
+    kept = '0';
+    rest = '0'.repeat(-keepLen) + digits;
+  } else if (keepLen >= digits.length) {
+    kept = digits + '0'.repeat(keepLen - digits.length);
+    rest = '';
+  } else {
+    kept = digits.slice(0, keepLen);
+    rest = digits.slice(keepLen);
+  }
+  if (kept.length > 15) return null;
+  let scaled = Number(kept);
+  const restNonZero = /[1-9]/.test(rest);
+  if (restNonZero) {
+    const first = rest.charCodeAt(0) - 48;
+    const tail = /[1-9]/.test(rest.slice(1));
+    const up =
+      first > 5 ||
+      (first === 5 && (mode === 'halfUp' || tail || scaled % 2 === 1));
+    if (up) scaled += 1;
+  }
+  if (!Number.isSafeInteger(scaled)) return null;
+  const negative = m[1] === '-' && scaled !== 0;
+  return { scaled: negative ? -scaled : scaled, exact: !restNonZero };
+}
+
+/** A scaled integer as a plain JS number (98.51), for JSON and for Excel cells. */
+export function scaledToNumber(scaled: number, decimals: number): number {
+  // Division of an integer by a power of ten gives the double nearest the decimal, whose
+  // shortest text is that decimal: 9851 / 100 prints as 98.51.
+  return scaled / pow10(decimals);
+}
+
+/**
+ * A scaled integer as text: no separators, `decimals` places unless `trim` drops trailing
+ * zeros (100 rather than 100.00, 12.5 rather than 12.50 — the bulletin's style).
+ */
+export function formatScaled(scaled: number, decimals: number, trim = true): string {
+  const negative = scaled < 0;
+  const abs = Math.abs(scaled);
+  const base = pow10(decimals);
+  const int = Math.floor(abs / base);
+  let frac = decimals > 0 ? String(abs % base).padStart(decimals, '0') : '';
+  if (trim) frac = frac.replace(/0+$/, '');
+  return `${negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
+}

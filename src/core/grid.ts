@@ -1,0 +1,50 @@
+/**
+ * What Excel gives an add-in for a used range: a 2-D array of cell values. Office.js returns
+ * `""` for empty cells; ExcelJS-based readers may also give `null`. Both mean empty.
+ */
+export type CellValue = string | number | boolean | null;
+
+/** A merged area, 0-based and inclusive, in grid coordinates (not sheet coordinates). */
+export interface MergedArea {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetGrid {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+  /** Sheet row/column (0-based) of `values[0][0]`: a used range need not start at A1. */
+  readonly origin?: { readonly row: number; readonly col: number };
+  /** Merged areas where the host can tell them (ExcelApi 1.13, ExcelJS). */
+  readonly merges?: readonly MergedArea[];
+}
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** A1-style address of a 0-based sheet cell. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** Letters → 0-based column index (A → 0). */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function isEmptyCell(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}

@@ -1,0 +1,152 @@
+import { SettingsError } from './errors';
+import { toScaled, type RoundingMode } from './fixed';
+
+/** The count columns a rate may be divided by. */
+export type Denominator = '处置数' | '应处置数' | '应结案数';
+
+export interface GradeBand {
+  readonly grade: string;
+  /** Lowest 综合指标值 (points) that earns this grade; bands are listed best first. */
+  readonly min: number;
+}
+
+export interface EvaluationSettings {
+  /** Decimals every rate and the index are rounded to (the bulletin: 2). */
+  readonly decimals: number;
+  readonly rounding: RoundingMode;
+  /** Weights of the index terms; they must add up to 1 (the bulletin: 20 % / 30 % / 50 %). */
+  readonly weights: { readonly closed: number; readonly onTime: number; readonly rework: number };
+  readonly denominators: {
+    readonly rework: Denominator;
+    readonly closed: Denominator;
+    readonly onTime: Denominator;
+  };
+  /**
+   * When 处置数 = 0 the bulletin prints 返工率 0 but the rework term contributes nothing
+   * ('zero'); 'full' would award the whole rework weight instead.
+   */
+  readonly reworkTermWhenNoneDisposed: 'zero' | 'full';
+  readonly bands: readonly GradeBand[];
+}
+
+export interface Settings {
+  readonly evaluation: EvaluationSettings;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  evaluation: {
+    decimals: 2,
+    rounding: 'halfUp',
+    weights: { closed: 0.2, onTime: 0.3, rework: 0.5 },
+    denominators: { rework: '处置数', closed: '应结案数', onTime: '应结案数' },
+    reworkTermWhenNoneDisposed: 'zero',
+    bands: [
+      { grade: 'A', min: 90 },
+      { grade: 'B', min: 75 },
+      { grade: 'C', min: 60 },
+      { grade: 'D', min: 40 },
+      { grade: 'E', min: 0 },
+    ],
+  },
+};
+
+export type SettingsInput = {
+  readonly evaluation?: Partial<Omit<EvaluationSettings, 'weights' | 'denominators'>> & {
+    readonly weights?: Partial<EvaluationSettings['weights']>;
+    readonly denominators?: Partial<EvaluationSettings['denominators']>;
+  };
+};
+
+/** Settings compiled to the integers the engine computes with. */
+export interface EvaluationRules {
+  readonly settings: EvaluationSettings;
+  readonly decimals: number;
+  readonly scale: number;
+  readonly rounding: RoundingMode;
+  /** Weights in basis points (1/10000), summing to 10000. */
+  readonly weightsBp: { readonly closed: number; readonly onTime: number; readonly rework: number };
+  /** Band minimums scaled to `decimals`, best first. */
+  readonly bands: readonly { readonly grade: string; readonly minScaled: number }[];
+}
+
+const DENOMINATORS: readonly Denominator[] = ['处置数', '应处置数', '应结案数'];
+
+/** Merge `input` over the defaults and validate; throws SettingsError naming the bad field. */
+export function resolveSettings(input: SettingsInput = {}): Settings {
+  const d = DEFAULT_SETTINGS.evaluation;
+  const e = input.evaluation ?? {};
+  const evaluation: EvaluationSettings = {
+    decimals: e.decimals ?? d.decimals,
+    rounding: e.rounding ?? d.rounding,
+    weights: { ...d.weights, ...e.weights },
+    denominators: { ...d.denominators, ...e.denominators },
+    reworkTermWhenNoneDisposed: e.reworkTermWhenNoneDisposed ?? d.reworkTermWhenNoneDisposed,
+    bands: e.bands ?? d.bands,
+  };
+  compileRules(evaluation);
+  return { evaluation };
+}
+
+/** Validate evaluation settings and turn them into integer rules. */
+export function compileRules(s: EvaluationSettings): EvaluationRules {
+  if (!Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 4) {
+    throw new SettingsError('evaluation.decimals', 'must be an integer from 0 to 4');
+  }
+  if (s.rounding !== 'halfUp' && s.rounding !== 'halfEven') {
+    throw new SettingsError('evaluation.rounding', "must be 'halfUp' or 'halfEven'");
+  }
+  const bp = (key: keyof EvaluationSettings['weights']): number => {
+    const w = s.weights[key];
+    const scaled = typeof w === 'number' && w >= 0 && w <= 1 ? toScaled(w, 4, 'halfUp') : null;
+    if (!scaled?.exact) {
+      throw new SettingsError(`evaluation.weights.${key}`, 'must be a number from 0 to 1 with at most 4 decimals');
+    }
+    return scaled.scaled;
+  };
+  const weightsBp = { closed: bp('closed'), onTime: bp('onTime'), rework: bp('rework') };
+  if (weightsBp.closed + weightsBp.onTime + weightsBp.rework !== 10000) {
+    throw new SettingsError('evaluation.weights', 'closed + onTime + rework must equal 1');
+  }
+  for (const key of ['rework', 'closed', 'onTime'] as const) {
+    if (!DENOMINATORS.includes(s.denominators[key])) {
+      throw new SettingsError(`evaluation.denominators.${key}`, `must be one of ${DENOMINATORS.join(', ')}`);
+    }
+  }
+  if (s.reworkTermWhenNoneDisposed !== 'zero' && s.reworkTermWhenNoneDisposed !== 'full') {
+    throw new SettingsError('evaluation.reworkTermWhenNoneDisposed', "must be 'zero' or 'full'");
+  }
+  if (!Array.isArray(s.bands) || s.bands.length === 0) {
+    throw new SettingsError('evaluation.bands', 'must list at least one grade');
+  }
+  const seen = new Set<string>();
+  const bands = s.bands.map((band, i) => {
+    const path = `evaluation.bands[${i}]`;
+    if (typeof band.grade !== 'string' || band.grade.trim() === '' || seen.has(band.grade)) {
+      throw new SettingsError(`${path}.grade`, 'must be a unique, non-empty text');
+    }
+    seen.add(band.grade);
+    const min = typeof band.min === 'number' && band.min >= 0 && band.min <= 100
+      ? toScaled(band.min, s.decimals, 'halfUp')
+      : null;
+    if (!min?.exact) {
+      throw new SettingsError(`${path}.min`, `must be a number from 0 to 100 with at most ${s.decimals} decimals`);
+    }
+    return { grade: band.grade, minScaled: min.scaled };
+  });
+  for (let i = 1; i < bands.length; i++) {
+    if (bands[i]!.minScaled >= bands[i - 1]!.minScaled) {
+      throw new SettingsError(`evaluation.bands[${i}].min`, 'bands must be listed best first, minimums strictly decreasing');
+    }
+  }
+  if (bands[bands.length - 1]!.minScaled !== 0) {
+    throw new SettingsError(`evaluation.bands[${bands.length - 1}].min`, 'the last band must start at 0 so every index gets a grade');
+  }
+  return {
+    settings: s,
+    decimals: s.decimals,
+    scale: 10 ** s.decimals,
+    rounding: s.rounding,
+    weightsBp,
+    bands,
+  };
+}

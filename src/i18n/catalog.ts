@@ -1,0 +1,155 @@
+import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
+
+/**
+ * Every user-facing string, typed: a locale that misses a message does not compile.
+ * zh-CN is the users' language; en-US is the fallback UI language.
+ */
+export interface Catalog {
+  readonly diagnostics: { readonly [K in DiagnosticCode]: (p: DiagnosticParams[K]) => string };
+  readonly severity: { readonly error: string; readonly warning: string; readonly info: string };
+  readonly reasons: {
+    readonly noCases: string;
+    readonly nothingToEvaluate: string;
+    readonly invalidData: string;
+    readonly missingColumns: string;
+    readonly missingName: string;
+  };
+  readonly cli: {
+    readonly usage: string;
+    readonly fileMissing: (file: string) => string;
+    readonly notXlsx: (file: string) => string;
+    readonly noTables: (file: string) => string;
+    readonly unknownOption: (option: string) => string;
+    readonly optionNeedsValue: (option: string) => string;
+    readonly wroteJson: (file: string) => string;
+    readonly summaryHeader: (tables: number, units: number, evaluated: number) => string;
+    readonly tableHeading: (title: string, group: string, sheet: string, cell: string) => string;
+    readonly columns: readonly string[];
+    readonly discrepancies: (n: number) => string;
+    readonly discrepancyLine: (d: {
+      sheet: string;
+      cell: string;
+      unit: string;
+      field: string;
+      printed: string;
+      recomputed: string;
+    }) => string;
+    readonly diagnosticsHeading: (n: number) => string;
+    readonly notEvaluated: string;
+    readonly childSum: string;
+  };
+}
+
+const quote = (s: string) => `“${s}”`;
+
+export const zhCN: Catalog = {
+  diagnostics: {
+    emptySheet: () => '工作表为空，已跳过',
+    noTableOnSheet: () => '此工作表中未找到综合评价表（需有“应处置数”“结案数”等列的表头）',
+    missingColumns: (p) => `${quote(p.table)}缺少列：${p.columns.join('、')}，该表各单位无法评价`,
+    groupGuessed: (p) => `未能从标题识别${quote(p.table)}的分组，已按单位名称归入${p.group}，请核对`,
+    childWithoutParent: (p) => `下属单位${quote(p.unit)}前没有主管单位，已按独立单位处理`,
+    missingName: () => '此行有数据但缺少单位名称，未参加评价',
+    duplicateUnit: (p) => `单位${quote(p.unit)}在本表中重复出现（首次见第${p.firstRow}行）`,
+    emptyCount: (p) => `${quote(p.unit)}的“${p.field}”为空，未参加评价`,
+    notNumber: (p) => `${quote(p.unit)}的“${p.field}”不是数字（${p.text}），未参加评价`,
+    negative: (p) => `${quote(p.unit)}的“${p.field}”为负数（${p.value}），未参加评价`,
+    notInteger: (p) => `${quote(p.unit)}的“${p.field}”不是整数（${p.value}），未参加评价`,
+    tooLarge: (p) => `${quote(p.unit)}的“${p.field}”数值过大（${p.value}），未参加评价`,
+    exceeds: (p) =>
+      `${quote(p.unit)}的“${p.field}”（${p.value}）大于“${p.limitField}”（${p.limit}），未参加评价`,
+    reworkExceedsDisposed: (p) =>
+      `${quote(p.unit)}的返工数（${p.rework}）大于处置数（${p.disposed}），返工率超过100%，请核对`,
+    noCases: (p) => `${quote(p.unit)}本月无应处置案件，不参加评价`,
+    nothingToEvaluate: (p) => `${quote(p.unit)}的“${p.field}”为0，不参加评价`,
+  },
+  severity: { error: '错误', warning: '提醒', info: '说明' },
+  reasons: {
+    noCases: '本月无应处置案件',
+    nothingToEvaluate: '应处置数或应结案数为0',
+    invalidData: '数据有误',
+    missingColumns: '表格缺少必需的列',
+    missingName: '缺少单位名称',
+  },
+  cli: {
+    usage: [
+      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--json <输出.json>]',
+      '',
+      '  evaluate   读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
+      '  --json     将单位、差异和诊断信息写入 JSON 文件（不写则在终端打印摘要）',
+    ].join('\n'),
+    fileMissing: (f) => `错误：找不到文件 ${f}`,
+    notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
+    noTables: (f) => `错误：${f} 中未找到综合评价表（需有“应处置数”“结案数”等列的表头）`,
+    unknownOption: (o) => `错误：不认识的参数 ${o}`,
+    optionNeedsValue: (o) => `错误：参数 ${o} 需要一个值`,
+    wroteJson: (f) => `已写入 ${f}`,
+    summaryHeader: (t, u, e) => `共找到 ${t} 张综合评价表，${u} 个单位，其中 ${e} 个参加评价。`,
+    tableHeading: (title, group, sheet, cell) => `【${title}】（${group}，工作表“${sheet}”${cell}）`,
+    columns: ['单位', '返工率', '结案率', '按期结案率', '综合指标值', '等级'],
+    discrepancies: (n) => (n === 0 ? '表中已有的计算值与复核结果全部一致。' : `与复核结果不一致的数值 ${n} 处：`),
+    discrepancyLine: (d) =>
+      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}：表中为 ${d.printed}，复核为 ${d.recomputed}`,
+    diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
+    notEvaluated: '不参加评价',
+    childSum: '（下属单位合计）',
+  },
+};
+
+export const enUS: Catalog = {
+  diagnostics: {
+    emptySheet: () => 'The sheet is empty; skipped',
+    noTableOnSheet: () => 'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
+    missingColumns: (p) => `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
+    groupGuessed: (p) => `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
+    childWithoutParent: (p) => `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
+    missingName: () => 'This row has figures but no unit name; not evaluated',
+    duplicateUnit: (p) => `Unit ${quote(p.unit)} appears twice in this table (first in row ${p.firstRow})`,
+    emptyCount: (p) => `${quote(p.unit)}: ${p.field} is empty; not evaluated`,
+    notNumber: (p) => `${quote(p.unit)}: ${p.field} is not a number (${p.text}); not evaluated`,
+    negative: (p) => `${quote(p.unit)}: ${p.field} is negative (${p.value}); not evaluated`,
+    notInteger: (p) => `${quote(p.unit)}: ${p.field} is not a whole number (${p.value}); not evaluated`,
+    tooLarge: (p) => `${quote(p.unit)}: ${p.field} is too large (${p.value}); not evaluated`,
+    exceeds: (p) => `${quote(p.unit)}: ${p.field} (${p.value}) exceeds ${p.limitField} (${p.limit}); not evaluated`,
+    reworkExceedsDisposed: (p) =>
+      `${quote(p.unit)}: 返工数 (${p.rework}) exceeds 处置数 (${p.disposed}), a rework rate over 100%; please check`,
+    noCases: (p) => `${quote(p.unit)} had no cases this month; not evaluated`,
+    nothingToEvaluate: (p) => `${quote(p.unit)}: ${p.field} is 0; not evaluated`,
+  },
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  reasons: {
+    noCases: 'No cases this month',
+    nothingToEvaluate: '应处置数 or 应结案数 is 0',
+    invalidData: 'Invalid data',
+    missingColumns: 'The table lacks a required column',
+    missingName: 'No unit name',
+  },
+  cli: {
+    usage: [
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--json <out.json>]',
+      '',
+      '  evaluate   recompute every evaluation table of the workbook and audit its printed figures',
+      '  --json     write units, discrepancies and diagnostics to a JSON file (else print a summary)',
+    ].join('\n'),
+    fileMissing: (f) => `Error: no such file ${f}`,
+    notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
+    noTables: (f) => `Error: no evaluation table found in ${f}`,
+    unknownOption: (o) => `Error: unknown option ${o}`,
+    optionNeedsValue: (o) => `Error: option ${o} needs a value`,
+    wroteJson: (f) => `Wrote ${f}`,
+    summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
+    tableHeading: (title, group, sheet, cell) => `[${title}] (${group}, sheet “${sheet}” ${cell})`,
+    columns: ['Unit', 'Rework', 'Closed', 'On time', 'Index', 'Grade'],
+    discrepancies: (n) => (n === 0 ? 'Every printed figure agrees with the recomputation.' : `${n} printed figures disagree:`),
+    discrepancyLine: (d) => `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+    diagnosticsHeading: (n) => `${n} data notes:`,
+    notEvaluated: 'not evaluated',
+    childSum: ' (sum of sub-units)',
+  },
+};
+
+export type Locale = 'zh-CN' | 'en-US';
+
+export function catalogFor(locale: string): Catalog {
+  return locale.toLowerCase().startsWith('zh') ? zhCN : enUS;
+}

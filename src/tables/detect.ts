@@ -1,0 +1,431 @@
+import { diagnostic, type Diagnostic } from '../core/diagnostics';
+import { GridShapeError } from '../core/errors';
+import { cellAddress, type CellValue, type MergedArea, type SheetGrid } from '../core/grid';
+import {
+  REQUIRED_COUNT_FIELDS,
+  mayBeHeaderCell,
+  recognizeLabel,
+  type ComputedField,
+  type CountField,
+} from './columns';
+import { groupFromNames, groupFromText, tableTitle, type Group } from './groups';
+
+/** Where each column of a table is, as 0-based grid columns. */
+export interface TableColumns {
+  /** One or two columns: parent names, then sub-unit names under `下属单位`. */
+  readonly name: readonly number[];
+  readonly counts: Partial<Record<CountField, number>>;
+  /** Computed columns the sheet already has (printed figures to audit). */
+  readonly printed: Partial<Record<ComputedField, number>>;
+  /** Columns Tongbao wrote on an earlier run (headed “…（复核）”). */
+  readonly own: Partial<Record<ComputedField, number>>;
+  /** Rightmost column of the table as the user laid it out (own columns excluded). */
+  readonly lastUserCol: number;
+}
+
+export type RowKind = 'data' | 'noCases';
+
+export interface TableRow {
+  /** 0-based row in the grid. */
+  readonly gridRow: number;
+  readonly name: string;
+  readonly parent: string | null;
+  readonly kind: RowKind;
+}
+
+export interface DetectedTable {
+  readonly sheet: string;
+  readonly origin: { readonly row: number; readonly col: number };
+  /** The table's title as printed (“(一) 各区政府综合评价表”), or the sheet name. */
+  readonly rawTitle: string;
+  /** Title without its numbering: “各区政府综合评价表”. */
+  readonly title: string;
+  readonly group: Group;
+  readonly headerRow: number;
+  readonly headerRows: number;
+  readonly columns: TableColumns;
+  /** Required count columns the header lacks: its units cannot be evaluated. */
+  readonly missing: readonly CountField[];
+  readonly rows: readonly TableRow[];
+  /** First grid row after the table. */
+  readonly endRow: number;
+  readonly grid: SheetGrid;
+}
+
+export interface Detection {
+  readonly tables: DetectedTable[];
+  readonly diagnostics: Diagnostic[];
+  /** “2017年8月份” found in a title, if any: the bulletin's period. */
+  readonly period: { readonly year: number; readonly month: number } | null;
+}
+
+const REMARK_RE = /^(备注|说明|注)\s*[:：]?/;
+const NOTE_RE = /^[(（]?[0-9０-９一二三四五六七八九十]+[)）、.．]/;
+const SUB_UNIT_RE = /^(下属单位|其中)\s*[:：]?\s*/;
+const NO_CASES = '无应处置案件';
+const PERIOD_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月/;
+
+function text(v: CellValue | undefined): string {
+  return typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : '';
+}
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Merged areas by row, to read the label a merged cell shows in rows below its top. */
+class MergeIndex {
+  private readonly byRow = new Map<number, MergedArea[]>();
+  constructor(merges: readonly MergedArea[] | undefined) {
+    for (const m of merges ?? []) {
+      if (
+        !Number.isInteger(m.top) ||
+        !Number.isInteger(m.left) ||
+        m.bottom < m.top ||
+        m.right < m.left ||
+        m.top < 0 ||
+        m.left < 0
+      ) {
+        throw new GridShapeError(`Bad merged area ${JSON.stringify(m)}`);
+      }
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.byRow.get(r);
+        if (list) list.push(m);
+        else this.byRow.set(r, [m]);
+      }
+    }
+  }
+  at(row: number, col: number): MergedArea | undefined {
+    return this.byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  }
+}
+
+interface HeaderSegment {
+  readonly nameCol: number;
+  readonly firstCol: number;
+  readonly lastCol: number;
+  readonly headerRows: number;
+  readonly columns: TableColumns;
+  readonly missing: CountField[];
+}
+
+/** Find every evaluation table on every sheet. Problems in the data become diagnostics. */
+export function detectTables(sheets: readonly SheetGrid[]): Detection {
+  if (!Array.isArray(sheets)) throw new GridShapeError('sheets must be an array of SheetGrid');
+  const tables: DetectedTable[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let period: Detection['period'] = null;
+  for (const sheet of sheets) {
+    if (!sheet || typeof sheet.name !== 'string' || !Array.isArray(sheet.values)) {
+      throw new GridShapeError('each sheet needs a name and a values array');
+    }
+    const found = new SheetScanner(sheet, diagnostics).scan();
+    tables.push(...found.tables);
+    period ??= found.period;
+  }
+  return { tables, diagnostics, period };
+}
+
+class SheetScanner {
+  private readonly values: readonly (readonly CellValue[])[];
+  private readonly origin: { row: number; col: number };
+  private readonly merges: MergeIndex;
+
+  constructor(
+    private readonly sheet: SheetGrid,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.values = sheet.values;
+    this.origin = { row: sheet.origin?.row ?? 0, col: sheet.origin?.col ?? 0 };
+    this.merges = new MergeIndex(sheet.merges);
+  }
+
+  private addr(row: number, col: number): { cell: string; row: number } {
+    return { cell: cellAddress(row + this.origin.row, col + this.origin.col), row: row + this.origin.row + 1 };
+  }
+
+  private cell(row: number, col: number): CellValue | undefined {
+    const r = this.values[row];
+    if (r !== undefined && !Array.isArray(r)) throw new GridShapeError(`row ${row} of ${this.sheet.name} is not an array`);
+    return r?.[col];
+  }
+
+  scan(): { tables: DetectedTable[]; period: Detection['period'] } {
+    const tables: DetectedTable[] = [];
+    const rowCount = this.values.length;
+    if (this.values.every((r) => !Array.isArray(r) || r.every(isBlank))) {
+      const a = this.addr(0, 0);
+      this.diagnostics.push(diagnostic('emptySheet', this.sheet.name, a.cell, a.row, {}));
+      return { tables, period: null };
+    }
+    let period: Detection['period'] = null;
+    let previousEnd = 0;
+    let r = 0;
+    while (r < rowCount) {
+      const segments = this.headerAt(r);
+      if (segments.length === 0) {
+        period ??= this.periodIn(r);
+        r++;
+        continue;
+      }
+      let end = r + 1;
+      for (const seg of segments) {
+        const table = this.readTable(seg, r, previousEnd, segments.length === 1);
+        period ??= this.periodIn(r - 1) ?? this.periodInTitle(table.rawTitle);
+        tables.push(table);
+        end = Math.max(end, table.endRow);
+      }
+      previousEnd = end;
+      r = end;
+    }
+    if (tables.length === 0) {
+      const a = this.addr(0, 0);
+      this.diagnostics.push(diagnostic('noTableOnSheet', this.sheet.name, a.cell, a.row, {}));
+    }
+    return { tables, period };
+  }
+
+  private periodIn(row: number): Detection['period'] {
+    const cells = this.values[row];
+    if (!Array.isArray(cells)) return null;
+    for (const v of cells) {
+      if (typeof v === 'string' && v.includes('年')) {
+        const p = this.periodInTitle(v);
+        if (p) return p;
+      }
+    }
+    return null;
+  }
+
+  private periodInTitle(t: string): Detection['period'] {
+    const m = PERIOD_RE.exec(t.normalize('NFKC'));
+    if (!m) return null;
+    const month = Number(m[2]);
+    return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;
+  }
+
+  /** The table headers that start on `row`: one per unit-name column (tables may sit side by side). */
+  private headerAt(row: number): HeaderSegment[] {
+    const cells = this.values[row];
+    if (!Array.isArray(cells)) return [];
+    let hints = 0;
+    for (const v of cells) if (typeof v === 'string' && mayBeHeaderCell(v) && ++hints >= 3) break;
+    if (hints < 3) return [];
+    const labels = cells.map((v) => (typeof v === 'string' ? recognizeLabel(v) : null));
+    const countCols = labels.flatMap((l, c) => (l?.kind === 'count' ? [c] : []));
+    if (countCols.length < 3) return [];
+    let nameCols = labels.flatMap((l, c) => (l?.kind === 'name' ? [c] : []));
+    nameCols = nameCols.filter((c) => c < countCols[countCols.length - 1]!);
+    // No recognised name header: the column just left of the first count column.
+    if (nameCols.length === 0) nameCols = [Math.max(0, countCols[0]! - 1)];
+    const segments: HeaderSegment[] = [];
+    nameCols.forEach((nameCol, i) => {
+      const nextName = nameCols[i + 1];
+      const lastCol = (nextName ?? cells.length) - 1;
+      const seg = this.segment(row, nameCol, lastCol, labels);
+      if (seg) segments.push(seg);
+    });
+    return segments;
+  }
+
+  private segment(
+    row: number,
+    nameCol: number,
+    lastCol: number,
+    labels: ReturnType<typeof recognizeLabel>[],
+  ): HeaderSegment | null {
+    const counts: Partial<Record<CountField, number>> = {};
+    const printed: Partial<Record<ComputedField, number>> = {};
+    const own: Partial<Record<ComputedField, number>> = {};
+    let lastUserCol = nameCol;
+    const take = (label: ReturnType<typeof recognizeLabel>, c: number): boolean => {
+      if (!label) return false;
+      if (label.kind === 'count' && counts[label.field] === undefined) counts[label.field] = c;
+      else if (label.kind === 'computed' && printed[label.field] === undefined) printed[label.field] = c;
+      else if (label.kind === 'own' && own[label.field] === undefined) own[label.field] = c;
+      else if (label.kind !== 'subName') return false;
+      if (label.kind !== 'own') lastUserCol = Math.max(lastUserCol, c);
+      return true;
+    };
+    for (let c = nameCol + 1; c <= lastCol; c++) take(labels[c] ?? null, c);
+    if (Object.keys(counts).length < 3) return null;
+    // A second header row (“返工” over “返工数 | 返工率”): fill the gaps from the row below.
+    let headerRows = 1;
+    const below = this.values[row + 1];
+    if (
+      Array.isArray(below) &&
+      REQUIRED_COUNT_FIELDS.some((f) => counts[f] === undefined) &&
+      !below.some((v) => typeof v === 'number')
+    ) {
+      let used = false;
+      for (let c = nameCol + 1; c <= lastCol; c++) {
+        const v = below[c];
+        if (typeof v === 'string' && take(recognizeLabel(v), c)) used = true;
+      }
+      if (used) headerRows = 2;
+    }
+    const firstData = Math.min(...Object.values(counts));
+    const span = Math.max(1, Math.min(2, firstData - nameCol));
+    const name = span === 2 ? [nameCol, nameCol + 1] : [nameCol];
+    const missing = REQUIRED_COUNT_FIELDS.filter((f) => counts[f] === undefined);
+    return {
+      nameCol,
+      firstCol: nameCol,
+      lastCol,
+      headerRows,
+      columns: { name, counts, printed, own, lastUserCol },
+      missing,
+    };
+  }
+
+  /** A row that starts a new table: a title such as “(四) 在榕中央及省属企业综合评价表”. */
+  private isTitleRow(row: number, seg: HeaderSegment): boolean {
+    const cells = this.values[row];
+    if (!Array.isArray(cells)) return false;
+    let title = '';
+    for (let c = seg.firstCol; c <= seg.lastCol; c++) {
+      const v = cells[c];
+      if (typeof v === 'number') return false;
+      if (!isBlank(v)) {
+        if (title) return false;
+        title = text(v);
+      }
+    }
+    return /评价表|情况表|统计表|汇总表/.test(title) || /^[(（][一二三四五六七八九十]+[)）]/.test(title);
+  }
+
+  private findTitle(seg: HeaderSegment, headerRow: number, previousEnd: number, wholeRow: boolean): string | null {
+    for (let r = headerRow - 1; r >= Math.max(previousEnd, headerRow - 4); r--) {
+      const cells = this.values[r];
+      if (!Array.isArray(cells)) continue;
+      const from = wholeRow ? 0 : seg.firstCol;
+      const to = wholeRow ? cells.length - 1 : seg.lastCol;
+      for (let c = from; c <= to; c++) {
+        const t = text(cells[c]);
+        if (t && !REMARK_RE.test(t)) return t;
+      }
+    }
+    return null;
+  }
+
+  private readTable(seg: HeaderSegment, headerRow: number, previousEnd: number, wholeRow: boolean): DetectedTable {
+    const sheet = this.sheet.name;
+    const rows: TableRow[] = [];
+    const headerAddr = this.addr(headerRow, seg.nameCol);
+    const rawTitle = this.findTitle(seg, headerRow, previousEnd, wholeRow) ?? sheet;
+    const title = tableTitle(rawTitle);
+    const countCols = Object.values(seg.columns.counts);
+    const valueCols = [...countCols, ...Object.values(seg.columns.printed)];
+    const [col0, col1] = seg.columns.name as [number, number | undefined];
+    let parent: string | null = null;
+    let remarkMode = false;
+    const seen = new Map<string, number>();
+    let r = headerRow + seg.headerRows;
+    for (; r < this.values.length; r++) {
+      const cells = this.values[r];
+      if (!Array.isArray(cells)) continue;
+      let anyValue = false;
+      let noCases = false;
+      for (const c of valueCols) {
+        const v = cells[c];
+        if (isBlank(v)) continue;
+        if (typeof v === 'string' && v.includes(NO_CASES)) noCases = true;
+        else anyValue = true;
+      }
+      const a = this.nameText(r, col0, false);
+      const b = col1 === undefined ? '' : this.nameText(r, col1, true);
+      if (!anyValue) {
+        if (!noCases) {
+          if (this.headerAt(r).length > 0 || this.isTitleRow(r, seg)) break;
+          if (a === '' && b === '') continue; // blank row
+          if (remarkMode || REMARK_RE.test(a) || NOTE_RE.test(a) || a.length > 40) {
+            remarkMode = true;
+            continue;
+          }
+        }
+      } else if (this.headerAt(r).length > 0) {
+        break;
+      }
+      if (REMARK_RE.test(a)) {
+        remarkMode = true;
+        continue;
+      }
+      // Name and hierarchy.
+      let name: string;
+      let isChild = false;
+      if (col1 !== undefined) {
+        if (SUB_UNIT_RE.test(a) || (a === '' && b !== '')) {
+          isChild = true;
+          name = b || a.replace(SUB_UNIT_RE, '');
+        } else {
+          name = a;
+        }
+      } else if (SUB_UNIT_RE.test(a) && a.replace(SUB_UNIT_RE, '') !== '') {
+        isChild = true;
+        name = a.replace(SUB_UNIT_RE, '');
+      } else {
+        name = a;
+      }
+      const at = this.addr(r, isChild && col1 !== undefined ? col1 : col0);
+      if (name === '') {
+        this.diagnostics.push(diagnostic('missingName', sheet, at.cell, at.row, {}));
+      }
+      if (isChild && parent === null) {
+        this.diagnostics.push(diagnostic('childWithoutParent', sheet, at.cell, at.row, { unit: name }));
+        isChild = false;
+      }
+      const rowParent: string | null = isChild ? parent : null;
+      if (!isChild) parent = name;
+      if (name !== '') {
+        const key = `${rowParent ?? ''}/${name}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          this.diagnostics.push(diagnostic('duplicateUnit', sheet, at.cell, at.row, { unit: name, firstRow: first }));
+        } else {
+          seen.set(key, at.row);
+        }
+      }
+      rows.push({ gridRow: r, name, parent: rowParent, kind: noCases ? 'noCases' : 'data' });
+    }
+    let group = groupFromText(rawTitle) ?? groupFromText(sheet);
+    if (group === null) {
+      group = groupFromNames(rows.filter((x) => x.parent === null).map((x) => x.name));
+      this.diagnostics.push(diagnostic('groupGuessed', sheet, headerAddr.cell, headerAddr.row, { table: title, group }));
+    }
+    if (seg.missing.length > 0) {
+      this.diagnostics.push(
+        diagnostic('missingColumns', sheet, headerAddr.cell, headerAddr.row, { table: title, columns: seg.missing }),
+      );
+    }
+    return {
+      sheet,
+      origin: this.origin,
+      rawTitle,
+      title,
+      group,
+      headerRow,
+      headerRows: seg.headerRows,
+      columns: seg.columns,
+      missing: seg.missing,
+      rows,
+      endRow: r,
+      grid: this.sheet,
+    };
+  }
+
+  /**
+   * The unit name in a name cell, with stray spaces removed. A cell inside a merged area
+   * reads empty below the area's top row (a merged `下属单位` label): it takes the label's
+   * text. `second` marks the sub-unit column, which is blank when the parent's name is
+   * merged across both name columns.
+   */
+  private nameText(row: number, col: number, second: boolean): string {
+    const v = this.cell(row, col);
+    if (!isBlank(v)) return typeof v === 'string' ? text(v) : String(v);
+    const m = this.merges.at(row, col);
+    if (!m) return '';
+    if (second && m.left < col) return '';
+    if (m.top < row && m.left === col) return text(this.cell(m.top, m.left));
+    return '';
+  }
+}
