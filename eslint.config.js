@@ -28,18 +28,41 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/ must not import React; UI lives in addin/.' },
-            { group: ['@fluentui/*'], message: 'src/ must not import Fluent UI; UI lives in addin/.' },
-            { group: ['@microsoft/office-js', 'office-*', '@types/office-js'], message: 'src/ must not touch Office; adapters live in addin/.' },
-            { group: ['**/addin/**', '../addin/*', '../../addin/*'], message: 'src/ must not import from addin/.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/ must not import React; UI lives in addin/.',
+            },
+            {
+              group: ['@fluentui/*'],
+              message: 'src/ must not import Fluent UI; UI lives in addin/.',
+            },
+            {
+              group: ['@microsoft/office-js', 'office-*', '@types/office-js'],
+              message: 'src/ must not touch Office; adapters live in addin/.',
+            },
+            {
+              group: ['**/addin/**', '../addin/*', '../../addin/*'],
+              message: 'src/ must not import from addin/.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['Office', 'Excel', 'Word', 'OfficeExtension', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'].map(
-          (name) => ({ name, message: `src/ is host-agnostic: no ${name} here (addin/ adapters only).` }),
-        ),
+        ...[
+          'Office',
+          'Excel',
+          'Word',
+          'OfficeExtension',
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'HTMLElement',
+        ].map((name) => ({
+          name,
+          message: `src/ is host-agnostic: no ${name} here (addin/ adapters only).`,
+        })),
       ],
     },
   },

@@ -30,11 +30,17 @@ export interface SeedHotlineRow {
 
 export interface Seed {
   evaluation: SeedEvaluationRow[];
-  hotline: { departments: SeedHotlineRow[]; districts: SeedHotlineRow[]; transfers: SeedHotlineRow[] };
+  hotline: {
+    departments: SeedHotlineRow[];
+    districts: SeedHotlineRow[];
+    transfers: SeedHotlineRow[];
+  };
 }
 
 /** shared/ sits beside the checkout (../shared from the repo root). */
-export const SEED_PATH = fileURLToPath(new URL('../../shared/seed/tables-2017-08.json', import.meta.url));
+export const SEED_PATH = fileURLToPath(
+  new URL('../../shared/seed/tables-2017-08.json', import.meta.url),
+);
 
 export function loadSeed(path = SEED_PATH): Seed {
   return JSON.parse(readFileSync(path, 'utf8')) as Seed;
@@ -67,8 +73,20 @@ interface TableLayout {
 }
 
 const TABLES: readonly TableLayout[] = [
-  { number: '(一)', title: '各区政府综合评价表', nameHeader: '区政府', percent: ' (%)', twoNameColumns: false },
-  { number: '(二)', title: '各县(市)政府综合评价表', nameHeader: '区政府', percent: ' (%)', twoNameColumns: false },
+  {
+    number: '(一)',
+    title: '各区政府综合评价表',
+    nameHeader: '区政府',
+    percent: ' (%)',
+    twoNameColumns: false,
+  },
+  {
+    number: '(二)',
+    title: '各县(市)政府综合评价表',
+    nameHeader: '区政府',
+    percent: ' (%)',
+    twoNameColumns: false,
+  },
   {
     number: '(三)',
     title: '市直单位综合评价表',
@@ -125,7 +143,9 @@ function header(layout: TableLayout): string[] {
 function addEvaluationSheet(wb: ExcelJS.Workbook, seed: Seed): void {
   const ws = wb.addWorksheet('数字城管综合评价表');
   const width = 15;
-  ws.columns = Array.from({ length: width }, (_, i) => ({ width: i === 0 ? 30 : i === 1 ? 18 : 10 }));
+  ws.columns = Array.from({ length: width }, (_, i) => ({
+    width: i === 0 ? 30 : i === 1 ? 18 : 10,
+  }));
   ws.addRow(['附件2']);
   ws.addRow(['2017年8月份数字城管系统运行情况综合评价表']);
   ws.mergeCells(ws.rowCount, 1, ws.rowCount, width);
@@ -148,12 +168,17 @@ function addEvaluationSheet(wb: ExcelJS.Workbook, seed: Seed): void {
     const rows = seed.evaluation.filter((r) => r.table === layout.title);
     let childBlockStart: number | null = null;
     const closeChildBlock = () => {
-      if (childBlockStart !== null && ws.rowCount > childBlockStart) ws.mergeCells(childBlockStart, 1, ws.rowCount, 1);
+      if (childBlockStart !== null && ws.rowCount > childBlockStart)
+        ws.mergeCells(childBlockStart, 1, ws.rowCount, 1);
       childBlockStart = null;
     };
     const noCasesAfter = new Map<string, string[]>();
     for (const [unit, places] of Object.entries(layout.noCases ?? {})) {
-      for (const p of places) noCasesAfter.set(`${p.parent}/${p.after}`, [...(noCasesAfter.get(`${p.parent}/${p.after}`) ?? []), unit]);
+      for (const p of places)
+        noCasesAfter.set(`${p.parent}/${p.after}`, [
+          ...(noCasesAfter.get(`${p.parent}/${p.after}`) ?? []),
+          unit,
+        ]);
     }
     for (const r of rows) {
       const figures = SEED_COLUMNS.map((c) => r[c] ?? null);
@@ -190,7 +215,16 @@ function addEvaluationSheet(wb: ExcelJS.Workbook, seed: Seed): void {
 
 function addHotlineSheet(wb: ExcelJS.Workbook, seed: Seed): void {
   const ws = wb.addWorksheet('12345平台运行情况表');
-  ws.columns = [{ width: 44 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 10 }, { width: 12 }];
+  ws.columns = [
+    { width: 44 },
+    { width: 14 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 10 },
+    { width: 12 },
+  ];
   ws.addRow(['附件1']);
   ws.addRow(['2017年8月份12345平台运行情况表']);
   ws.getRow(ws.rowCount).font = { bold: true, size: 14 };
@@ -204,9 +238,27 @@ function addHotlineSheet(wb: ExcelJS.Workbook, seed: Seed): void {
   simple('(二) 12345平台县（市）区诉求件受理情况表', seed.hotline.districts);
   ws.addRow([]);
   ws.addRow(['(三) 12345平台诉求转接电话接听情况表']).font = { bold: true };
-  ws.addRow(['接听单位', '转接诉求量总计（件）', '接通（件）', '未接通（件）', '及时反馈（件）', '未及时反馈（件）', '接通率', '及时反馈率']).font = { bold: true };
+  ws.addRow([
+    '接听单位',
+    '转接诉求量总计（件）',
+    '接通（件）',
+    '未接通（件）',
+    '及时反馈（件）',
+    '未及时反馈（件）',
+    '接通率',
+    '及时反馈率',
+  ]).font = { bold: true };
   for (const r of seed.hotline.transfers) {
-    ws.addRow([r.name, r.total ?? null, r.connected ?? null, r.missed ?? null, r.timely ?? null, r.late ?? null, r.connectRate ?? null, r.timelyRate ?? null]);
+    ws.addRow([
+      r.name,
+      r.total ?? null,
+      r.connected ?? null,
+      r.missed ?? null,
+      r.timely ?? null,
+      r.late ?? null,
+      r.connectRate ?? null,
+      r.timelyRate ?? null,
+    ]);
   }
 }
 

@@ -4,13 +4,17 @@ export interface EvaluateArgs {
   readonly json: string | null;
 }
 
-export type ParsedArgs = EvaluateArgs | { readonly command: 'help' } | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
+export type ParsedArgs =
+  | EvaluateArgs
+  | { readonly command: 'help' }
+  | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
 const VALUE_OPTIONS = new Set(['--json']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+    return { command: 'help' };
   if (command !== 'evaluate') return { error: 'usage' };
   const positional: string[] = [];
   const options = new Map<string, string>();
@@ -19,7 +23,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg.startsWith('--')) {
       if (!VALUE_OPTIONS.has(arg)) return { error: 'unknownOption', option: arg };
       const value = rest[i + 1];
-      if (value === undefined || value.startsWith('--')) return { error: 'optionNeedsValue', option: arg };
+      if (value === undefined || value.startsWith('--'))
+        return { error: 'optionNeedsValue', option: arg };
       options.set(arg, value);
       i++;
     } else {

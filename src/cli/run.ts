@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { analyzeWorkbook } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
-import { toEvaluationJson } from '../report/json';
+import { formatEvaluationJson, toEvaluationJson } from '../report/json';
 import { parseArgs } from './args';
 import { formatSummary } from './summary';
 
@@ -13,7 +13,11 @@ export interface CliIO {
 }
 
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
-export async function runCli(argv: readonly string[], io: CliIO, catalog: Catalog = zhCN): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIO,
+  catalog: Catalog = zhCN,
+): Promise<number> {
   const t = catalog.cli;
   const args = parseArgs(argv);
   if ('error' in args) {
@@ -49,9 +53,15 @@ export async function runCli(argv: readonly string[], io: CliIO, catalog: Catalo
   }
   if (args.json !== null) {
     await mkdir(dirname(args.json), { recursive: true });
-    await writeFile(args.json, JSON.stringify(toEvaluationJson(analysis, catalog), null, 2) + '\n');
+    await writeFile(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog)));
     io.out(t.wroteJson(args.json));
-    io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, analysis.units.filter((u) => u.evaluated).length));
+    io.out(
+      t.summaryHeader(
+        analysis.tables.length,
+        analysis.units.length,
+        analysis.units.filter((u) => u.evaluated).length,
+      ),
+    );
     io.out(t.discrepancies(analysis.discrepancies.length));
   } else {
     io.out(formatSummary(analysis, catalog));

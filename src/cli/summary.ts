@@ -9,7 +9,18 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
-    w += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || code >= 0x20000) ? 2 : 1;
+    w +=
+      code >= 0x1100 &&
+      (code <= 0x115f ||
+        (code >= 0x2e80 && code <= 0xa4cf) ||
+        (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) ||
+        (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
+        (code >= 0xffe0 && code <= 0xffe6) ||
+        code >= 0x20000)
+        ? 2
+        : 1;
   }
   return w;
 }
@@ -28,14 +39,29 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
   const t = catalog.cli;
   const fmt = (v: number) => formatScaled(v, a.decimals, false);
   const lines: string[] = [];
-  lines.push(t.summaryHeader(a.tables.length, a.units.length, a.units.filter((u) => u.evaluated).length), '');
-  const flagged = new Set(a.discrepancies.filter((d) => d.kind === 'computed').map((d) => `${d.sheet}/${d.row}/${d.field}`));
+  lines.push(
+    t.summaryHeader(a.tables.length, a.units.length, a.units.filter((u) => u.evaluated).length),
+    '',
+  );
+  const flagged = new Set(
+    a.discrepancies
+      .filter((d) => d.kind === 'computed')
+      .map((d) => `${d.sheet}/${d.row}/${d.field}`),
+  );
   a.tables.forEach((table, i) => {
-    lines.push(t.tableHeading(table.title, table.group, table.sheet, cellAddress(table.headerRow + table.origin.row, table.columns.name[0]! + table.origin.col)));
+    lines.push(
+      t.tableHeading(
+        table.title,
+        table.group,
+        table.sheet,
+        cellAddress(table.headerRow + table.origin.row, table.columns.name[0]! + table.origin.col),
+      ),
+    );
     const rows: string[][] = [t.columns.slice()];
     for (const u of a.units.filter((x) => x.tableIndex === i)) {
       const name = u.parent === null ? u.name : `  └ ${u.name}`;
-      const mark = (field: string, text: string) => (flagged.has(`${u.sheet}/${u.row}/${field}`) ? `${text}≠` : text);
+      const mark = (field: string, text: string) =>
+        flagged.has(`${u.sheet}/${u.row}/${field}`) ? `${text}≠` : text;
       if (!u.scores) {
         rows.push([name, `${t.notEvaluated}：${catalog.reasons[u.reason ?? 'invalidData']}`]);
         continue;
@@ -50,24 +76,40 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
         mark('评价等级', s.grade),
       ]);
     }
-    const widths = t.columns.map((_, c) => Math.max(...rows.filter((r) => r.length > 2 || c === 0).map((r) => displayWidth(r[c] ?? ''))));
+    const widths = t.columns.map((_, c) =>
+      Math.max(...rows.filter((r) => r.length > 2 || c === 0).map((r) => displayWidth(r[c] ?? ''))),
+    );
     for (const r of rows) {
-      lines.push('  ' + (r.length === 2 ? `${pad(r[0]!, widths[0]!)}  ${r[1]}` : r.map((cell, c) => pad(cell, widths[c]!, c > 0)).join('  ')));
+      lines.push(
+        '  ' +
+          (r.length === 2
+            ? `${pad(r[0]!, widths[0]!)}  ${r[1]}`
+            : r.map((cell, c) => pad(cell, widths[c]!, c > 0)).join('  ')),
+      );
     }
     lines.push('');
   });
   lines.push(t.discrepancies(a.discrepancies.length));
-  for (const d of a.discrepancies) lines.push(t.discrepancyLine(discrepancyText(d, fmt, t.childSum)));
+  for (const d of a.discrepancies)
+    lines.push(t.discrepancyLine(discrepancyText(d, fmt, t.childSum)));
   const shown = a.diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) {
     lines.push('', t.diagnosticsHeading(shown.length));
-    for (const d of shown) lines.push(`  [${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${describeDiagnostic(d, catalog)}`);
+    for (const d of shown)
+      lines.push(
+        `  [${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${describeDiagnostic(d, catalog)}`,
+      );
   }
   return lines.join('\n');
 }
 
 function discrepancyText(d: Discrepancy, fmt: (v: number) => string, childSum: string) {
-  const recomputed = d.recomputed === null ? '—' : typeof d.recomputed === 'number' && d.kind === 'computed' ? fmt(d.recomputed) : String(d.recomputed);
+  const recomputed =
+    d.recomputed === null
+      ? '—'
+      : typeof d.recomputed === 'number' && d.kind === 'computed'
+        ? fmt(d.recomputed)
+        : String(d.recomputed);
   return {
     sheet: d.sheet,
     cell: d.cell,

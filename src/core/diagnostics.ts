@@ -23,7 +23,11 @@ export interface DiagnosticParams {
     readonly limitField: CountField;
     readonly limit: number;
   };
-  reworkExceedsDisposed: { readonly unit: string; readonly rework: number; readonly disposed: number };
+  reworkExceedsDisposed: {
+    readonly unit: string;
+    readonly rework: number;
+    readonly disposed: number;
+  };
   noCases: { readonly unit: string };
   nothingToEvaluate: { readonly unit: string; readonly field: CountField };
 }

@@ -8,13 +8,22 @@ export type RoundingMode = 'halfUp' | 'halfEven';
 
 /**
  * round(n / d) for integers n and d > 0, exactly. `halfUp` is 四舍五入: ties away from zero.
- * Callers keep |n| below 2^53 (see MAX_COUNT), so `%` and the subtraction are exact.
+ * Callers keep |n| below 2^53 (see MAX_COUNT), so every step is exact.
  */
 export function divRound(n: number, d: number, mode: RoundingMode): number {
   const negative = n < 0;
   const a = negative ? -n : n;
-  const r = a % d;
-  let q = (a - r) / d;
+  // floor(a / d) from a float division, then corrected to the exact integer quotient:
+  // a and q × d stay below 2^53, so the products and differences are exact.
+  let q = Math.floor(a / d);
+  let r = a - q * d;
+  if (r < 0) {
+    q -= 1;
+    r += d;
+  } else if (r >= d) {
+    q += 1;
+    r -= d;
+  }
   const twice = 2 * r;
   if (twice > d || (twice === d && (mode === 'halfUp' || q % 2 === 1))) q += 1;
   return negative ? -q : q;
@@ -38,7 +47,11 @@ export interface Scaled {
  * sees for 98.5 or 97.665) or of a decimal string, scaled to `decimals` places. Returns null
  * for anything that is not a finite decimal or does not fit a safe integer.
  */
-export function toScaled(value: number | string, decimals: number, mode: RoundingMode): Scaled | null {
+export function toScaled(
+  value: number | string,
+  decimals: number,
+  mode: RoundingMode,
+): Scaled | null {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   const text = typeof value === 'number' ? String(value) : value.trim();
   const m = DECIMAL_RE.exec(text);
@@ -68,9 +81,7 @@ export function toScaled(value: number | string, decimals: number, mode: Roundin
   if (restNonZero) {
     const first = rest.charCodeAt(0) - 48;
     const tail = /[1-9]/.test(rest.slice(1));
-    const up =
-      first > 5 ||
-      (first === 5 && (mode === 'halfUp' || tail || scaled % 2 === 1));
+    const up = first > 5 || (first === 5 && (mode === 'halfUp' || tail || scaled % 2 === 1));
     if (up) scaled += 1;
   }
   if (!Number.isSafeInteger(scaled)) return null;

@@ -48,3 +48,8 @@ export function columnIndex(letters: string): number {
 export function isEmptyCell(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
+
+/** `Array.isArray` that keeps the element type (the built-in narrows readonly arrays to any[]). */
+export function isList<T>(v: readonly T[] | null | undefined): v is readonly T[] {
+  return Array.isArray(v);
+}

@@ -1,5 +1,6 @@
 import { SettingsError } from './errors';
 import { toScaled, type RoundingMode } from './fixed';
+import { isList } from './grid';
 
 /** The count columns a rate may be divided by. */
 export type Denominator = '处置数' | '应处置数' | '应结案数';
@@ -99,7 +100,10 @@ export function compileRules(s: EvaluationSettings): EvaluationRules {
     const w = s.weights[key];
     const scaled = typeof w === 'number' && w >= 0 && w <= 1 ? toScaled(w, 4, 'halfUp') : null;
     if (!scaled?.exact) {
-      throw new SettingsError(`evaluation.weights.${key}`, 'must be a number from 0 to 1 with at most 4 decimals');
+      throw new SettingsError(
+        `evaluation.weights.${key}`,
+        'must be a number from 0 to 1 with at most 4 decimals',
+      );
     }
     return scaled.scaled;
   };
@@ -109,13 +113,16 @@ export function compileRules(s: EvaluationSettings): EvaluationRules {
   }
   for (const key of ['rework', 'closed', 'onTime'] as const) {
     if (!DENOMINATORS.includes(s.denominators[key])) {
-      throw new SettingsError(`evaluation.denominators.${key}`, `must be one of ${DENOMINATORS.join(', ')}`);
+      throw new SettingsError(
+        `evaluation.denominators.${key}`,
+        `must be one of ${DENOMINATORS.join(', ')}`,
+      );
     }
   }
   if (s.reworkTermWhenNoneDisposed !== 'zero' && s.reworkTermWhenNoneDisposed !== 'full') {
     throw new SettingsError('evaluation.reworkTermWhenNoneDisposed', "must be 'zero' or 'full'");
   }
-  if (!Array.isArray(s.bands) || s.bands.length === 0) {
+  if (!isList(s.bands) || s.bands.length === 0) {
     throw new SettingsError('evaluation.bands', 'must list at least one grade');
   }
   const seen = new Set<string>();
@@ -125,21 +132,31 @@ export function compileRules(s: EvaluationSettings): EvaluationRules {
       throw new SettingsError(`${path}.grade`, 'must be a unique, non-empty text');
     }
     seen.add(band.grade);
-    const min = typeof band.min === 'number' && band.min >= 0 && band.min <= 100
-      ? toScaled(band.min, s.decimals, 'halfUp')
-      : null;
+    const min =
+      typeof band.min === 'number' && band.min >= 0 && band.min <= 100
+        ? toScaled(band.min, s.decimals, 'halfUp')
+        : null;
     if (!min?.exact) {
-      throw new SettingsError(`${path}.min`, `must be a number from 0 to 100 with at most ${s.decimals} decimals`);
+      throw new SettingsError(
+        `${path}.min`,
+        `must be a number from 0 to 100 with at most ${s.decimals} decimals`,
+      );
     }
     return { grade: band.grade, minScaled: min.scaled };
   });
   for (let i = 1; i < bands.length; i++) {
     if (bands[i]!.minScaled >= bands[i - 1]!.minScaled) {
-      throw new SettingsError(`evaluation.bands[${i}].min`, 'bands must be listed best first, minimums strictly decreasing');
+      throw new SettingsError(
+        `evaluation.bands[${i}].min`,
+        'bands must be listed best first, minimums strictly decreasing',
+      );
     }
   }
   if (bands[bands.length - 1]!.minScaled !== 0) {
-    throw new SettingsError(`evaluation.bands[${bands.length - 1}].min`, 'the last band must start at 0 so every index gets a grade');
+    throw new SettingsError(
+      `evaluation.bands[${bands.length - 1}].min`,
+      'the last band must start at 0 so every index gets a grade',
+    );
   }
   return {
     settings: s,

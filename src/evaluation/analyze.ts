@@ -1,14 +1,26 @@
-import { diagnostic, type Diagnostic } from '../core/diagnostics';
+import {
+  diagnostic,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticParams,
+} from '../core/diagnostics';
 import { toScaled } from '../core/fixed';
 import { cellAddress, type CellValue, type SheetGrid } from '../core/grid';
-import { compileRules, resolveSettings, type EvaluationRules, type Settings, type SettingsInput } from '../core/settings';
+import {
+  compileRules,
+  resolveSettings,
+  type EvaluationRules,
+  type Settings,
+  type SettingsInput,
+} from '../core/settings';
 import { COUNT_FIELDS, type ComputedField, type CountField } from '../tables/columns';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
 import type { Group } from '../tables/groups';
 import { readCount } from './counts';
 import { score, type Counts, type Scores } from './score';
 
-export type NotEvaluatedReason = 'noCases' | 'nothingToEvaluate' | 'invalidData' | 'missingColumns' | 'missingName';
+export type NotEvaluatedReason =
+  'noCases' | 'nothingToEvaluate' | 'invalidData' | 'missingColumns' | 'missingName';
 
 export interface Unit {
   readonly sheet: string;
@@ -23,8 +35,8 @@ export interface Unit {
   readonly row: number;
   readonly evaluated: boolean;
   readonly reason: NotEvaluatedReason | null;
-  /** The counts that could be read (all of them when `evaluated`). */
-  readonly counts: Partial<Record<CountField, number>>;
+  /** The counts that could be read (all of them when `evaluated`); undefined where not. */
+  readonly counts: { readonly [K in CountField]: number | undefined };
   /** Recomputed figures in units of 10^-decimals; null when not evaluated. */
   readonly scores: Scores | null;
   readonly hasChildren: boolean;
@@ -59,11 +71,19 @@ export interface Analysis {
 
 function isSettings(s: Settings | SettingsInput): s is Settings {
   const e = (s as Settings).evaluation as Settings['evaluation'] | undefined;
-  return e !== undefined && Array.isArray(e.bands) && e.weights?.rework !== undefined && e.decimals !== undefined;
+  return (
+    e !== undefined &&
+    Array.isArray(e.bands) &&
+    e.weights?.rework !== undefined &&
+    e.decimals !== undefined
+  );
 }
 
 /** Find every evaluation table, recompute every unit, audit every printed figure. */
-export function analyzeWorkbook(sheets: readonly SheetGrid[], input: Settings | SettingsInput = {}): Analysis {
+export function analyzeWorkbook(
+  sheets: readonly SheetGrid[],
+  input: Settings | SettingsInput = {},
+): Analysis {
   const settings = isSettings(input) ? input : resolveSettings(input);
   const rules = compileRules(settings.evaluation);
   const detection = detectTables(sheets);
@@ -85,11 +105,46 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: Settings | 
   };
 }
 
+/** All eight keys always present, so every unit's counts share one shape (fast to read). */
+type CountRecord = { readonly [K in CountField]: number | undefined };
+
+const NO_COUNTS: CountRecord = toCountRecord([]);
+
+function toCountRecord(v: readonly (number | undefined)[]): CountRecord {
+  return {
+    应处置数: v[0],
+    处置数: v[1],
+    超期未处置数: v[2],
+    超期处置数: v[3],
+    返工数: v[4],
+    应结案数: v[5],
+    结案数: v[6],
+    按期结案数: v[7],
+  };
+}
+
+const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<
+  CountField,
+  number
+>;
+
 const PAIR_CHECKS: readonly (readonly [CountField, CountField])[] = [
   ['处置数', '应处置数'],
   ['结案数', '应结案数'],
   ['按期结案数', '结案数'],
 ];
+
+/** Sheet address of a grid cell of `table`. */
+function addressIn(
+  table: DetectedTable,
+  gridRow: number,
+  col: number,
+): { cell: string; row: number } {
+  return {
+    cell: cellAddress(gridRow + table.origin.row, col + table.origin.col),
+    row: gridRow + table.origin.row + 1,
+  };
+}
 
 function evaluateTable(
   table: DetectedTable,
@@ -100,92 +155,118 @@ function evaluateTable(
 ): Unit[] {
   const { sheet, columns } = table;
   const values = table.grid.values;
-  const at = (gridRow: number, col: number) => ({
-    cell: cellAddress(gridRow + table.origin.row, col + table.origin.col),
-    row: gridRow + table.origin.row + 1,
+  const report = <K extends DiagnosticCode>(
+    code: K,
+    gridRow: number,
+    col: number,
+    params: DiagnosticParams[K],
+  ) => {
+    const a = addressIn(table, gridRow, col);
+    diagnostics.push(diagnostic(code, sheet, a.cell, a.row, params));
+  };
+  // Column positions resolved once per table, not per row.
+  const countCols = COUNT_FIELDS.flatMap((field, index) => {
+    const col = columns.counts[field];
+    return col === undefined
+      ? []
+      : [{ field, index, col, optional: field === '超期未处置数' || field === '超期处置数' }];
   });
-  const nameCol = (row: TableRow) => (row.parent !== null && columns.name.length > 1 ? columns.name[1]! : columns.name[0]!);
+  const read = new Array<number | undefined>(COUNT_FIELDS.length);
+  const childSums = new ChildSumAudit(table, discrepancies);
+  const printedCols = (Object.entries(columns.printed) as [ComputedField, number][]).map(
+    ([field, col]) => ({
+      field,
+      col,
+    }),
+  );
   const units: Unit[] = [];
-  const byRow: { row: TableRow; unit: Unit }[] = [];
   for (const row of table.rows) {
     const cells = values[row.gridRow] ?? [];
-    const counts: Partial<Record<CountField, number>> = {};
+    let counts: CountRecord = NO_COUNTS;
     let reason: NotEvaluatedReason | null = null;
     let scores: Scores | null = null;
-    const unitName = row.name;
+    const unit = row.name;
+    const nameCol =
+      row.parent !== null && columns.name.length > 1 ? columns.name[1]! : columns.name[0]!;
+    for (let k = 0; k < read.length; k++) read[k] = undefined;
     if (row.kind === 'noCases') {
       reason = 'noCases';
-      const a = at(row.gridRow, nameCol(row));
-      diagnostics.push(diagnostic('noCases', sheet, a.cell, a.row, { unit: unitName }));
+      report('noCases', row.gridRow, nameCol, { unit });
     } else {
       let bad = false;
-      for (const field of COUNT_FIELDS) {
-        const col = columns.counts[field];
-        if (col === undefined) continue;
+      for (const { field, index, col, optional } of countCols) {
         const reading = readCount(cells[col]);
-        if (reading.ok) {
-          counts[field] = reading.value;
+        if (typeof reading === 'number') {
+          read[index] = reading;
           continue;
         }
-        const optional = field === '超期未处置数' || field === '超期处置数';
         if (reading.problem === 'empty' && optional) continue;
         bad = true;
-        const a = at(row.gridRow, col);
-        const unit = unitName;
-        if (reading.problem === 'empty') diagnostics.push(diagnostic('emptyCount', sheet, a.cell, a.row, { unit, field }));
+        if (reading.problem === 'empty') report('emptyCount', row.gridRow, col, { unit, field });
         else if (reading.problem === 'notNumber')
-          diagnostics.push(diagnostic('notNumber', sheet, a.cell, a.row, { unit, field, text: reading.text }));
-        else diagnostics.push(diagnostic(reading.problem, sheet, a.cell, a.row, { unit, field, value: reading.value }));
+          report('notNumber', row.gridRow, col, { unit, field, text: reading.text });
+        else report(reading.problem, row.gridRow, col, { unit, field, value: reading.value });
       }
+      counts = toCountRecord(read);
       for (const [field, limitField] of PAIR_CHECKS) {
-        const value = counts[field];
-        const limit = counts[limitField];
+        const value = read[COUNT_INDEX[field]];
+        const limit = read[COUNT_INDEX[limitField]];
         if (value !== undefined && limit !== undefined && value > limit) {
           bad = true;
-          const a = at(row.gridRow, columns.counts[field]!);
-          diagnostics.push(diagnostic('exceeds', sheet, a.cell, a.row, { unit: unitName, field, value, limitField, limit }));
+          report('exceeds', row.gridRow, columns.counts[field]!, {
+            unit,
+            field,
+            value,
+            limitField,
+            limit,
+          });
         }
       }
-      const rework = counts.返工数;
-      const disposed = counts.处置数;
+      const rework = read[COUNT_INDEX.返工数];
+      const disposed = read[COUNT_INDEX.处置数];
       if (rework !== undefined && disposed !== undefined && rework > disposed) {
-        const a = at(row.gridRow, columns.counts.返工数!);
-        diagnostics.push(diagnostic('reworkExceedsDisposed', sheet, a.cell, a.row, { unit: unitName, rework, disposed }));
+        report('reworkExceedsDisposed', row.gridRow, columns.counts.返工数!, {
+          unit,
+          rework,
+          disposed,
+        });
       }
       if (table.missing.length > 0) reason = 'missingColumns';
-      else if (unitName === '') reason = 'missingName';
+      else if (unit === '') reason = 'missingName';
       else if (bad) reason = 'invalidData';
       else {
         const c = counts as Counts;
-        const zeroField: CountField | null = c.应处置数 === 0 ? '应处置数' : c.应结案数 === 0 ? '应结案数' : null;
+        const zeroField: CountField | null =
+          c.应处置数 === 0 ? '应处置数' : c.应结案数 === 0 ? '应结案数' : null;
         scores = zeroField === null ? score(c, rules) : null;
         if (scores === null) {
           reason = 'nothingToEvaluate';
           const field = zeroField ?? '应结案数';
-          const a = at(row.gridRow, columns.counts[field]!);
-          diagnostics.push(diagnostic('nothingToEvaluate', sheet, a.cell, a.row, { unit: unitName, field }));
+          report('nothingToEvaluate', row.gridRow, columns.counts[field]!, { unit, field });
         }
       }
     }
-    const unit: Unit = {
+    const u: Unit = {
       sheet,
       tableIndex,
       table: table.title,
       group: table.group,
-      name: unitName,
+      name: unit,
       parent: row.parent,
-      row: at(row.gridRow, 0).row,
+      row: row.gridRow + table.origin.row + 1,
       evaluated: scores !== null,
       reason,
       counts,
       scores,
-      hasChildren: false,
+      hasChildren: row.hasChildren,
     };
-    units.push(unit);
-    byRow.push({ row, unit });
-    auditPrinted(table, row, unit, rules, at, discrepancies);
+    units.push(u);
+    if (printedCols.length > 0) auditPrinted(table, row, u, printedCols, rules, discrepancies);
+    if (row.parent === null) childSums.parentRow(u, row.gridRow, read);
+    else childSums.childRow(u, read);
   }
-  return auditChildSums(table, byRow, at, discrepancies);
+  childSums.finish();
+  return units;
 }
 
 /** A printed rate or index as shown, scaled like the recomputation; null if it is not a number. */
@@ -204,20 +285,17 @@ function auditPrinted(
   table: DetectedTable,
   row: TableRow,
   unit: Unit,
+  printedCols: readonly { field: ComputedField; col: number }[],
   rules: EvaluationRules,
-  at: (r: number, c: number) => { cell: string; row: number },
   out: Discrepancy[],
 ): void {
   const cells = table.grid.values[row.gridRow] ?? [];
   const s = unit.scores;
   if (s === null && unit.reason !== 'nothingToEvaluate') return;
-  const expected: Record<ComputedField, number | string | null> = s
-    ? { 返工率: s.rework, 结案率: s.closed, 按期结案率: s.onTime, 综合指标值: s.index, 评价等级: s.grade }
-    : { 返工率: null, 结案率: null, 按期结案率: null, 综合指标值: null, 评价等级: null };
-  for (const [field, col] of Object.entries(table.columns.printed) as [ComputedField, number][]) {
+  for (const { field, col } of printedCols) {
     const printed = cells[col];
     if (isBlank(printed)) continue;
-    const recomputed = expected[field];
+    const recomputed = s === null ? null : recomputedField(s, field);
     // A unit that is not evaluated should carry no index or grade; its rates may read 0.
     if (recomputed === null && field !== '综合指标值' && field !== '评价等级') continue;
     const same =
@@ -227,7 +305,7 @@ function auditPrinted(
           ? String(printed).normalize('NFKC').trim().toUpperCase() === recomputed
           : readPrinted(printed, rules) === recomputed;
     if (same) continue;
-    const a = at(row.gridRow, col);
+    const a = addressIn(table, row.gridRow, col);
     out.push({
       kind: 'computed',
       sheet: table.sheet,
@@ -242,54 +320,87 @@ function auditPrinted(
   }
 }
 
-/** A parent's counts must equal the sum of its 下属单位 (true for every parent in the seed). */
-function auditChildSums(
-  table: DetectedTable,
-  byRow: { row: TableRow; unit: Unit }[],
-  at: (r: number, c: number) => { cell: string; row: number },
-  out: Discrepancy[],
-): Unit[] {
-  const result: Unit[] = [];
-  for (let i = 0; i < byRow.length; i++) {
-    const { row, unit } = byRow[i]!;
-    if (unit.parent !== null) {
-      result.push(unit);
-      continue;
-    }
-    const children: Unit[] = [];
-    for (let j = i + 1; j < byRow.length && byRow[j]!.unit.parent !== null; j++) children.push(byRow[j]!.unit);
-    if (children.length === 0) {
-      result.push(unit);
-      continue;
-    }
-    result.push({ ...unit, hasChildren: true });
-    if (unit.reason === 'noCases') continue;
-    for (const field of COUNT_FIELDS) {
+function recomputedField(s: Scores, field: ComputedField): number | string {
+  switch (field) {
+    case '返工率':
+      return s.rework;
+    case '结案率':
+      return s.closed;
+    case '按期结案率':
+      return s.onTime;
+    case '综合指标值':
+      return s.index;
+    case '评价等级':
+      return s.grade;
+  }
+}
+
+/**
+ * A parent's counts must equal the sum of its 下属单位 (true for every parent in the seed).
+ * Sums are kept while the rows stream past, so the audit costs no second pass.
+ */
+class ChildSumAudit {
+  private parent: { unit: Unit; gridRow: number } | null = null;
+  private readonly own: (number | undefined)[];
+  private readonly sums: number[];
+  private readonly complete: boolean[];
+  private readonly fields: readonly { field: CountField; index: number; col: number }[];
+
+  constructor(
+    private readonly table: DetectedTable,
+    private readonly out: Discrepancy[],
+  ) {
+    this.fields = COUNT_FIELDS.flatMap((field, index) => {
       const col = table.columns.counts[field];
-      const own = unit.counts[field];
-      if (col === undefined || own === undefined) continue;
-      let sum = 0;
-      let complete = true;
-      for (const child of children) {
-        if (child.reason === 'noCases') continue;
-        const v = child.counts[field];
-        if (v === undefined) complete = false;
-        else sum += v;
-      }
-      if (!complete || sum === own) continue;
-      const a = at(row.gridRow, col);
-      out.push({
+      return col === undefined ? [] : [{ field, index, col }];
+    });
+    this.own = new Array<number | undefined>(COUNT_FIELDS.length).fill(undefined);
+    this.sums = new Array<number>(COUNT_FIELDS.length).fill(0);
+    this.complete = new Array<boolean>(COUNT_FIELDS.length).fill(true);
+  }
+
+  /** A top-level row and the counts read from it: closes the previous parent's block. */
+  parentRow(unit: Unit, gridRow: number, read: readonly (number | undefined)[]): void {
+    this.finish();
+    if (!unit.hasChildren || unit.reason === 'noCases') return;
+    this.parent = { unit, gridRow };
+    for (const { index } of this.fields) {
+      this.own[index] = read[index];
+      this.sums[index] = 0;
+      this.complete[index] = true;
+    }
+  }
+
+  /** A 下属单位 row with the counts read from it (undefined where unreadable). */
+  childRow(unit: Unit, read: readonly (number | undefined)[]): void {
+    if (this.parent === null || unit.reason === 'noCases') return;
+    for (const { index } of this.fields) {
+      const v = read[index];
+      if (v === undefined) this.complete[index] = false;
+      else this.sums[index]! += v;
+    }
+  }
+
+  finish(): void {
+    const p = this.parent;
+    if (p === null) return;
+    this.parent = null;
+    for (const { field, index, col } of this.fields) {
+      const own = this.own[index];
+      const sum = this.sums[index]!;
+      if (own === undefined || !this.complete[index] || sum === own) continue;
+      const a = addressIn(this.table, p.gridRow, col);
+      this.out.push({
         kind: 'childSum',
-        sheet: table.sheet,
+        sheet: this.table.sheet,
         cell: a.cell,
         row: a.row,
-        unit: unit.name,
+        unit: p.unit.name,
         parent: null,
         field,
-        printed: table.grid.values[row.gridRow]?.[col] ?? null,
+        printed: this.table.grid.values[p.gridRow]?.[col] ?? null,
         recomputed: sum,
       });
     }
   }
-  return result;
 }

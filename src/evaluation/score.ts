@@ -15,21 +15,30 @@ export type Counts = Readonly<Record<CountField, number>>;
 
 /**
  * The bulletin's formulas (说明 2–5): each rate a percentage rounded once; the index from
- * the rounded rates, rounded once. Caller guarantees 应处置数 > 0 and 应结案数 > 0.
+ * the rounded rates, rounded once. Returns null when a rate's denominator is 0 (the unit is
+ * not evaluated); a 处置数 of 0 is the zero rule instead.
  */
 export function score(c: Counts, rules: EvaluationRules): Scores | null {
-  const { scale, rounding, weightsBp } = rules;
+  const { rounding, weightsBp } = rules;
   const den = rules.settings.denominators;
-  // rate% × scale = count / denominator × 100 × scale
-  const rate = (count: number, denominator: number): number => divRound(count * 100 * scale, denominator, rounding);
-  if (c[den.closed] === 0 || c[den.onTime] === 0) return null;
-  const closed = rate(c.结案数, c[den.closed]);
-  const onTime = rate(c.按期结案数, c[den.onTime]);
-  const noneDisposed = c[den.rework] === 0;
-  const rework = noneDisposed ? 0 : rate(c.返工数, c[den.rework]);
+  // rate% × scale = count × 100 × scale / denominator
+  const unit = 100 * rules.scale;
+  const closedDen = c[den.closed];
+  const onTimeDen = c[den.onTime];
+  if (closedDen === 0 || onTimeDen === 0) return null;
+  const closed = divRound(c.结案数 * unit, closedDen, rounding);
+  const onTime = divRound(c.按期结案数 * unit, onTimeDen, rounding);
+  const reworkDen = c[den.rework];
+  const rework = reworkDen === 0 ? 0 : divRound(c.返工数 * unit, reworkDen, rounding);
   const reworkTerm =
-    noneDisposed && rules.settings.reworkTermWhenNoneDisposed === 'zero' ? 0 : (100 * scale - rework) * weightsBp.rework;
-  const index = divRound(closed * weightsBp.closed + onTime * weightsBp.onTime + reworkTerm, 10000, rounding);
+    reworkDen === 0 && rules.settings.reworkTermWhenNoneDisposed === 'zero'
+      ? 0
+      : (unit - rework) * weightsBp.rework;
+  const index = divRound(
+    closed * weightsBp.closed + onTime * weightsBp.onTime + reworkTerm,
+    10000,
+    rounding,
+  );
   return { rework, closed, onTime, index, grade: gradeOf(index, rules) };
 }
 

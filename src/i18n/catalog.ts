@@ -47,7 +47,8 @@ export const zhCN: Catalog = {
     emptySheet: () => '工作表为空，已跳过',
     noTableOnSheet: () => '此工作表中未找到综合评价表（需有“应处置数”“结案数”等列的表头）',
     missingColumns: (p) => `${quote(p.table)}缺少列：${p.columns.join('、')}，该表各单位无法评价`,
-    groupGuessed: (p) => `未能从标题识别${quote(p.table)}的分组，已按单位名称归入${p.group}，请核对`,
+    groupGuessed: (p) =>
+      `未能从标题识别${quote(p.table)}的分组，已按单位名称归入${p.group}，请核对`,
     childWithoutParent: (p) => `下属单位${quote(p.unit)}前没有主管单位，已按独立单位处理`,
     missingName: () => '此行有数据但缺少单位名称，未参加评价',
     duplicateUnit: (p) => `单位${quote(p.unit)}在本表中重复出现（首次见第${p.firstRow}行）`,
@@ -85,9 +86,11 @@ export const zhCN: Catalog = {
     optionNeedsValue: (o) => `错误：参数 ${o} 需要一个值`,
     wroteJson: (f) => `已写入 ${f}`,
     summaryHeader: (t, u, e) => `共找到 ${t} 张综合评价表，${u} 个单位，其中 ${e} 个参加评价。`,
-    tableHeading: (title, group, sheet, cell) => `【${title}】（${group}，工作表“${sheet}”${cell}）`,
+    tableHeading: (title, group, sheet, cell) =>
+      `【${title}】（${group}，工作表“${sheet}”${cell}）`,
     columns: ['单位', '返工率', '结案率', '按期结案率', '综合指标值', '等级'],
-    discrepancies: (n) => (n === 0 ? '表中已有的计算值与复核结果全部一致。' : `与复核结果不一致的数值 ${n} 处：`),
+    discrepancies: (n) =>
+      n === 0 ? '表中已有的计算值与复核结果全部一致。' : `与复核结果不一致的数值 ${n} 处：`,
     discrepancyLine: (d) =>
       `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}：表中为 ${d.printed}，复核为 ${d.recomputed}`,
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
@@ -99,18 +102,25 @@ export const zhCN: Catalog = {
 export const enUS: Catalog = {
   diagnostics: {
     emptySheet: () => 'The sheet is empty; skipped',
-    noTableOnSheet: () => 'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
-    missingColumns: (p) => `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
-    groupGuessed: (p) => `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
-    childWithoutParent: (p) => `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
+    noTableOnSheet: () =>
+      'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
+    missingColumns: (p) =>
+      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
+    groupGuessed: (p) =>
+      `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
+    childWithoutParent: (p) =>
+      `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
     missingName: () => 'This row has figures but no unit name; not evaluated',
-    duplicateUnit: (p) => `Unit ${quote(p.unit)} appears twice in this table (first in row ${p.firstRow})`,
+    duplicateUnit: (p) =>
+      `Unit ${quote(p.unit)} appears twice in this table (first in row ${p.firstRow})`,
     emptyCount: (p) => `${quote(p.unit)}: ${p.field} is empty; not evaluated`,
     notNumber: (p) => `${quote(p.unit)}: ${p.field} is not a number (${p.text}); not evaluated`,
     negative: (p) => `${quote(p.unit)}: ${p.field} is negative (${p.value}); not evaluated`,
-    notInteger: (p) => `${quote(p.unit)}: ${p.field} is not a whole number (${p.value}); not evaluated`,
+    notInteger: (p) =>
+      `${quote(p.unit)}: ${p.field} is not a whole number (${p.value}); not evaluated`,
     tooLarge: (p) => `${quote(p.unit)}: ${p.field} is too large (${p.value}); not evaluated`,
-    exceeds: (p) => `${quote(p.unit)}: ${p.field} (${p.value}) exceeds ${p.limitField} (${p.limit}); not evaluated`,
+    exceeds: (p) =>
+      `${quote(p.unit)}: ${p.field} (${p.value}) exceeds ${p.limitField} (${p.limit}); not evaluated`,
     reworkExceedsDisposed: (p) =>
       `${quote(p.unit)}: 返工数 (${p.rework}) exceeds 处置数 (${p.disposed}), a rework rate over 100%; please check`,
     noCases: (p) => `${quote(p.unit)} had no cases this month; not evaluated`,
@@ -140,8 +150,12 @@ export const enUS: Catalog = {
     summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
     tableHeading: (title, group, sheet, cell) => `[${title}] (${group}, sheet “${sheet}” ${cell})`,
     columns: ['Unit', 'Rework', 'Closed', 'On time', 'Index', 'Grade'],
-    discrepancies: (n) => (n === 0 ? 'Every printed figure agrees with the recomputation.' : `${n} printed figures disagree:`),
-    discrepancyLine: (d) => `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+    discrepancies: (n) =>
+      n === 0
+        ? 'Every printed figure agrees with the recomputation.'
+        : `${n} printed figures disagree:`,
+    discrepancyLine: (d) =>
+      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
     diagnosticsHeading: (n) => `${n} data notes:`,
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',

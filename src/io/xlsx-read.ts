@@ -72,7 +72,8 @@ function plainValue(v: unknown): CellValue {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
     if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
     if (typeof o.error === 'string') return o.error;
     if (typeof o.text === 'string') return o.text;

@@ -25,7 +25,13 @@ export const REQUIRED_COUNT_FIELDS: readonly CountField[] = [
   '按期结案数',
 ];
 
-export const COMPUTED_FIELDS = ['返工率', '结案率', '按期结案率', '综合指标值', '评价等级'] as const;
+export const COMPUTED_FIELDS = [
+  '返工率',
+  '结案率',
+  '按期结案率',
+  '综合指标值',
+  '评价等级',
+] as const;
 export type ComputedField = (typeof COMPUTED_FIELDS)[number];
 
 /** Suffix that marks a column Tongbao wrote itself, e.g. “综合指标值（复核）”. */

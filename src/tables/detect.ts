@@ -1,6 +1,11 @@
-import { diagnostic, type Diagnostic } from '../core/diagnostics';
+import {
+  diagnostic,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticParams,
+} from '../core/diagnostics';
 import { GridShapeError } from '../core/errors';
-import { cellAddress, type CellValue, type MergedArea, type SheetGrid } from '../core/grid';
+import { cellAddress, isList, type CellValue, type MergedArea, type SheetGrid } from '../core/grid';
 import {
   REQUIRED_COUNT_FIELDS,
   mayBeHeaderCell,
@@ -31,7 +36,11 @@ export interface TableRow {
   readonly name: string;
   readonly parent: string | null;
   readonly kind: RowKind;
+  /** A top-level row followed by its `下属单位` rows. */
+  readonly hasChildren: boolean;
 }
+
+type MutableRow = { -readonly [K in keyof TableRow]: TableRow[K] };
 
 export interface DetectedTable {
   readonly sheet: string;
@@ -65,12 +74,17 @@ const SUB_UNIT_RE = /^(下属单位|其中)\s*[:：]?\s*/;
 const NO_CASES = '无应处置案件';
 const PERIOD_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月/;
 
+const SPACE_RE = /[\s\u3000]/;
+const SPACES_RE = /[\s\u3000]+/g;
+
+/** A cell's text with every space removed (stray spaces in names); '' for non-text. */
 function text(v: CellValue | undefined): string {
-  return typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : '';
+  if (typeof v !== 'string') return '';
+  return SPACE_RE.test(v) ? v.replace(SPACES_RE, '') : v;
 }
 
 function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
 }
 
 /** Merged areas by row, to read the label a merged cell shows in rows below its top. */
@@ -111,13 +125,16 @@ interface HeaderSegment {
 
 /** Find every evaluation table on every sheet. Problems in the data become diagnostics. */
 export function detectTables(sheets: readonly SheetGrid[]): Detection {
-  if (!Array.isArray(sheets)) throw new GridShapeError('sheets must be an array of SheetGrid');
+  if (!isList(sheets)) throw new GridShapeError('sheets must be an array of SheetGrid');
   const tables: DetectedTable[] = [];
   const diagnostics: Diagnostic[] = [];
   let period: Detection['period'] = null;
   for (const sheet of sheets) {
-    if (!sheet || typeof sheet.name !== 'string' || !Array.isArray(sheet.values)) {
+    if (!sheet || typeof sheet.name !== 'string' || !isList(sheet.values)) {
       throw new GridShapeError('each sheet needs a name and a values array');
+    }
+    if (!sheet.values.every((row) => isList(row))) {
+      throw new GridShapeError(`every row of sheet ${sheet.name} must be an array of cell values`);
     }
     const found = new SheetScanner(sheet, diagnostics).scan();
     tables.push(...found.tables);
@@ -141,19 +158,30 @@ class SheetScanner {
   }
 
   private addr(row: number, col: number): { cell: string; row: number } {
-    return { cell: cellAddress(row + this.origin.row, col + this.origin.col), row: row + this.origin.row + 1 };
+    return {
+      cell: cellAddress(row + this.origin.row, col + this.origin.col),
+      row: row + this.origin.row + 1,
+    };
+  }
+
+  private report<K extends DiagnosticCode>(
+    code: K,
+    row: number,
+    col: number,
+    params: DiagnosticParams[K],
+  ): void {
+    const a = this.addr(row, col);
+    this.diagnostics.push(diagnostic(code, this.sheet.name, a.cell, a.row, params));
   }
 
   private cell(row: number, col: number): CellValue | undefined {
-    const r = this.values[row];
-    if (r !== undefined && !Array.isArray(r)) throw new GridShapeError(`row ${row} of ${this.sheet.name} is not an array`);
-    return r?.[col];
+    return this.values[row]?.[col];
   }
 
   scan(): { tables: DetectedTable[]; period: Detection['period'] } {
     const tables: DetectedTable[] = [];
     const rowCount = this.values.length;
-    if (this.values.every((r) => !Array.isArray(r) || r.every(isBlank))) {
+    if (this.values.every((r) => !isList(r) || r.every(isBlank))) {
       const a = this.addr(0, 0);
       this.diagnostics.push(diagnostic('emptySheet', this.sheet.name, a.cell, a.row, {}));
       return { tables, period: null };
@@ -187,7 +215,7 @@ class SheetScanner {
 
   private periodIn(row: number): Detection['period'] {
     const cells = this.values[row];
-    if (!Array.isArray(cells)) return null;
+    if (!isList(cells)) return null;
     for (const v of cells) {
       if (typeof v === 'string' && v.includes('年')) {
         const p = this.periodInTitle(v);
@@ -207,9 +235,11 @@ class SheetScanner {
   /** The table headers that start on `row`: one per unit-name column (tables may sit side by side). */
   private headerAt(row: number): HeaderSegment[] {
     const cells = this.values[row];
-    if (!Array.isArray(cells)) return [];
+    if (!isList(cells)) return [];
     let hints = 0;
-    for (const v of cells) if (typeof v === 'string' && mayBeHeaderCell(v) && ++hints >= 3) break;
+    for (const v of cells) {
+      if (typeof v === 'string' && v.length > 1 && mayBeHeaderCell(v) && ++hints >= 3) break;
+    }
     if (hints < 3) return [];
     const labels = cells.map((v) => (typeof v === 'string' ? recognizeLabel(v) : null));
     const countCols = labels.flatMap((l, c) => (l?.kind === 'count' ? [c] : []));
@@ -241,7 +271,8 @@ class SheetScanner {
     const take = (label: ReturnType<typeof recognizeLabel>, c: number): boolean => {
       if (!label) return false;
       if (label.kind === 'count' && counts[label.field] === undefined) counts[label.field] = c;
-      else if (label.kind === 'computed' && printed[label.field] === undefined) printed[label.field] = c;
+      else if (label.kind === 'computed' && printed[label.field] === undefined)
+        printed[label.field] = c;
       else if (label.kind === 'own' && own[label.field] === undefined) own[label.field] = c;
       else if (label.kind !== 'subName') return false;
       if (label.kind !== 'own') lastUserCol = Math.max(lastUserCol, c);
@@ -253,7 +284,7 @@ class SheetScanner {
     let headerRows = 1;
     const below = this.values[row + 1];
     if (
-      Array.isArray(below) &&
+      isList(below) &&
       REQUIRED_COUNT_FIELDS.some((f) => counts[f] === undefined) &&
       !below.some((v) => typeof v === 'number')
     ) {
@@ -281,7 +312,7 @@ class SheetScanner {
   /** A row that starts a new table: a title such as “(四) 在榕中央及省属企业综合评价表”. */
   private isTitleRow(row: number, seg: HeaderSegment): boolean {
     const cells = this.values[row];
-    if (!Array.isArray(cells)) return false;
+    if (!isList(cells)) return false;
     let title = '';
     for (let c = seg.firstCol; c <= seg.lastCol; c++) {
       const v = cells[c];
@@ -291,13 +322,20 @@ class SheetScanner {
         title = text(v);
       }
     }
-    return /评价表|情况表|统计表|汇总表/.test(title) || /^[(（][一二三四五六七八九十]+[)）]/.test(title);
+    return (
+      /评价表|情况表|统计表|汇总表/.test(title) || /^[(（][一二三四五六七八九十]+[)）]/.test(title)
+    );
   }
 
-  private findTitle(seg: HeaderSegment, headerRow: number, previousEnd: number, wholeRow: boolean): string | null {
+  private findTitle(
+    seg: HeaderSegment,
+    headerRow: number,
+    previousEnd: number,
+    wholeRow: boolean,
+  ): string | null {
     for (let r = headerRow - 1; r >= Math.max(previousEnd, headerRow - 4); r--) {
       const cells = this.values[r];
-      if (!Array.isArray(cells)) continue;
+      if (!isList(cells)) continue;
       const from = wholeRow ? 0 : seg.firstCol;
       const to = wholeRow ? cells.length - 1 : seg.lastCol;
       for (let c = from; c <= to; c++) {
@@ -308,45 +346,58 @@ class SheetScanner {
     return null;
   }
 
-  private readTable(seg: HeaderSegment, headerRow: number, previousEnd: number, wholeRow: boolean): DetectedTable {
+  private readTable(
+    seg: HeaderSegment,
+    headerRow: number,
+    previousEnd: number,
+    wholeRow: boolean,
+  ): DetectedTable {
     const sheet = this.sheet.name;
-    const rows: TableRow[] = [];
+    const rows: MutableRow[] = [];
     const headerAddr = this.addr(headerRow, seg.nameCol);
     const rawTitle = this.findTitle(seg, headerRow, previousEnd, wholeRow) ?? sheet;
     const title = tableTitle(rawTitle);
     const countCols = Object.values(seg.columns.counts);
     const valueCols = [...countCols, ...Object.values(seg.columns.printed)];
     const [col0, col1] = seg.columns.name as [number, number | undefined];
-    let parent: string | null = null;
+    let parentRow: MutableRow | null = null;
     let remarkMode = false;
-    const seen = new Map<string, number>();
+    // Duplicate names: top-level units across the table, sub-units within their parent.
+    const seenTop = new Map<string, number>();
+    let seenChildren = new Map<string, number>();
     let r = headerRow + seg.headerRows;
     for (; r < this.values.length; r++) {
       const cells = this.values[r];
-      if (!Array.isArray(cells)) continue;
+      if (!isList(cells)) continue;
       let anyValue = false;
+      let anyNumber = false;
       let noCases = false;
       for (const c of valueCols) {
         const v = cells[c];
-        if (isBlank(v)) continue;
-        if (typeof v === 'string' && v.includes(NO_CASES)) noCases = true;
+        if (typeof v === 'number') anyNumber = true;
+        else if (isBlank(v)) continue;
+        else if (typeof v === 'string' && v.includes(NO_CASES)) noCases = true;
         else anyValue = true;
       }
+      anyValue ||= anyNumber;
       const a = this.nameText(r, col0, false);
       const b = col1 === undefined ? '' : this.nameText(r, col1, true);
-      if (!anyValue) {
-        if (!noCases) {
-          if (this.headerAt(r).length > 0 || this.isTitleRow(r, seg)) break;
-          if (a === '' && b === '') continue; // blank row
-          if (remarkMode || REMARK_RE.test(a) || NOTE_RE.test(a) || a.length > 40) {
-            remarkMode = true;
-            continue;
-          }
-        }
-      } else if (this.headerAt(r).length > 0) {
+      // Only a row without figures can be the next table's header or title.
+      if (
+        !anyNumber &&
+        !noCases &&
+        (this.headerAt(r).length > 0 || (!anyValue && this.isTitleRow(r, seg)))
+      )
         break;
+      const remark = a !== '' && REMARK_RE.test(a);
+      if (!anyValue && !noCases) {
+        if (a === '' && b === '') continue; // blank row
+        if (remarkMode || remark || NOTE_RE.test(a) || a.length > 40) {
+          remarkMode = true;
+          continue;
+        }
       }
-      if (REMARK_RE.test(a)) {
+      if (remark) {
         remarkMode = true;
         continue;
       }
@@ -366,35 +417,51 @@ class SheetScanner {
       } else {
         name = a;
       }
-      const at = this.addr(r, isChild && col1 !== undefined ? col1 : col0);
-      if (name === '') {
-        this.diagnostics.push(diagnostic('missingName', sheet, at.cell, at.row, {}));
-      }
-      if (isChild && parent === null) {
-        this.diagnostics.push(diagnostic('childWithoutParent', sheet, at.cell, at.row, { unit: name }));
+      const nameAt = isChild && col1 !== undefined ? col1 : col0;
+      if (name === '') this.report('missingName', r, nameAt, {});
+      if (isChild && parentRow === null) {
+        this.report('childWithoutParent', r, nameAt, { unit: name });
         isChild = false;
       }
-      const rowParent: string | null = isChild ? parent : null;
-      if (!isChild) parent = name;
+      const row: MutableRow = {
+        gridRow: r,
+        name,
+        parent: isChild ? parentRow!.name : null,
+        kind: noCases ? 'noCases' : 'data',
+        hasChildren: false,
+      };
+      if (isChild) parentRow!.hasChildren = true;
+      else {
+        parentRow = row;
+        if (seenChildren.size > 0) seenChildren = new Map();
+      }
       if (name !== '') {
-        const key = `${rowParent ?? ''}/${name}`;
-        const first = seen.get(key);
+        const seen = isChild ? seenChildren : seenTop;
+        const first = seen.get(name);
         if (first !== undefined) {
-          this.diagnostics.push(diagnostic('duplicateUnit', sheet, at.cell, at.row, { unit: name, firstRow: first }));
+          this.report('duplicateUnit', r, nameAt, {
+            unit: name,
+            firstRow: first + this.origin.row + 1,
+          });
         } else {
-          seen.set(key, at.row);
+          seen.set(name, r);
         }
       }
-      rows.push({ gridRow: r, name, parent: rowParent, kind: noCases ? 'noCases' : 'data' });
+      rows.push(row);
     }
     let group = groupFromText(rawTitle) ?? groupFromText(sheet);
     if (group === null) {
       group = groupFromNames(rows.filter((x) => x.parent === null).map((x) => x.name));
-      this.diagnostics.push(diagnostic('groupGuessed', sheet, headerAddr.cell, headerAddr.row, { table: title, group }));
+      this.diagnostics.push(
+        diagnostic('groupGuessed', sheet, headerAddr.cell, headerAddr.row, { table: title, group }),
+      );
     }
     if (seg.missing.length > 0) {
       this.diagnostics.push(
-        diagnostic('missingColumns', sheet, headerAddr.cell, headerAddr.row, { table: title, columns: seg.missing }),
+        diagnostic('missingColumns', sheet, headerAddr.cell, headerAddr.row, {
+          table: title,
+          columns: seg.missing,
+        }),
       );
     }
     return {

@@ -17,7 +17,8 @@ export function groupFromText(raw: string): Group | null {
 export function groupFromNames(names: readonly string[]): Group {
   const named = names.filter((n) => n !== '');
   if (named.length > 0 && named.every((n) => /区(政府)?$/.test(n))) return '五城区';
-  if (named.length > 0 && named.every((n) => /[县市](政府)?$/.test(n) && !n.startsWith('市'))) return '七县(市)';
+  if (named.length > 0 && named.every((n) => /[县市](政府)?$/.test(n) && !n.startsWith('市')))
+    return '七县(市)';
   return '市直单位';
 }
 
@@ -25,5 +26,8 @@ export function groupFromNames(names: readonly string[]): Group {
 export function tableTitle(raw: string): string {
   return raw
     .replace(/[\s\u3000]+/g, '')
-    .replace(/^[(（][一二三四五六七八九十]+[)）]|^[一二三四五六七八九十]+[、.．]|^\d+[、.．]/, '');
+    .replace(
+      /^[(（]([一二三四五六七八九十]+|\d+)[)）]|^[一二三四五六七八九十]+[、.．]|^\d+[、.．]/,
+      '',
+    );
 }

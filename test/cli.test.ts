@@ -1,0 +1,127 @@
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run';
+import type { EvaluationJson } from '../src/report/json';
+
+const SAMPLE = 'samples/2017-08.xlsx';
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'tongbao-cli-'));
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('tongbao evaluate', () => {
+  it('writes the JSON report: units, discrepancies, diagnostics', async () => {
+    const file = join(dir, 'nested', 'out.json');
+    const r = await cli('evaluate', SAMPLE, '--json', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('共找到 5 张综合评价表，53 个单位，其中 50 个参加评价。');
+    const json = JSON.parse(await readFile(file, 'utf8')) as EvaluationJson;
+    expect(json.units).toHaveLength(53);
+    expect(json.units.find((u) => u.parent === '市公安局' && u.name === '市交警支队')).toEqual({
+      sheet: '数字城管综合评价表',
+      table: '市直单位综合评价表',
+      group: '市直单位',
+      name: '市交警支队',
+      parent: '市公安局',
+      row: 39,
+      evaluated: true,
+      reason: null,
+      rates: { rework: 4.67, closed: 100, onTime: 100 },
+      index: 97.67,
+      grade: 'A',
+    });
+    // Cross-check the row and cell against the workbook itself.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    const ws = wb.getWorksheet('数字城管综合评价表')!;
+    expect(ws.getCell('B39').value).toBe('市交警支队');
+    expect(ws.getCell('A62').value).toBe('市自来水有限公司');
+    expect([ws.getCell('L58').value, ws.getCell('L62').value]).toEqual(['按期结案率(%)', 98.5]);
+    expect(json.discrepancies).toHaveLength(1);
+    expect(json.discrepancies[0]).toMatchObject({
+      sheet: '数字城管综合评价表',
+      cell: 'L62',
+      field: '按期结案率',
+      printed: 98.5,
+      recomputed: 98.51,
+    });
+    expect(
+      json.diagnostics.every((d) => typeof d.message === 'string' && d.message.length > 0),
+    ).toBe(true);
+  });
+
+  it('prints a readable summary without --json, marking the disagreeing figure', async () => {
+    const r = await cli('evaluate', SAMPLE);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/市自来水有限公司\s+1\.49\s+100\.00\s+98\.51≠\s+98\.81\s+A/);
+    expect(r.out).toContain(
+      '数字城管综合评价表!L62  市自来水有限公司  按期结案率：表中为 98.5，复核为 98.51',
+    );
+    expect(r.out).toMatch(/└ 市渣土办\s+不参加评价：本月无应处置案件/);
+  });
+
+  it('refuses a missing file, a file that is not .xlsx, and a workbook without tables', async () => {
+    const missing = await cli('evaluate', join(dir, 'nope.xlsx'));
+    expect([missing.code, missing.err]).toEqual([2, `错误：找不到文件 ${join(dir, 'nope.xlsx')}`]);
+
+    const fake = join(dir, 'fake.xlsx');
+    await writeFile(fake, 'this is not a zip');
+    const notXlsx = await cli('evaluate', fake);
+    expect([notXlsx.code, notXlsx.err]).toEqual([2, `错误：${fake} 不是有效的 .xlsx 工作簿`]);
+
+    const empty = join(dir, 'empty.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('说明').addRow(['这里没有评价表']);
+    await wb.xlsx.writeFile(empty);
+    const noTables = await cli('evaluate', empty);
+    expect(noTables.code).toBe(2);
+    expect(noTables.err).toContain('中未找到综合评价表');
+  });
+
+  it('explains its usage on bad arguments', async () => {
+    expect((await cli('evaluate')).code).toBe(1);
+    const unknown = await cli('evaluate', SAMPLE, '--jsn', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('不认识的参数 --jsn');
+    expect((await cli('evaluate', SAMPLE, '--json')).err).toContain('参数 --json 需要一个值');
+    expect((await cli('--help')).out).toContain('用法：npm run --silent tongbao -- evaluate');
+  });
+
+  it('runs as the README says: npm run --silent tongbao -- evaluate …', async () => {
+    const run = promisify(execFile);
+    const file = join(dir, 'readme.json');
+    const ok = await run('npm', [
+      'run',
+      '--silent',
+      'tongbao',
+      '--',
+      'evaluate',
+      SAMPLE,
+      '--json',
+      file,
+    ]);
+    expect(ok.stdout).toContain(`已写入 ${file}`);
+    const bad = await run('npm', [
+      'run',
+      '--silent',
+      'tongbao',
+      '--',
+      'evaluate',
+      join(dir, 'nope.xlsx'),
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in bad && bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
