@@ -313,3 +313,45 @@ describe('noise inside tables', () => {
     expect(a.tables[0]!.columns.lastUserCol).toBe(9);
   });
 });
+
+describe('rates kept as percentages in Excel', () => {
+  it('reads 0.9851 in a 0.00% column as 98.51 %, and still flags a wrong one', () => {
+    const header = [
+      '处置责任单位',
+      ...COUNT_HEADER,
+      '返工率',
+      '结案率',
+      '按期结案率',
+      '综合指标值',
+    ];
+    const values = [
+      header,
+      ['市自来水有限公司', 67, 67, 0, 1, 1, 67, 67, 66, 0.0149, 1, 0.985, 98.81],
+      ['市水务管网维护有限公司', 166, 164, 0, 5, 6, 164, 164, 159, 0.0366, 1, 0.9695, 97.26],
+    ];
+    const out = run([{ name: '市属企业', values }]);
+    expect(out.discrepancies.map((d) => [d.cell, d.field, d.printed, d.recomputed])).toEqual([
+      ['L2', '按期结案率', 0.985, 98.51],
+    ]);
+  });
+
+  it('does not take a column of small percentages for fractions', () => {
+    const header = ['区政府', ...COUNT_HEADER, '返工率(%)'];
+    const values = [header, [...countRow('台江区政府'), 0.88], [...countRow('马尾区政府'), 0.5]];
+    const out = run([{ name: '各区', values }]);
+    expect(out.discrepancies.map((d) => [d.cell, d.printed, d.recomputed])).toEqual([
+      ['J3', 0.5, 3.17],
+    ]);
+  });
+});
+
+describe('percent columns without (%) in the header', () => {
+  it('are read as percentages when the numbers agree that way', () => {
+    const header = ['区政府', ...COUNT_HEADER, '返工率'];
+    const values = [header, [...countRow('台江区政府'), 0.88], [...countRow('马尾区政府'), 0.5]];
+    const out = run([{ name: '各区', values }]);
+    expect(out.discrepancies.map((d) => [d.cell, d.printed, d.recomputed])).toEqual([
+      ['J3', 0.5, 3.17],
+    ]);
+  });
+});

@@ -261,17 +261,27 @@ function evaluateTable(
       hasChildren: row.hasChildren,
     };
     units.push(u);
-    if (printedCols.length > 0) auditPrinted(table, row, u, printedCols, rules, discrepancies);
     if (row.parent === null) childSums.parentRow(u, row.gridRow, read);
     else childSums.childRow(u, read);
   }
   childSums.finish();
+  if (printedCols.length > 0) {
+    const cols = printedCols.map((c) => ({
+      ...c,
+      fraction: isFractionColumn(table, units, c.field, c.col, rules),
+    }));
+    units.forEach((u, i) => auditPrinted(table, table.rows[i]!, u, cols, rules, discrepancies));
+  }
   return units;
 }
 
 /** A printed rate or index as shown, scaled like the recomputation; null if it is not a number. */
-function readPrinted(v: CellValue, rules: EvaluationRules): number | null {
-  if (typeof v === 'number') return toScaled(v, rules.decimals, rules.rounding)?.scaled ?? null;
+function readPrinted(v: CellValue, rules: EvaluationRules, fraction: boolean): number | null {
+  if (typeof v === 'number') {
+    // 0.9851 shown as 98.51%: shift the decimal point exactly, on the number's own digits.
+    const text = fraction ? shiftDecimal(String(v), 2) : v;
+    return toScaled(text, rules.decimals, rules.rounding)?.scaled ?? null;
+  }
   if (typeof v !== 'string') return null;
   const t = v.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
   return toScaled(t, rules.decimals, rules.rounding)?.scaled ?? null;
@@ -281,18 +291,51 @@ function isBlank(v: CellValue | undefined): v is null | undefined | '' {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
+/** `digits` × 10^places, as decimal text (no binary rounding on the way). */
+function shiftDecimal(digits: string, places: number): string {
+  return `${digits}e${places}`;
+}
+
+/**
+ * A rate column formatted as a percentage holds fractions (0.9851 shows as 98.51%). A header
+ * that says (%) holds percentages; otherwise the column is read as fractions when more of its
+ * numbers agree with the recomputation that way than as percentages.
+ */
+function isFractionColumn(
+  table: DetectedTable,
+  units: readonly Unit[],
+  field: ComputedField,
+  col: number,
+  rules: EvaluationRules,
+): boolean {
+  if (field === '综合指标值' || field === '评价等级') return false;
+  const header = table.grid.values[table.headerRow]?.[col];
+  if (typeof header === 'string' && /[%％]/.test(header)) return false;
+  let asPercent = 0;
+  let asFraction = 0;
+  for (let i = 0; i < units.length; i++) {
+    const v = table.grid.values[table.rows[i]!.gridRow]?.[col];
+    const s = units[i]!.scores;
+    if (typeof v !== 'number' || s === null) continue;
+    const recomputed = recomputedField(s, field);
+    if (readPrinted(v, rules, false) === recomputed) asPercent++;
+    if (readPrinted(v, rules, true) === recomputed) asFraction++;
+  }
+  return asFraction > asPercent;
+}
+
 function auditPrinted(
   table: DetectedTable,
   row: TableRow,
   unit: Unit,
-  printedCols: readonly { field: ComputedField; col: number }[],
+  printedCols: readonly { field: ComputedField; col: number; fraction: boolean }[],
   rules: EvaluationRules,
   out: Discrepancy[],
 ): void {
   const cells = table.grid.values[row.gridRow] ?? [];
   const s = unit.scores;
   if (s === null && unit.reason !== 'nothingToEvaluate') return;
-  for (const { field, col } of printedCols) {
+  for (const { field, col, fraction } of printedCols) {
     const printed = cells[col];
     if (isBlank(printed)) continue;
     const recomputed = s === null ? null : recomputedField(s, field);
@@ -303,7 +346,7 @@ function auditPrinted(
         ? false
         : typeof recomputed === 'string'
           ? String(printed).normalize('NFKC').trim().toUpperCase() === recomputed
-          : readPrinted(printed, rules) === recomputed;
+          : readPrinted(printed, rules, fraction) === recomputed;
     if (same) continue;
     const a = addressIn(table, row.gridRow, col);
     out.push({
