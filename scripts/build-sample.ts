@@ -1,8 +1,8 @@
-/** Writes samples/2017-08.xlsx, the workbook the demo and the tests use. */
+/** Writes the sample workbooks the demo and the tests use: samples/2017-08.xlsx and 2017-07.xlsx. */
 import { mkdirSync } from 'node:fs';
-import { buildSampleWorkbook } from './sample-workbook';
+import { buildPreviousSampleWorkbook, buildSampleWorkbook } from './sample-workbook';
 
-const out = process.argv[2] ?? 'samples/2017-08.xlsx';
 mkdirSync('samples', { recursive: true });
-await buildSampleWorkbook().xlsx.writeFile(out);
-console.log(`wrote ${out}`);
+await buildSampleWorkbook().xlsx.writeFile('samples/2017-08.xlsx');
+await buildPreviousSampleWorkbook().xlsx.writeFile('samples/2017-07.xlsx');
+console.log('wrote samples/2017-08.xlsx, samples/2017-07.xlsx');

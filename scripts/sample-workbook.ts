@@ -272,3 +272,70 @@ export function buildSampleWorkbook(seed: Seed = loadSeed()): ExcelJS.Workbook {
   addEvaluationSheet(wb, seed);
   return wb;
 }
+
+/**
+ * Last month's counts, *constructed* for the demo and the tests (the seed has only August):
+ * August's counts with a few units made worse in July so that the month-over-month sentences
+ * of the published bulletin come out — 晋安区 rose; 福清市、连江县、永泰县 rose; 新榕城 +15分
+ * and +50%, 市水利局 +12.5分, 客运场站 +10.22分 and +41.22%, 城乡建设发展总公司 +24.84%.
+ * Keyed by “parent/name”; values in the order 应处置数, 处置数, 超期未处置数, 超期处置数, 返工数,
+ * 应结案数, 结案数, 按期结案数.
+ */
+export const JULY_CHANGES: Readonly<Record<string, readonly number[]>> = {
+  '/晋安区政府': [14613, 14432, 159, 460, 27, 14591, 14431, 13900],
+  '/福清市政府': [1647, 1647, 0, 11, 1, 1647, 1647, 1590],
+  '/连江县政府': [1053, 1053, 0, 0, 0, 1053, 1052, 1030],
+  '/永泰县政府': [1668, 1667, 0, 5, 18, 1667, 1667, 1650],
+  '/福州新榕城市建设发展有限公司': [4, 4, 0, 0, 0, 4, 4, 2],
+  '/市水利局': [4, 4, 0, 2, 1, 3, 3, 1],
+  '市水利局/本局': [4, 4, 0, 2, 1, 3, 3, 1],
+  '/福州城市客运场站公司': [595, 589, 0, 12, 49, 589, 589, 289],
+  '/市城乡建设发展总公司': [880, 867, 4, 30, 58, 865, 847, 545],
+};
+
+const JULY_SHEETS: readonly { sheet: string; table: string; nameHeader: string }[] = [
+  { sheet: '各区政府', table: '各区政府综合评价表', nameHeader: '区政府' },
+  { sheet: '各县(市)政府', table: '各县(市)政府综合评价表', nameHeader: '县(市)政府' },
+  { sheet: '市直单位', table: '市直单位综合评价表', nameHeader: '主管单位' },
+  {
+    sheet: '在榕中央及省属企业',
+    table: '在榕中央及省属企业综合评价表',
+    nameHeader: '处置责任单位',
+  },
+  { sheet: '市属企业', table: '市属企业综合评价表', nameHeader: '处置责任单位' },
+];
+
+/**
+ * The previous month's workbook, laid out differently from August's on purpose: one table
+ * per sheet, the title in row 1, counts only (no computed columns), the sub-unit in a column
+ * headed 下属单位.
+ */
+export function buildPreviousSampleWorkbook(seed: Seed = loadSeed()): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Tongbao sample builder';
+  wb.created = new Date(Date.UTC(2017, 7, 25));
+  wb.modified = wb.created;
+  for (const layout of JULY_SHEETS) {
+    const ws = wb.addWorksheet(layout.sheet);
+    const twoColumns = layout.sheet === '市直单位';
+    ws.columns = Array.from({ length: 10 }, (_, i) => ({
+      width: i === 0 ? 30 : i === 1 && twoColumns ? 18 : 10,
+    }));
+    ws.addRow([`2017年7月份${layout.table}（演示用构造数据：8月数据改动个别单位）`]).font = {
+      bold: true,
+    };
+    const counts = [...COUNT_COLUMNS, '应结案数', '结案数', '按期结案数'];
+    ws.addRow(
+      twoColumns ? [layout.nameHeader, '下属单位', ...counts] : [layout.nameHeader, ...counts],
+    ).font = { bold: true };
+    for (const r of seed.evaluation.filter((x) => x.table === layout.table)) {
+      const august = [...COUNT_COLUMNS, '应结案数', '结案数', '按期结案数'].map(
+        (c) => r[c] as number,
+      );
+      const figures = JULY_CHANGES[`${r.parent ?? ''}/${r.name}`] ?? august;
+      if (!twoColumns) ws.addRow([r.name, ...figures]);
+      else ws.addRow(r.parent === null ? [r.name, '', ...figures] : ['', r.name, ...figures]);
+    }
+  }
+  return wb;
+}

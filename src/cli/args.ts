@@ -1,7 +1,9 @@
 export interface EvaluateArgs {
   readonly command: 'evaluate';
   readonly workbook: string;
+  readonly previous: string | null;
   readonly json: string | null;
+  readonly text: boolean;
 }
 
 export type ParsedArgs =
@@ -9,18 +11,23 @@ export type ParsedArgs =
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
-const VALUE_OPTIONS = new Set(['--json']);
+const VALUE_OPTIONS = new Set(['--json', '--previous']);
+const FLAGS = new Set(['--text']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h')
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { command: 'help' };
+  }
   if (command !== 'evaluate') return { error: 'usage' };
   const positional: string[] = [];
   const options = new Map<string, string>();
+  const flags = new Set<string>();
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg.startsWith('--')) {
+    if (FLAGS.has(arg)) {
+      flags.add(arg);
+    } else if (arg.startsWith('--')) {
       if (!VALUE_OPTIONS.has(arg)) return { error: 'unknownOption', option: arg };
       const value = rest[i + 1];
       if (value === undefined || value.startsWith('--'))
@@ -32,5 +39,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
   }
   if (positional.length !== 1) return { error: 'usage' };
-  return { command: 'evaluate', workbook: positional[0]!, json: options.get('--json') ?? null };
+  return {
+    command: 'evaluate',
+    workbook: positional[0]!,
+    previous: options.get('--previous') ?? null,
+    json: options.get('--json') ?? null,
+    text: flags.has('--text'),
+  };
 }

@@ -1,8 +1,9 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { analyzeWorkbook } from '../evaluation/analyze';
+import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
+import { buildNarrative, narrativeText } from '../narrative/build';
 import { formatEvaluationJson, toEvaluationJson } from '../report/json';
 import { parseArgs } from './args';
 import { formatSummary } from './summary';
@@ -10,6 +11,24 @@ import { formatSummary } from './summary';
 export interface CliIO {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+}
+
+/** A workbook that could not be used; the message is the one line the user sees. */
+class InputError extends Error {}
+
+async function analyzeFile(file: string, t: Catalog['cli']): Promise<Analysis> {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) throw new InputError(t.fileMissing(file));
+  let grids;
+  try {
+    grids = await readWorkbookGrids(await readFile(file));
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw new InputError(t.notXlsx(file));
+    throw e;
+  }
+  const analysis = analyzeWorkbook(grids);
+  if (analysis.tables.length === 0) throw new InputError(t.noTables(file));
+  return analysis;
 }
 
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
@@ -30,41 +49,36 @@ export async function runCli(
     io.out(t.usage);
     return 0;
   }
-  const file = args.workbook;
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) {
-    io.err(t.fileMissing(file));
-    return 2;
-  }
-  let grids;
+  let analysis: Analysis;
+  let previous: Analysis | null = null;
   try {
-    grids = await readWorkbookGrids(await readFile(file));
+    analysis = await analyzeFile(args.workbook, t);
+    if (args.previous !== null) previous = await analyzeFile(args.previous, t);
   } catch (e) {
-    if (e instanceof WorkbookReadError) {
-      io.err(t.notXlsx(file));
+    if (e instanceof InputError) {
+      io.err(e.message);
       return 2;
     }
     throw e;
   }
-  const analysis = analyzeWorkbook(grids);
-  if (analysis.tables.length === 0) {
-    io.err(t.noTables(file));
-    return 2;
-  }
+  const narrative = buildNarrative(analysis, previous);
   if (args.json !== null) {
     await mkdir(dirname(args.json), { recursive: true });
-    await writeFile(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog)));
-    io.out(t.wroteJson(args.json));
-    io.out(
-      t.summaryHeader(
-        analysis.tables.length,
-        analysis.units.length,
-        analysis.units.filter((u) => u.evaluated).length,
-      ),
+    await writeFile(
+      args.json,
+      formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative)),
     );
-    io.out(t.discrepancies(analysis.discrepancies.length));
-  } else {
+    io.out(t.wroteJson(args.json));
+  }
+  if (args.text) {
+    io.out(narrativeText(narrative));
+    if (narrative.comparison) io.out(t.comparison(narrative.comparison));
+  } else if (args.json === null) {
     io.out(formatSummary(analysis, catalog));
+  } else {
+    const evaluated = analysis.units.filter((u) => u.evaluated).length;
+    io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, evaluated));
+    io.out(t.discrepancies(analysis.discrepancies.length));
   }
   return 0;
 }

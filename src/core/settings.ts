@@ -30,8 +30,39 @@ export interface EvaluationSettings {
   readonly bands: readonly GradeBand[];
 }
 
+export interface NarrativeSettings {
+  /** How many tied units a “…等N家单位” sentence names (one per table first, in table order). */
+  readonly namedInTies: number;
+  /** Length of the 排名后三位 list. */
+  readonly bottomCount: number;
+  /** Length of the 较上月进步较大 list. */
+  readonly improvedCount: number;
+  /**
+   * Units tied with the last place of a list: 'includeAll' lists them all (so a “后三位” may
+   * name four), 'cut' keeps the list at its length, taking tied units in table order.
+   */
+  readonly tiesAtCutoff: 'includeAll' | 'cut';
+  /** A rate's change as “上升50%” (as the bulletin prints) or “上升50个百分点”. */
+  readonly rateChange: 'percent' | 'percentagePoints';
+  /** Names as they should read in the text: { 福州市公安局交通警察支队: '市公安局交通警察支队' }. */
+  readonly aliases: Readonly<Record<string, string>>;
+  readonly hotline: {
+    /** 市直 units with most 件次 named in the volume sentence. */
+    readonly topDepartments: number;
+    /** Districts with most 件次 named. */
+    readonly topDistricts: number;
+    /** Answering units with most transfers named. */
+    readonly topTransfers: number;
+    /** Lowest-satisfaction units named. */
+    readonly bottomSatisfaction: number;
+    /** Units never named in a 12345 list (they still count in totals and “等N家”). */
+    readonly leftOut: readonly string[];
+  };
+}
+
 export interface Settings {
   readonly evaluation: EvaluationSettings;
+  readonly narrative: NarrativeSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,12 +80,30 @@ export const DEFAULT_SETTINGS: Settings = {
       { grade: 'E', min: 0 },
     ],
   },
+  narrative: {
+    namedInTies: 3,
+    bottomCount: 3,
+    improvedCount: 3,
+    tiesAtCutoff: 'includeAll',
+    rateChange: 'percent',
+    aliases: {},
+    hotline: {
+      topDepartments: 5,
+      topDistricts: 3,
+      topTransfers: 3,
+      bottomSatisfaction: 3,
+      leftOut: ['福州市“智慧福州”管理服务中心'],
+    },
+  },
 };
 
 export type SettingsInput = {
   readonly evaluation?: Partial<Omit<EvaluationSettings, 'weights' | 'denominators'>> & {
     readonly weights?: Partial<EvaluationSettings['weights']>;
     readonly denominators?: Partial<EvaluationSettings['denominators']>;
+  };
+  readonly narrative?: Partial<Omit<NarrativeSettings, 'hotline'>> & {
+    readonly hotline?: Partial<NarrativeSettings['hotline']>;
   };
 };
 
@@ -85,7 +134,46 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
     bands: e.bands ?? d.bands,
   };
   compileRules(evaluation);
-  return { evaluation };
+  const dn = DEFAULT_SETTINGS.narrative;
+  const n = input.narrative ?? {};
+  const narrative: NarrativeSettings = {
+    ...dn,
+    ...n,
+    hotline: { ...dn.hotline, ...n.hotline },
+  };
+  validateNarrative(narrative);
+  return { evaluation, narrative };
+}
+
+function validateNarrative(n: NarrativeSettings): void {
+  const count = (path: string, v: number, min: number) => {
+    if (!Number.isInteger(v) || v < min || v > 50) {
+      throw new SettingsError(`narrative.${path}`, `must be an integer from ${min} to 50`);
+    }
+  };
+  count('namedInTies', n.namedInTies, 1);
+  count('bottomCount', n.bottomCount, 0);
+  count('improvedCount', n.improvedCount, 0);
+  count('hotline.topDepartments', n.hotline.topDepartments, 0);
+  count('hotline.topDistricts', n.hotline.topDistricts, 0);
+  count('hotline.topTransfers', n.hotline.topTransfers, 0);
+  count('hotline.bottomSatisfaction', n.hotline.bottomSatisfaction, 0);
+  if (n.tiesAtCutoff !== 'includeAll' && n.tiesAtCutoff !== 'cut') {
+    throw new SettingsError('narrative.tiesAtCutoff', "must be 'includeAll' or 'cut'");
+  }
+  if (n.rateChange !== 'percent' && n.rateChange !== 'percentagePoints') {
+    throw new SettingsError('narrative.rateChange', "must be 'percent' or 'percentagePoints'");
+  }
+  if (
+    typeof n.aliases !== 'object' ||
+    n.aliases === null ||
+    Object.values(n.aliases).some((v) => typeof v !== 'string' || v.trim() === '')
+  ) {
+    throw new SettingsError('narrative.aliases', 'must map names to non-empty display names');
+  }
+  if (!isList(n.hotline.leftOut) || n.hotline.leftOut.some((v) => typeof v !== 'string')) {
+    throw new SettingsError('narrative.hotline.leftOut', 'must be a list of unit names');
+  }
 }
 
 /** Validate evaluation settings and turn them into integer rules. */

@@ -14,6 +14,7 @@ import {
   type SettingsInput,
 } from '../core/settings';
 import { COUNT_FIELDS, type ComputedField, type CountField } from '../tables/columns';
+import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
 import type { Group } from '../tables/groups';
 import { readCount } from './counts';
@@ -64,32 +65,40 @@ export interface Analysis {
   readonly decimals: number;
   readonly period: { readonly year: number; readonly month: number } | null;
   readonly tables: readonly DetectedTable[];
+  /** The 12345 平台 tables (件次, 满意度, transfers) found beside the evaluation tables. */
+  readonly hotline: readonly HotlineTable[];
   readonly units: readonly Unit[];
   readonly discrepancies: readonly Discrepancy[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function isSettings(s: Settings | SettingsInput): s is Settings {
-  const e = (s as Settings).evaluation as Settings['evaluation'] | undefined;
-  return (
-    e !== undefined &&
-    Array.isArray(e.bands) &&
-    e.weights?.rework !== undefined &&
-    e.decimals !== undefined
-  );
-}
-
 /** Find every evaluation table, recompute every unit, audit every printed figure. */
-export function analyzeWorkbook(
-  sheets: readonly SheetGrid[],
-  input: Settings | SettingsInput = {},
-): Analysis {
-  const settings = isSettings(input) ? input : resolveSettings(input);
+export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInput = {}): Analysis {
+  // Resolving is idempotent: a full Settings object passes through, validated.
+  const settings = resolveSettings(input);
   const rules = compileRules(settings.evaluation);
   const detection = detectTables(sheets);
+  const hotline = detectHotlineTables(sheets);
   const units: Unit[] = [];
   const discrepancies: Discrepancy[] = [];
   const diagnostics = [...detection.diagnostics];
+  for (const sheet of sheets) {
+    const empty = diagnostics.some((d) => d.code === 'emptySheet' && d.sheet === sheet.name);
+    const found =
+      detection.tables.some((t) => t.grid === sheet) || hotline.some((t) => t.sheet === sheet.name);
+    if (!empty && !found) {
+      const origin = sheet.origin ?? { row: 0, col: 0 };
+      diagnostics.push(
+        diagnostic(
+          'noTableOnSheet',
+          sheet.name,
+          cellAddress(origin.row, origin.col),
+          origin.row + 1,
+          {},
+        ),
+      );
+    }
+  }
   detection.tables.forEach((table, tableIndex) => {
     const evaluated = evaluateTable(table, tableIndex, rules, diagnostics, discrepancies);
     units.push(...evaluated);
@@ -99,6 +108,7 @@ export function analyzeWorkbook(
     decimals: rules.decimals,
     period: detection.period,
     tables: detection.tables,
+    hotline,
     units,
     discrepancies,
     diagnostics,

@@ -1,4 +1,5 @@
 import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
+import type { Comparison, UnitKey } from '../narrative/types';
 
 /**
  * Every user-facing string, typed: a locale that misses a message does not compile.
@@ -37,10 +38,12 @@ export interface Catalog {
     readonly diagnosticsHeading: (n: number) => string;
     readonly notEvaluated: string;
     readonly childSum: string;
+    readonly comparison: (c: Comparison) => string;
   };
 }
 
 const quote = (s: string) => `“${s}”`;
+const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
 export const zhCN: Catalog = {
   diagnostics: {
@@ -74,10 +77,12 @@ export const zhCN: Catalog = {
   },
   cli: {
     usage: [
-      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--json <输出.json>]',
+      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text]',
       '',
-      '  evaluate   读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
-      '  --json     将单位、差异和诊断信息写入 JSON 文件（不写则在终端打印摘要）',
+      '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
+      '  --previous  上月的工作簿：生成“较上月”的句子',
+      '  --json      将单位、差异、诊断信息和通报段落写入 JSON 文件（不写则在终端打印摘要）',
+      '  --text      打印通报中的排名段落',
     ].join('\n'),
     fileMissing: (f) => `错误：找不到文件 ${f}`,
     notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
@@ -96,6 +101,16 @@ export const zhCN: Catalog = {
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
     notEvaluated: '不参加评价',
     childSum: '（下属单位合计）',
+    comparison: (c) =>
+      [
+        `与上月（${c.previousPeriod ? `${c.previousPeriod.year}年${c.previousPeriod.month}月` : '上月工作簿'}）比较：${c.matched} 个单位对应上。`,
+        c.newUnits.length > 0 ? `上月没有的单位：${c.newUnits.map(unitLabel).join('、')}` : '',
+        c.goneUnits.length > 0
+          ? `本月没有的上月单位：${c.goneUnits.map(unitLabel).join('、')}`
+          : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
   },
 };
 
@@ -136,10 +151,12 @@ export const enUS: Catalog = {
   },
   cli: {
     usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--json <out.json>]',
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text]',
       '',
-      '  evaluate   recompute every evaluation table of the workbook and audit its printed figures',
-      '  --json     write units, discrepancies and diagnostics to a JSON file (else print a summary)',
+      '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
+      "  --previous  last month's workbook, for the month-over-month sentences",
+      '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
+      "  --text      print the bulletin's ranking paragraphs",
     ].join('\n'),
     fileMissing: (f) => `Error: no such file ${f}`,
     notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
@@ -159,6 +176,16 @@ export const enUS: Catalog = {
     diagnosticsHeading: (n) => `${n} data notes:`,
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',
+    comparison: (c) =>
+      [
+        `Compared with ${c.previousPeriod ? `${c.previousPeriod.year}-${c.previousPeriod.month}` : 'last month'}: ${c.matched} units matched.`,
+        c.newUnits.length > 0
+          ? `Not in last month's workbook: ${c.newUnits.map(unitLabel).join(', ')}`
+          : '',
+        c.goneUnits.length > 0 ? `Gone this month: ${c.goneUnits.map(unitLabel).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
   },
 };
 

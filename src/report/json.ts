@@ -2,6 +2,7 @@ import { scaledToNumber } from '../core/fixed';
 import { cellAddress, type CellValue } from '../core/grid';
 import type { Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
+import type { Comparison, Narrative } from '../narrative/types';
 import { describeDiagnostic } from './describe';
 
 export interface UnitJson {
@@ -33,10 +34,18 @@ export interface EvaluationJson {
     recomputed: number | string | null;
   }[];
   diagnostics: { sheet: string; cell: string; severity: string; code: string; message: string }[];
+  /** The ranking paragraphs, when a narrative was built. */
+  narrative?: { sections: { id: string; part: string; title: string; paragraphs: string[] }[] };
+  /** How this month's units matched last month's, when last month was given. */
+  comparison?: Comparison | null;
 }
 
 /** The CLI's `--json` document: plain numbers in percent/points, at most `decimals` places. */
-export function toEvaluationJson(a: Analysis, catalog: Catalog = zhCN): EvaluationJson {
+export function toEvaluationJson(
+  a: Analysis,
+  catalog: Catalog = zhCN,
+  narrative?: Narrative,
+): EvaluationJson {
   const perTable = new Array<number>(a.tables.length).fill(0);
   for (const u of a.units) perTable[u.tableIndex]!++;
   const num = (v: number | undefined | null) =>
@@ -87,6 +96,19 @@ export function toEvaluationJson(a: Analysis, catalog: Catalog = zhCN): Evaluati
       code: d.code,
       message: describeDiagnostic(d, catalog),
     })),
+    ...(narrative
+      ? {
+          narrative: {
+            sections: narrative.sections.map((x) => ({
+              id: x.id,
+              part: x.part,
+              title: x.title,
+              paragraphs: x.paragraphs.map((p) => p.text),
+            })),
+          },
+          comparison: narrative.comparison,
+        }
+      : {}),
   };
 }
 

@@ -206,10 +206,6 @@ class SheetScanner {
       previousEnd = end;
       r = end;
     }
-    if (tables.length === 0) {
-      const a = this.addr(0, 0);
-      this.diagnostics.push(diagnostic('noTableOnSheet', this.sheet.name, a.cell, a.row, {}));
-    }
     return { tables, period };
   }
 
