@@ -72,6 +72,39 @@ describe('tongbao evaluate', () => {
     expect(r.out).toMatch(/└ 市渣土办\s+不参加评价：本月无应处置案件/);
   });
 
+  it('--text prints the paragraphs, --previous adds last month, --json carries them', async () => {
+    const file = join(dir, 'with-previous.json');
+    const r = await cli(
+      'evaluate',
+      SAMPLE,
+      '--previous',
+      'samples/2017-07.xlsx',
+      '--text',
+      '--json',
+      file,
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      '较上月进步较大的市直单位是：福州新榕城市建设发展有限公司（本月100分，提高15分）',
+    );
+    expect(r.out).toContain('与上月（2017年7月）比较：50 个单位对应上。');
+    const json = JSON.parse(await readFile(file, 'utf8')) as EvaluationJson;
+    expect(json.narrative!.sections.map((s) => s.title)).toEqual([
+      '诉求件办理情况',
+      '诉求转接接听情况',
+      '案件办理情况',
+    ]);
+    expect(json.narrative!.sections[2]!.paragraphs[0]).toMatch(
+      /^（1）从案件综合指标值看，办理较好的单位是：市建委/,
+    );
+    expect(json.comparison).toMatchObject({ matched: 50, goneUnits: [] });
+  });
+
+  it('refuses a missing last-month workbook like a missing workbook', async () => {
+    const r = await cli('evaluate', SAMPLE, '--previous', join(dir, 'july.xlsx'));
+    expect([r.code, r.err]).toEqual([2, `错误：找不到文件 ${join(dir, 'july.xlsx')}`]);
+  });
+
   it('refuses a missing file, a file that is not .xlsx, and a workbook without tables', async () => {
     const missing = await cli('evaluate', join(dir, 'nope.xlsx'));
     expect([missing.code, missing.err]).toEqual([2, `错误：找不到文件 ${join(dir, 'nope.xlsx')}`]);

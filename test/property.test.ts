@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CellValue, MergedArea, SheetGrid } from '../src/core/grid';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
+import { buildNarrative } from '../src/narrative/build';
 import { toEvaluationJson } from '../src/report/json';
 import { COUNT_HEADER } from './helpers/grid';
 
@@ -119,6 +120,11 @@ describe('random and hostile grids', () => {
       fc.property(fc.array(grid, { minLength: 1, maxLength: 3 }), (sheets) => {
         const input: SheetGrid[] = sheets.map((s, i) => ({ name: `S${i}`, ...s }));
         const analysis = analyzeWorkbook(input);
+        // The narrative must survive whatever the engine made of the grid, against itself as last month too.
+        const narrative = buildNarrative(analysis, analysis);
+        for (const s of narrative.sections) {
+          for (const p of s.paragraphs) expect(p.text).not.toMatch(/NaN|undefined|null|Infinity/);
+        }
         const out = toEvaluationJson(analysis);
         const { units, diagnostics, discrepancies } = out;
         if (units.length > 0) withUnits++;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
-import { buildSampleWorkbook } from '../scripts/sample-workbook';
+import { buildPreviousSampleWorkbook, buildSampleWorkbook } from '../scripts/sample-workbook';
 
 describe('the bundled sample workbook', () => {
   it('is what scripts/build-sample.ts builds from the seed (rebuild it with npm run sample)', async () => {
@@ -10,6 +10,21 @@ describe('the bundled sample workbook', () => {
       new Uint8Array(await buildSampleWorkbook().xlsx.writeBuffer()),
     );
     expect(committed).toEqual(built);
+  });
+
+  it('2017-07.xlsx is what the builder makes of the seed and JULY_CHANGES', async () => {
+    const committed = await readWorkbookGrids(await readFile('samples/2017-07.xlsx'));
+    const built = await readWorkbookGrids(
+      new Uint8Array(await buildPreviousSampleWorkbook().xlsx.writeBuffer()),
+    );
+    expect(committed).toEqual(built);
+    expect(committed.map((g) => g.name)).toEqual([
+      '各区政府',
+      '各县(市)政府',
+      '市直单位',
+      '在榕中央及省属企业',
+      '市属企业',
+    ]);
   });
 
   it('keeps the staff layout: merged 下属单位 label, merged 本月无应处置案件, 备注 rows', async () => {

@@ -484,7 +484,9 @@ class SheetScanner {
    */
   private nameText(row: number, col: number, second: boolean): string {
     const v = this.cell(row, col);
-    if (!isBlank(v)) return typeof v === 'string' ? text(v) : String(v);
+    if (typeof v === 'string' && !isBlank(v)) return text(v);
+    if (typeof v === 'number' && Number.isFinite(v)) return String(v); // a unit “named” 12: keep it visible
+    if (typeof v === 'boolean' || typeof v === 'number') return '';
     const m = this.merges.at(row, col);
     if (!m) return '';
     if (second && m.left < col) return '';
