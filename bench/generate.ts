@@ -1,21 +1,10 @@
 import type { CellValue } from '../src/core/grid';
+import { BULLETIN_COLUMNS, printedHeader } from '../src/tables/columns';
 
-const HEADER = [
+const HEADER: CellValue[] = [
   '主管(责任)单位',
   '',
-  '应处置数',
-  '处置数',
-  '超期未处置数',
-  '超期处置数',
-  '返工数',
-  '返工率(%)',
-  '应结案数',
-  '结案数',
-  '结案率(%)',
-  '按期结案数',
-  '按期结案率(%)',
-  '综合指标值',
-  '评价等级',
+  ...BULLETIN_COLUMNS.map((f) => printedHeader(f)),
 ];
 
 /** A deterministic pseudo-random sequence (no Math.random: runs must be comparable). */

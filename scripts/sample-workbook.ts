@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { BULLETIN_COLUMNS, COUNT_FIELDS, printedHeader } from '../src/tables/columns';
 
 export interface SeedEvaluationRow {
   table: string;
@@ -46,19 +47,8 @@ export function loadSeed(path = SEED_PATH): Seed {
   return JSON.parse(readFileSync(path, 'utf8')) as Seed;
 }
 
-const COUNT_COLUMNS = ['应处置数', '处置数', '超期未处置数', '超期处置数', '返工数'] as const;
-/** The seed's column keys in printed order, after the name column(s). */
-const SEED_COLUMNS = [
-  ...COUNT_COLUMNS,
-  '返工率(%)',
-  '应结案数',
-  '结案数',
-  '结案率(%)',
-  '按期结案数',
-  '按期结案率(%)',
-  '综合指标值',
-  '评价等级',
-] as const;
+/** The seed's column keys in printed order, after the name column(s): rates read “返工率(%)”. */
+const SEED_COLUMNS = BULLETIN_COLUMNS.map((f) => printedHeader(f));
 
 interface TableLayout {
   readonly number: string;
@@ -324,14 +314,12 @@ export function buildPreviousSampleWorkbook(seed: Seed = loadSeed()): ExcelJS.Wo
     ws.addRow([`2017年7月份${layout.table}（演示用构造数据：8月数据改动个别单位）`]).font = {
       bold: true,
     };
-    const counts = [...COUNT_COLUMNS, '应结案数', '结案数', '按期结案数'];
+    const counts = [...COUNT_FIELDS];
     ws.addRow(
       twoColumns ? [layout.nameHeader, '下属单位', ...counts] : [layout.nameHeader, ...counts],
     ).font = { bold: true };
     for (const r of seed.evaluation.filter((x) => x.table === layout.table)) {
-      const august = [...COUNT_COLUMNS, '应结案数', '结案数', '按期结案数'].map(
-        (c) => r[c] as number,
-      );
+      const august = COUNT_FIELDS.map((c) => r[c] as number);
       const figures = JULY_CHANGES[`${r.parent ?? ''}/${r.name}`] ?? august;
       if (!twoColumns) ws.addRow([r.name, ...figures]);
       else ws.addRow(r.parent === null ? [r.name, '', ...figures] : ['', r.name, ...figures]);

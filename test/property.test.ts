@@ -4,17 +4,11 @@ import type { CellValue, MergedArea, SheetGrid } from '../src/core/grid';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { buildNarrative } from '../src/narrative/build';
 import { toEvaluationJson } from '../src/report/json';
+import { COUNT_FIELDS } from '../src/tables/columns';
 import { COUNT_HEADER } from './helpers/grid';
 
 const WORDS = [
-  '应处置数',
-  '处置数',
-  '超期未处置数',
-  '超期处置数',
-  '返工数',
-  '应结案数',
-  '结案数',
-  '按期结案数',
+  ...COUNT_FIELDS,
   '返工率 (%)',
   '结案率（%）',
   '按期结案率(%)',

@@ -113,3 +113,27 @@ export function recognizeLabel(text: string): LabelKind | null {
 export function mayBeHeaderCell(text: string): boolean {
   return text.includes('处置') || text.includes('结案') || text.includes('返工');
 }
+
+/** The columns of an evaluation table in the order the bulletin prints them. */
+export const BULLETIN_COLUMNS: readonly (CountField | ComputedField)[] = [
+  '应处置数',
+  '处置数',
+  '超期未处置数',
+  '超期处置数',
+  '返工数',
+  '返工率',
+  '应结案数',
+  '结案数',
+  '结案率',
+  '按期结案数',
+  '按期结案率',
+  '综合指标值',
+  '评价等级',
+];
+
+const RATE_FIELDS: readonly string[] = ['返工率', '结案率', '按期结案率'];
+
+/** A column's header as the bulletin prints it: rates carry “(%)”, or `percent` as given. */
+export function printedHeader(field: CountField | ComputedField, percent = '(%)'): string {
+  return RATE_FIELDS.includes(field) ? `${field}${percent}` : field;
+}

@@ -1,20 +1,7 @@
+import { BULLETIN_COLUMNS, COUNT_FIELDS, printedHeader } from '../../src/tables/columns';
 import type { CellValue } from '../../src/core/grid';
 
-export const FULL_HEADER = [
-  '应处置数',
-  '处置数',
-  '超期未处置数',
-  '超期处置数',
-  '返工数',
-  '返工率(%)',
-  '应结案数',
-  '结案数',
-  '结案率(%)',
-  '按期结案数',
-  '按期结案率(%)',
-  '综合指标值',
-  '评价等级',
-];
+export const FULL_HEADER = BULLETIN_COLUMNS.map((f) => printedHeader(f));
 
 /** Counts of real units from the August 2017 bulletin, with their published figures. */
 export const UNITS = {
@@ -55,16 +42,7 @@ export function countRow(name: string, key: UnitKey = name as UnitKey): CellValu
   return [name, ...UNITS[key].counts];
 }
 
-export const COUNT_HEADER = [
-  '应处置数',
-  '处置数',
-  '超期未处置数',
-  '超期处置数',
-  '返工数',
-  '应结案数',
-  '结案数',
-  '按期结案数',
-];
+export const COUNT_HEADER: string[] = [...COUNT_FIELDS];
 
 /** Shift a block of rows right by `cols` empty cells. */
 export function indent(rows: CellValue[][], cols: number): CellValue[][] {
