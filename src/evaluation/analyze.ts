@@ -68,6 +68,11 @@ export interface Analysis {
   /** The 12345 平台 tables (件次, 满意度, transfers) found beside the evaluation tables. */
   readonly hotline: readonly HotlineTable[];
   readonly units: readonly Unit[];
+  /**
+   * Per table (by index): printed rate columns kept as Excel percentages ('fraction': 0.9851
+   * shows as 98.51%) rather than percent numbers.
+   */
+  readonly printedScale: readonly Partial<Record<ComputedField, 'percent' | 'fraction'>>[];
   readonly discrepancies: readonly Discrepancy[];
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -99,9 +104,11 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
       );
     }
   }
+  const printedScale: Partial<Record<ComputedField, 'percent' | 'fraction'>>[] = [];
   detection.tables.forEach((table, tableIndex) => {
     const evaluated = evaluateTable(table, tableIndex, rules, diagnostics, discrepancies);
-    units.push(...evaluated);
+    units.push(...evaluated.units);
+    printedScale.push(evaluated.scale);
   });
   return {
     settings,
@@ -110,6 +117,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
     tables: detection.tables,
     hotline,
     units,
+    printedScale,
     discrepancies,
     diagnostics,
   };
@@ -162,7 +170,7 @@ function evaluateTable(
   rules: EvaluationRules,
   diagnostics: Diagnostic[],
   discrepancies: Discrepancy[],
-): Unit[] {
+): { units: Unit[]; scale: Partial<Record<ComputedField, 'percent' | 'fraction'>> } {
   const { sheet, columns } = table;
   const values = table.grid.values;
   const report = <K extends DiagnosticCode>(
@@ -275,14 +283,15 @@ function evaluateTable(
     else childSums.childRow(u, read);
   }
   childSums.finish();
-  if (printedCols.length > 0) {
-    const cols = printedCols.map((c) => ({
-      ...c,
-      fraction: isFractionColumn(table, units, c.field, c.col, rules),
-    }));
+  const cols = printedCols.map((c) => ({
+    ...c,
+    fraction: isFractionColumn(table, units, c.field, c.col, rules),
+  }));
+  if (cols.length > 0)
     units.forEach((u, i) => auditPrinted(table, table.rows[i]!, u, cols, rules, discrepancies));
-  }
-  return units;
+  const scale: Partial<Record<ComputedField, 'percent' | 'fraction'>> = {};
+  for (const c of cols) scale[c.field] = c.fraction ? 'fraction' : 'percent';
+  return { units, scale };
 }
 
 /** A printed rate or index as shown, scaled like the recomputation; null if it is not a number. */

@@ -1,0 +1,265 @@
+import { scaledToNumber } from '../core/fixed';
+import { cellAddress, columnLetters, type CellValue } from '../core/grid';
+import type { Analysis, Unit } from '../evaluation/analyze';
+import { zhCN } from '../i18n/catalog';
+import { OWN_COLUMN_SUFFIX, type ComputedField } from '../tables/columns';
+import type { DetectedTable } from '../tables/detect';
+
+/**
+ * What the add-in (and the annotated-workbook writer) writes, as plain data: for every
+ * evaluation table, five recomputed columns right of the user's table, headed “…（复核）”,
+ * with number formats and conditional formats. Both hosts apply the same plan; the plan is
+ * what the tests assert on. Coordinates are 0-based sheet rows and columns.
+ */
+export const OWN_FIELDS: readonly ComputedField[] = [
+  '返工率',
+  '结案率',
+  '按期结案率',
+  '综合指标值',
+  '评价等级',
+];
+
+/** A value to write; null leaves the cell as it is. */
+export type PlanValue = string | number | null;
+
+export interface Rect {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+export interface ValueBlock extends Rect {
+  readonly values: readonly (readonly PlanValue[])[];
+  /** Same shape as `values`; null leaves the format alone. */
+  readonly numberFormat: readonly (readonly (string | null)[])[];
+}
+
+export type ConditionalRule =
+  | {
+      readonly type: 'textEquals';
+      readonly range: Rect;
+      readonly text: string;
+      readonly fill: string;
+      readonly font: string;
+    }
+  | {
+      readonly type: 'colorScale';
+      readonly range: Rect;
+      readonly min: string;
+      readonly mid: string;
+      readonly max: string;
+    }
+  /** A formula relative to the range's top-left cell; true highlights the cell. */
+  | {
+      readonly type: 'formula';
+      readonly range: Rect;
+      readonly formula: string;
+      readonly fill: string;
+      readonly font: string;
+    };
+
+export interface TableWrites {
+  readonly title: string;
+  /** True when an earlier run's columns are being replaced (their old rules are cleared). */
+  readonly replacing: boolean;
+  /** The five own columns, left to right. */
+  readonly columns: Rect;
+  readonly block: ValueBlock;
+  readonly header: Rect;
+  readonly rules: readonly ConditionalRule[];
+}
+
+export interface SheetWrites {
+  readonly sheet: string;
+  readonly tables: readonly TableWrites[];
+}
+
+export interface Conflict {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly value: CellValue;
+}
+
+export interface WritePlan {
+  readonly sheets: readonly SheetWrites[];
+  /** Cells where the new columns would go that hold the user's data: write nothing at all. */
+  readonly conflicts: readonly Conflict[];
+}
+
+/** Grade fills, best to worst (Excel's good/neutral/bad palette). */
+const GRADE_COLORS: readonly { fill: string; font: string }[] = [
+  { fill: '#C6EFCE', font: '#006100' },
+  { fill: '#DDEBF7', font: '#1F4E78' },
+  { fill: '#FFEB9C', font: '#9C5700' },
+  { fill: '#F8CBAD', font: '#843C0C' },
+  { fill: '#FFC7CE', font: '#9C0006' },
+];
+const MISMATCH = { fill: '#FFC7CE', font: '#9C0006' };
+export const HEADER_FILL = '#DDEBF7';
+
+const FORMAT = { rate: '0.00', grade: '@', header: '@' };
+
+function isBlank(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** The plan for the whole workbook analysed in `a`. */
+export function planWrites(a: Analysis): WritePlan {
+  const bySheet = new Map<string, TableWrites[]>();
+  const conflicts: Conflict[] = [];
+  a.tables.forEach((table, tableIndex) => {
+    const units = a.units.filter((u) => u.tableIndex === tableIndex);
+    if (units.length === 0) return;
+    const writes = planTable(a, table, tableIndex, units, conflicts);
+    const list = bySheet.get(table.sheet);
+    if (list) list.push(writes);
+    else bySheet.set(table.sheet, [writes]);
+  });
+  return {
+    sheets: [...bySheet.entries()].map(([sheet, tables]) => ({ sheet, tables })),
+    conflicts,
+  };
+}
+
+function planTable(
+  a: Analysis,
+  table: DetectedTable,
+  tableIndex: number,
+  units: readonly Unit[],
+  conflicts: Conflict[],
+): TableWrites {
+  const values = table.grid.values;
+  const { origin } = table;
+  const own = table.columns.own;
+  const ownCols = Object.values(own);
+  // Re-run: the columns written last time, where they are. First run: right of the table.
+  const startCol = ownCols.length > 0 ? Math.min(...ownCols) : table.columns.lastUserCol + 1;
+  const cols = OWN_FIELDS.map((_, i) => startCol + i);
+  const isOwn = new Set(ownCols);
+  const firstDataRow = table.headerRow + table.headerRows;
+  const unitRow = new Map(units.map((u) => [u.row - origin.row - 1, u]));
+  let lastRow = -1;
+  for (const r of unitRow.keys()) if (r > lastRow) lastRow = r;
+  // Our own cells below the last unit (the table shrank): they are cleared too.
+  for (let r = lastRow + 1; r < table.endRow; r++) {
+    if (cols.some((c) => isOwn.has(c) && !isBlank(values[r]?.[c]))) lastRow = r;
+  }
+  const merged = (r: number, c: number) =>
+    (table.grid.merges ?? []).some(
+      (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right,
+    );
+  const rows: PlanValue[][] = [];
+  const formats: (string | null)[][] = [];
+  for (let r = table.headerRow; r <= lastRow; r++) {
+    const unit = unitRow.get(r);
+    const rowValues: PlanValue[] = [];
+    const rowFormats: (string | null)[] = [];
+    OWN_FIELDS.forEach((field, i) => {
+      const c = cols[i]!;
+      const current = values[r]?.[c];
+      if (!isOwn.has(c) && (!isBlank(current) || merged(r, c))) {
+        conflicts.push({
+          sheet: table.sheet,
+          cell: cellAddress(r + origin.row, c + origin.col),
+          value: current ?? null,
+        });
+      }
+      if (r === table.headerRow) {
+        rowValues.push(`${field}${OWN_COLUMN_SUFFIX}`);
+        rowFormats.push(FORMAT.header);
+      } else if (r < firstDataRow) {
+        rowValues.push(null);
+        rowFormats.push(null);
+      } else if (unit) {
+        rowValues.push(ownValue(a, unit, field));
+        rowFormats.push(field === '评价等级' ? FORMAT.grade : FORMAT.rate);
+      } else {
+        // Blank, remark and title rows inside the table: clear what an earlier run left.
+        rowValues.push(isOwn.has(c) && !isBlank(current) ? '' : null);
+        rowFormats.push(null);
+      }
+    });
+    rows.push(rowValues);
+    formats.push(rowFormats);
+  }
+  const sheetRow = table.headerRow + origin.row;
+  const sheetCol = startCol + origin.col;
+  const block: ValueBlock = {
+    row: sheetRow,
+    col: sheetCol,
+    rows: rows.length,
+    cols: OWN_FIELDS.length,
+    values: rows,
+    numberFormat: formats,
+  };
+  const dataRange = (i: number): Rect => ({
+    row: firstDataRow + origin.row,
+    col: sheetCol + i,
+    rows: Math.max(1, lastRow - firstDataRow + 1),
+    cols: 1,
+  });
+  return {
+    title: table.title,
+    replacing: ownCols.length > 0,
+    columns: { row: sheetRow, col: sheetCol, rows: rows.length, cols: OWN_FIELDS.length },
+    block,
+    header: { row: sheetRow, col: sheetCol, rows: 1, cols: OWN_FIELDS.length },
+    rules: rulesFor(a, table, tableIndex, dataRange),
+  };
+}
+
+function ownValue(a: Analysis, u: Unit, field: ComputedField): PlanValue {
+  const s = u.scores;
+  if (s === null) return field === '评价等级' ? zhCN.reasons[u.reason ?? 'invalidData'] : '';
+  const n = (v: number) => scaledToNumber(v, a.decimals);
+  switch (field) {
+    case '返工率':
+      return n(s.rework);
+    case '结案率':
+      return n(s.closed);
+    case '按期结案率':
+      return n(s.onTime);
+    case '综合指标值':
+      return n(s.index);
+    case '评价等级':
+      return s.grade;
+  }
+}
+
+function rulesFor(
+  a: Analysis,
+  table: DetectedTable,
+  tableIndex: number,
+  dataRange: (i: number) => Rect,
+): ConditionalRule[] {
+  const rules: ConditionalRule[] = [];
+  const gradeRange = dataRange(OWN_FIELDS.indexOf('评价等级'));
+  a.settings.evaluation.bands.forEach((band, i) => {
+    const colors = GRADE_COLORS[Math.min(i, GRADE_COLORS.length - 1)]!;
+    rules.push({ type: 'textEquals', range: gradeRange, text: band.grade, ...colors });
+  });
+  rules.push({
+    type: 'colorScale',
+    range: dataRange(OWN_FIELDS.indexOf('综合指标值')),
+    min: '#F8696B',
+    mid: '#FFEB84',
+    max: '#63BE7B',
+  });
+  // A recomputed cell whose printed twin disagrees: one formula rule per column, so it
+  // follows the sheet when the user corrects the printed figure.
+  const scale = a.printedScale[tableIndex] ?? {};
+  OWN_FIELDS.forEach((field, i) => {
+    const printedCol = table.columns.printed[field];
+    if (printedCol === undefined) return;
+    const range = dataRange(i);
+    const own = cellAddress(range.row, range.col);
+    const printed = `$${columnLetters(printedCol + table.origin.col)}${range.row + 1}`;
+    const formula =
+      field === '评价等级'
+        ? `=AND(${own}<>"",TRIM(${printed})<>"",UPPER(TRIM(${printed}))<>${own})`
+        : `=AND(ISNUMBER(${own}),ISNUMBER(${printed}),ROUND(${printed}${scale[field] === 'fraction' ? '*100' : ''},${a.decimals})<>${own})`;
+    rules.push({ type: 'formula', range, formula, ...MISMATCH });
+  });
+  return rules;
+}

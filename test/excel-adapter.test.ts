@@ -1,0 +1,191 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ExcelTooOldError, recompute, selectCell } from '../addin/excel/adapter';
+import { generateGrid } from '../bench/generate';
+import { FakeWorkbook, REQUEST_LIMIT, type FakeSheetData } from './fake/excel-fake';
+import { fakeFromXlsx, installFake } from './helpers/fake-host';
+
+const SHEET = '数字城管综合评价表';
+let fake: FakeWorkbook;
+
+beforeEach(async () => {
+  fake = await fakeFromXlsx('samples/2017-08.xlsx');
+  installFake(fake);
+});
+
+const cell = (s: FakeSheetData, a1: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return s.cells.get(`${Number(m[2]) - 1},${col}`);
+};
+
+/** Every cell of the workbook except those in the given columns of the given sheet. */
+function outside(f: FakeWorkbook, sheet: string, cols: Set<number>) {
+  const snap = f.snapshot();
+  for (const k of Object.keys(snap[sheet]!))
+    if (cols.has(Number(k.split(',')[1]))) delete snap[sheet]![k];
+  return snap;
+}
+
+describe('重新计算 on the sample workbook', () => {
+  it('reads in one sync and writes in one: 2 syncs', async () => {
+    const result = await recompute();
+    expect(result.wrote).toBe(true);
+    expect(fake.syncs).toBe(2);
+    expect(result.syncs).toBe(2);
+  });
+
+  it('writes the five recomputed columns right of each table, with formats', async () => {
+    await recompute();
+    const s = fake.sheet(SHEET);
+    // Table (一) ends at column N (评价等级): its own columns are O..S, header in row 5.
+    expect(['O5', 'P5', 'Q5', 'R5', 'S5'].map((a) => cell(s, a)?.value)).toEqual([
+      '返工率（复核）',
+      '结案率（复核）',
+      '按期结案率（复核）',
+      '综合指标值（复核）',
+      '评价等级（复核）',
+    ]);
+    expect(cell(s, 'O5')).toMatchObject({ bold: true, fill: '#DDEBF7' });
+    // 台江区政府, row 6: 0.88, 99.83, 97.84, 98.88, A.
+    expect(['O6', 'P6', 'Q6', 'R6', 'S6'].map((a) => cell(s, a)?.value)).toEqual([
+      0.88,
+      99.83,
+      97.84,
+      98.88,
+      'A',
+    ]);
+    expect(cell(s, 'R6')?.numberFormat).toBe('0.00');
+    // Table (三) has two name columns, so its columns start one further right, at P.
+    expect(cell(s, 'P23')?.value).toBe('返工率（复核）');
+    expect(cell(s, 'S39')?.value).toBe(97.67); // 市交警支队's 综合指标值
+    expect(cell(s, 'T32')?.value).toBe('本月无应处置案件'); // 市渣土办's grade cell says why
+    // Table (五): 市自来水有限公司, row 62, 按期结案率 recomputed 98.51 (printed 98.5 in L62).
+    expect(cell(s, 'Q62')?.value).toBe(98.51);
+    expect([...s.cells.values()].some((c) => c.formula !== undefined)).toBe(false);
+  });
+
+  it('adds one conditional format per column range: grade colours, a colour scale, mismatch rules', async () => {
+    await recompute();
+    const cfs = fake.sheet(SHEET).conditionalFormats;
+    const ofTable5 = cfs.filter((cf) => /^[O-S]59:[O-S]72$/.test(cf.address));
+    expect(ofTable5.map((cf) => `${cf.type}@${cf.address}`)).toEqual([
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'ColorScale@R59:R72',
+      'Custom@O59:O72',
+      'Custom@P59:P72',
+      'Custom@Q59:Q72',
+      'Custom@R59:R72',
+      'Custom@S59:S72',
+    ]);
+    const onTime = ofTable5.find((cf) => cf.type === 'Custom' && cf.address === 'Q59:Q72')!;
+    expect((onTime.rule.custom as { rule: { formula: string } }).rule.formula).toBe(
+      '=AND(ISNUMBER(Q59),ISNUMBER($L59),ROUND($L59,2)<>Q59)',
+    );
+    const gradeA = ofTable5[0]!.rule.cellValue as {
+      rule: unknown;
+      format: { fill: { color: string } };
+    };
+    expect(gradeA.rule).toEqual({ formula1: '="A"', operator: 'EqualTo' });
+    expect(gradeA.format.fill.color).toBe('#C6EFCE');
+    expect(cfs).toHaveLength(5 * 11);
+  });
+
+  it('changes no cell outside its own columns', async () => {
+    const own = new Set([14, 15, 16, 17, 18, 19]); // O..T: the bands of all five tables
+    const before = outside(fake, SHEET, own);
+    const hotline = fake.snapshot()['12345平台运行情况表'];
+    await recompute();
+    expect(outside(fake, SHEET, own)).toEqual(before);
+    expect(fake.snapshot()['12345平台运行情况表']).toEqual(hotline);
+  });
+
+  it('a second run replaces its own columns and leaves the workbook as the first run did', async () => {
+    await recompute();
+    const first = fake.snapshot();
+    const firstRules = JSON.stringify(fake.sheet(SHEET).conditionalFormats);
+    const again = await recompute();
+    expect(again.wrote).toBe(true);
+    expect(again.plan.sheets.flatMap((s) => s.tables).every((t) => t.replacing)).toBe(true);
+    expect(fake.snapshot()).toEqual(first);
+    expect(JSON.stringify(fake.sheet(SHEET).conditionalFormats)).toBe(firstRules);
+    expect(again.analysis.discrepancies).toHaveLength(1); // its own columns are not read as printed figures
+  });
+
+  it('refuses, changing nothing, when the cells for the new columns hold anything else', async () => {
+    fake.sheet(SHEET).cells.set('6,16', { value: '请勿覆盖' }); // Q7, in table (一)'s band
+    const before = fake.snapshot();
+    const result = await recompute();
+    expect(result.wrote).toBe(false);
+    expect(result.plan.conflicts).toEqual([{ sheet: SHEET, cell: 'Q7', value: '请勿覆盖' }]);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.sheet(SHEET).conditionalFormats).toEqual([]);
+    expect(fake.syncs).toBe(1);
+  });
+
+  it('works without merged-area support (ExcelApi 1.13), finding the same units', async () => {
+    const withMerges = (await recompute()).analysis.units.map((u) => [
+      u.parent,
+      u.name,
+      u.scores?.index,
+    ]);
+    const old = await fakeFromXlsx('samples/2017-08.xlsx');
+    old.supported.delete('ExcelApi 1.13');
+    installFake(old);
+    const without = (await recompute()).analysis.units.map((u) => [
+      u.parent,
+      u.name,
+      u.scores?.index,
+    ]);
+    expect(without).toEqual(withMerges);
+  });
+
+  it('says when Excel is too old (no ExcelApi 1.7)', async () => {
+    fake.supported = new Set(['ExcelApi 1.1', 'ExcelApi 1.5']);
+    await expect(recompute()).rejects.toBeInstanceOf(ExcelTooOldError);
+    expect(fake.syncs).toBe(0);
+  });
+
+  it('selects the cell a discrepancy names', async () => {
+    await selectCell(SHEET, 'L62');
+    expect(fake.selected).toBe(`${SHEET}!L62`);
+  });
+
+  it('writes grade names that look like formulas as text', async () => {
+    await recompute({
+      evaluation: {
+        bands: [
+          { grade: '=A', min: 90 },
+          { grade: '-B', min: 0 },
+        ],
+      },
+    });
+    const s = fake.sheet(SHEET);
+    expect(cell(s, 'S6')?.value).toBe('=A');
+    expect([...s.cells.values()].some((c) => c.formula !== undefined)).toBe(false);
+  });
+});
+
+describe('a 100,000-row table', () => {
+  it('is written in row blocks, no request over 4 MB', async () => {
+    const big = new FakeWorkbook();
+    big.addSheet('市直单位', generateGrid(100_000));
+    installFake(big);
+    const result = await recompute();
+    expect(result.wrote).toBe(true);
+    const largest = Math.max(...big.requestBytes);
+    console.log(
+      `100k rows: ${big.syncs} syncs, requests ${big.requestBytes.map((b) => (b / 2 ** 20).toFixed(2)).join(' / ')} MB`,
+    );
+    expect(largest).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(largest).toBeLessThan(REQUEST_LIMIT);
+    expect(big.syncs).toBeGreaterThan(2);
+    // The last unit row got its figures.
+    const s = big.sheet('市直单位');
+    const lastRow = [...s.cells.keys()].reduce((m, k) => Math.max(m, Number(k.split(',')[0])), 0);
+    expect(s.cells.get(`${lastRow},19`)?.value).toMatch(/^[A-E]$/);
+  }, 120_000);
+});

@@ -1,0 +1,626 @@
+/**
+ * A faithful fake of the part of the Excel JavaScript API the adapter uses, over an in-memory
+ * workbook, with office-js semantics:
+ *  - reading a property that was not loaded and synced throws (PropertyNotLoaded);
+ *  - writes are queued and reach the workbook at `sync()`; every sync is counted, with the
+ *    bytes of its request, and a request over 5 MB is refused as Excel on the web does;
+ *  - `null` in a values / numberFormat array leaves that cell alone, `""` clears it;
+ *  - a string starting with `=` becomes a formula, one starting with `'` stays text;
+ *  - `*OrNullObject` methods give null objects; merged areas need ExcelApi 1.13.
+ * It runs in Node (vitest) and in the browser (bundled for the task-pane test).
+ */
+
+export interface FakeCell {
+  value: string | number | boolean;
+  formula?: string;
+  numberFormat?: string;
+  bold?: boolean;
+  fill?: string;
+}
+
+export interface FakeConditionalFormat {
+  readonly type: string;
+  /** A1 range it applies to. */
+  readonly address: string;
+  readonly rule: Record<string, unknown>;
+}
+
+export interface FakeSheetData {
+  name: string;
+  cells: Map<string, FakeCell>;
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  conditionalFormats: FakeConditionalFormat[];
+}
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+
+export class PropertyNotLoadedError extends Error {
+  readonly code = 'PropertyNotLoaded';
+}
+
+export class RequestPayloadSizeLimitExceededError extends Error {
+  readonly code = 'RequestPayloadSizeLimitExceeded';
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(col: number): string {
+  let n = col + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
+  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const [a, b] = local.replace(/\$/g, '').split(':') as [string, string | undefined];
+  const p = (s: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(s);
+    if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
+    return { row: Number(m[2]) - 1, col: colIndex(m[1]!) };
+  };
+  const from = p(a);
+  const to = b === undefined ? from : p(b);
+  return { row: from.row, col: from.col, rows: to.row - from.row + 1, cols: to.col - from.col + 1 };
+}
+
+function a1(row: number, col: number, rows = 1, cols = 1): string {
+  const start = `${colLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1 ? start : `${start}:${colLetters(col + cols - 1)}${row + rows}`;
+}
+
+/** The in-memory workbook, and the counters tests read. */
+export class FakeWorkbook {
+  readonly sheets: FakeSheetData[] = [];
+  syncs = 0;
+  readonly requestBytes: number[] = [];
+  /** Requirement sets the fake host claims, e.g. ['ExcelApi 1.7', 'ExcelApi 1.13']. */
+  supported = new Set([
+    'ExcelApi 1.1',
+    'ExcelApi 1.2',
+    'ExcelApi 1.4',
+    'ExcelApi 1.5',
+    'ExcelApi 1.6',
+    'ExcelApi 1.7',
+    'ExcelApi 1.13',
+  ]);
+  selected: string | null = null;
+
+  /** Add a sheet from a grid of values (row-major, from A1) and merged areas. */
+  addSheet(
+    name: string,
+    values: readonly (readonly (string | number | boolean | null)[])[],
+    merges: FakeSheetData['merges'] = [],
+  ): FakeSheetData {
+    const cells = new Map<string, FakeCell>();
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v !== null && v !== '') cells.set(key(r, c), { value: v });
+      }),
+    );
+    const sheet = { name, cells, merges: [...merges], conditionalFormats: [] };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheetData {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  /** A deep copy of every cell, to compare a workbook before and after. */
+  snapshot(): Record<string, Record<string, FakeCell>> {
+    return Object.fromEntries(
+      this.sheets.map((s) => [
+        s.name,
+        Object.fromEntries([...s.cells.entries()].map(([k, v]) => [k, { ...v }])),
+      ]),
+    );
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    const [major, minor] = version.split('.').map(Number) as [number, number];
+    return [...this.supported].some((s) => {
+      const [n, v] = s.split(' ') as [string, string];
+      const [M, m] = v.split('.').map(Number) as [number, number];
+      return n === name && (M > major || (M === major && m >= minor));
+    });
+  }
+
+  /** `Excel.run` over this workbook. */
+  run<T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
+    return batch(new FakeRequestContext(this));
+  }
+}
+
+type Op = {
+  readonly op: string;
+  readonly target: string;
+  readonly payload?: unknown;
+  readonly apply: () => void;
+};
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbookApi;
+  private queue: Op[] = [];
+  private loads: (() => void)[] = [];
+
+  constructor(readonly data: FakeWorkbook) {
+    this.workbook = new FakeWorkbookApi(this);
+  }
+
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  enqueueLoad(target: string, props: string, resolve: () => void): void {
+    this.queue.push({ op: 'load', target, payload: props, apply: () => undefined });
+    this.loads.push(resolve);
+  }
+
+  sync(): Promise<void> {
+    const bytes = new TextEncoder().encode(
+      JSON.stringify(this.queue.map(({ op, target, payload }) => ({ op, target, payload }))),
+    ).length;
+    this.data.syncs++;
+    this.data.requestBytes.push(bytes);
+    const queue = this.queue;
+    const loads = this.loads;
+    this.queue = [];
+    this.loads = [];
+    if (bytes > REQUEST_LIMIT) {
+      return Promise.reject(
+        new RequestPayloadSizeLimitExceededError(
+          `request of ${bytes} bytes exceeds the 5 MB limit`,
+        ),
+      );
+    }
+    for (const op of queue) op.apply();
+    for (const resolve of loads) resolve();
+    return Promise.resolve();
+  }
+}
+
+/** Base of every proxy: properties readable only once loaded and synced. */
+class ClientObject {
+  private loaded = new Map<string, unknown>();
+  constructor(
+    protected readonly ctx: FakeRequestContext,
+    protected readonly path: string,
+  ) {}
+
+  protected readProp<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new PropertyNotLoadedError(
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(name) as T;
+  }
+
+  protected snapshotProps(): Record<string, () => unknown> {
+    return {};
+  }
+
+  load(props?: string | string[]): this {
+    const list = (Array.isArray(props) ? props : (props ?? '').split(','))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const getters = this.snapshotProps();
+    const names = list.length > 0 ? list : Object.keys(getters);
+    this.ctx.enqueueLoad(this.path, names.join(','), () => {
+      for (const n of names) {
+        const top = n.split('/')[0]!;
+        const get = getters[top];
+        if (!get) throw new Error(`InvalidArgument: unknown property ${n} on ${this.path}`);
+        try {
+          this.loaded.set(top, get());
+        } catch {
+          // A null object: only isNullObject can be read; anything else stays unloaded.
+        }
+      }
+    });
+    return this;
+  }
+}
+
+class FakeWorkbookApi {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(private readonly ctx: FakeRequestContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+}
+
+class FakeWorksheetCollection {
+  constructor(private readonly ctx: FakeRequestContext) {}
+  getFirst(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.data.sheets[0] ?? null, 'worksheets.first');
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => this.ctx.data.sheet(name), `worksheets[${name}]`);
+  }
+}
+
+class FakeWorksheet extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeSheetData | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+
+  protected override snapshotProps() {
+    return {
+      name: () => this.data().name,
+      isNullObject: () => this.resolve() === null,
+    };
+  }
+
+  get name(): string {
+    return this.readProp('name');
+  }
+  get isNullObject(): boolean {
+    return this.readProp('isNullObject');
+  }
+
+  data(): FakeSheetData {
+    const d = this.resolve();
+    if (!d) throw new Error('ItemNotFound: the worksheet is a null object');
+    return d;
+  }
+
+  getNextOrNullObject(): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      () => {
+        const d = this.resolve();
+        if (!d) return null;
+        const sheets = this.ctx.data.sheets;
+        return sheets[sheets.indexOf(d) + 1] ?? null;
+      },
+      `${this.path}.next`,
+    );
+  }
+
+  activate(): void {
+    this.ctx.enqueue({ op: 'activate', target: this.path, apply: () => undefined });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const d = this.resolve();
+        if (!d || d.cells.size === 0) return null;
+        let top = Infinity;
+        let left = Infinity;
+        let bottom = -1;
+        let right = -1;
+        for (const [k, cell] of d.cells) {
+          if (valuesOnly && cell.value === '' && cell.formula === undefined) continue;
+          const [r, c] = k.split(',').map(Number) as [number, number];
+          top = Math.min(top, r);
+          left = Math.min(left, c);
+          bottom = Math.max(bottom, r);
+          right = Math.max(right, c);
+        }
+        if (bottom < 0) return null;
+        return { sheet: d, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+      },
+      `${this.path}.usedRange`,
+    );
+  }
+
+  getRange(address: string): FakeRange {
+    const r = parseAddress(address);
+    return new FakeRange(this.ctx, () => ({ sheet: this.data(), ...r }), `${this.path}!${address}`);
+  }
+}
+
+interface RangeRef {
+  sheet: FakeSheetData;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+function writeValue(cell: FakeCell | undefined, v: unknown): FakeCell | undefined {
+  if (v === null || v === undefined) return cell;
+  if (v === '') return cell ? { ...cell, value: '', formula: undefined } : undefined;
+  if (typeof v === 'string' && v.startsWith('=')) return { ...cell, value: '', formula: v };
+  if (typeof v === 'string' && v.startsWith("'"))
+    return { ...cell, value: v.slice(1), formula: undefined };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    return { ...cell, value: v, formula: undefined };
+  throw new Error(`InvalidArgument: cannot write ${JSON.stringify(v)}`);
+}
+
+export class FakeRange extends ClientObject {
+  readonly format: {
+    font: { bold: boolean; color: string };
+    fill: { color: string };
+    autofitColumns: () => void;
+  };
+  readonly conditionalFormats: FakeConditionalFormatCollection;
+
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => RangeRef | null,
+    path: string,
+  ) {
+    super(ctx, path);
+    const set = (prop: 'bold' | 'fill', value: unknown) =>
+      ctx.enqueue({
+        op: `format.${prop}`,
+        target: path,
+        payload: value,
+        apply: () =>
+          this.eachCell((cell) => ({ ...cell, value: cell?.value ?? '', [prop]: value })),
+      });
+    this.format = {
+      font: {
+        set bold(v: boolean) {
+          set('bold', v);
+        },
+        get bold(): boolean {
+          throw new PropertyNotLoadedError('format.font.bold is not loaded');
+        },
+        color: '',
+      },
+      fill: {
+        set color(v: string) {
+          set('fill', v);
+        },
+        get color(): string {
+          throw new PropertyNotLoadedError('format.fill.color is not loaded');
+        },
+      },
+      autofitColumns: () =>
+        ctx.enqueue({ op: 'autofitColumns', target: path, apply: () => undefined }),
+    };
+    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, () => this.ref(), path);
+  }
+
+  private ref(): RangeRef {
+    const r = this.resolve();
+    if (!r) throw new Error('ItemNotFound: the range is a null object');
+    return r;
+  }
+
+  private eachCell(
+    update: (cell: FakeCell | undefined, dr: number, dc: number) => FakeCell | undefined,
+  ): void {
+    const r = this.ref();
+    for (let dr = 0; dr < r.rows; dr++) {
+      for (let dc = 0; dc < r.cols; dc++) {
+        const k = key(r.row + dr, r.col + dc);
+        const next = update(r.sheet.cells.get(k), dr, dc);
+        if (
+          next === undefined ||
+          (next.value === '' && !next.formula && !next.numberFormat && !next.bold && !next.fill)
+        ) {
+          r.sheet.cells.delete(k);
+        } else {
+          r.sheet.cells.set(k, next);
+        }
+      }
+    }
+  }
+
+  protected override snapshotProps() {
+    return {
+      isNullObject: () => this.resolve() === null,
+      values: () => {
+        const r = this.ref();
+        return Array.from({ length: r.rows }, (_, dr) =>
+          Array.from(
+            { length: r.cols },
+            (_, dc) => r.sheet.cells.get(key(r.row + dr, r.col + dc))?.value ?? '',
+          ),
+        );
+      },
+      numberFormat: () => {
+        const r = this.ref();
+        return Array.from({ length: r.rows }, (_, dr) =>
+          Array.from(
+            { length: r.cols },
+            (_, dc) => r.sheet.cells.get(key(r.row + dr, r.col + dc))?.numberFormat ?? 'General',
+          ),
+        );
+      },
+      rowIndex: () => this.ref().row,
+      columnIndex: () => this.ref().col,
+      rowCount: () => this.ref().rows,
+      columnCount: () => this.ref().cols,
+      address: () => {
+        const r = this.ref();
+        return `${r.sheet.name}!${a1(r.row, r.col, r.rows, r.cols)}`;
+      },
+    };
+  }
+
+  get isNullObject(): boolean {
+    return this.readProp('isNullObject');
+  }
+  get values(): (string | number | boolean)[][] {
+    return this.readProp('values');
+  }
+  set values(v: unknown[][]) {
+    this.checkShape(v);
+    this.ctx.enqueue({
+      op: 'setValues',
+      target: this.path,
+      payload: v,
+      apply: () => this.eachCell((cell, dr, dc) => writeValue(cell, v[dr]![dc])),
+    });
+  }
+  get numberFormat(): string[][] {
+    return this.readProp('numberFormat');
+  }
+  set numberFormat(v: (string | null)[][]) {
+    this.checkShape(v);
+    this.ctx.enqueue({
+      op: 'setNumberFormat',
+      target: this.path,
+      payload: v,
+      apply: () =>
+        this.eachCell((cell, dr, dc) => {
+          const f = v[dr]![dc];
+          return f === null || f === undefined
+            ? cell
+            : { ...cell, value: cell?.value ?? '', numberFormat: f };
+        }),
+    });
+  }
+  get rowIndex(): number {
+    return this.readProp('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.readProp('columnIndex');
+  }
+  get rowCount(): number {
+    return this.readProp('rowCount');
+  }
+  get columnCount(): number {
+    return this.readProp('columnCount');
+  }
+  get address(): string {
+    return this.readProp('address');
+  }
+
+  private checkShape(v: unknown[][]): void {
+    // The shape is known without a load when the range came from an address.
+    const r = this.resolve();
+    if (r && (v.length !== r.rows || v.some((row) => row.length !== r.cols))) {
+      throw new Error(
+        `InvalidArgument: ${v.length}×${v[0]?.length ?? 0} values for a ${r.rows}×${r.cols} range`,
+      );
+    }
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    if (!this.ctx.data.isSetSupported('ExcelApi', '1.13')) {
+      throw new Error('ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13');
+    }
+    return new FakeRangeAreas(this.ctx, () => this.resolve(), `${this.path}.mergedAreas`);
+  }
+
+  select(): void {
+    this.ctx.enqueue({
+      op: 'select',
+      target: this.path,
+      apply: () => {
+        const r = this.ref();
+        this.ctx.data.selected = `${r.sheet.name}!${a1(r.row, r.col, r.rows, r.cols)}`;
+      },
+    });
+  }
+}
+
+class FakeRangeAreas extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly within: () => RangeRef | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  private list() {
+    const r = this.within();
+    if (!r) return [];
+    return r.sheet.merges.filter(
+      (m) =>
+        m.bottom >= r.row && m.top < r.row + r.rows && m.right >= r.col && m.left < r.col + r.cols,
+    );
+  }
+  protected override snapshotProps() {
+    return {
+      isNullObject: () => this.list().length === 0,
+      areas: () => ({
+        items: this.list().map((m) => ({
+          rowIndex: m.top,
+          columnIndex: m.left,
+          rowCount: m.bottom - m.top + 1,
+          columnCount: m.right - m.left + 1,
+        })),
+      }),
+    };
+  }
+  get isNullObject(): boolean {
+    return this.readProp('isNullObject');
+  }
+  get areas(): {
+    items: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }[];
+  } {
+    return this.readProp('areas');
+  }
+}
+
+class FakeConditionalFormatCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly range: () => RangeRef,
+    private readonly path: string,
+  ) {}
+
+  add(type: string): Record<string, unknown> {
+    const rule: Record<string, unknown> = {};
+    const known = ['Custom', 'CellValue', 'ColorScale', 'DataBar', 'ContainsText'];
+    if (!known.includes(type)) throw new Error(`InvalidArgument: conditional format type ${type}`);
+    this.ctx.enqueue({
+      op: 'conditionalFormats.add',
+      target: this.path,
+      payload: { type, rule },
+      apply: () => {
+        const r = this.range();
+        r.sheet.conditionalFormats.push({ type, address: a1(r.row, r.col, r.rows, r.cols), rule });
+      },
+    });
+    // The rule's properties are filled in by the caller before sync; `rule` is serialised then.
+    const format = () => ({
+      fill: {} as Record<string, unknown>,
+      font: {} as Record<string, unknown>,
+    });
+    const proxy = {
+      custom: { rule: {} as Record<string, unknown>, format: format() },
+      cellValue: { rule: {} as Record<string, unknown>, format: format() },
+      colorScale: { criteria: {} as Record<string, unknown> },
+    };
+    rule.custom = proxy.custom;
+    rule.cellValue = proxy.cellValue;
+    rule.colorScale = proxy.colorScale;
+    return proxy;
+  }
+
+  clearAll(): void {
+    this.ctx.enqueue({
+      op: 'conditionalFormats.clearAll',
+      target: this.path,
+      apply: () => {
+        const r = this.range();
+        r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((cf) => {
+          const a = parseAddress(cf.address);
+          const overlaps =
+            a.row < r.row + r.rows &&
+            a.row + a.rows > r.row &&
+            a.col < r.col + r.cols &&
+            a.col + a.cols > r.col;
+          return !overlaps;
+        });
+      },
+    });
+  }
+}
