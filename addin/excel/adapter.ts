@@ -69,21 +69,85 @@ export async function recompute(settings: SettingsInput = {}): Promise<Recompute
   });
 }
 
-/** Every sheet's used range (values only) and merged areas, in one sync for up to 64 sheets. */
+/** Cells per read request when a sheet is too big for one response (≈ 60 bytes a cell). */
+export const CELLS_PER_READ = 60_000;
+
+function isPayloadLimit(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded';
+}
+
+interface SheetRead {
+  readonly name: string;
+  readonly used: Excel.Range | null;
+  readonly merges: Excel.RangeAreas | null;
+}
+
+/**
+ * Every sheet's used range (values only) and merged areas, in one sync for up to 64 sheets.
+ * A workbook too big for one response (Excel on the web answers at most 5 MB) is read again
+ * in row blocks.
+ */
 export async function readGrids(
   context: Excel.RequestContext,
   support: ExcelSupport,
   sync: () => Promise<void> = () => context.sync(),
 ): Promise<SheetGrid[]> {
-  const grids: SheetGrid[] = [];
-  let sheet: Excel.Worksheet = context.workbook.worksheets.getFirst();
+  try {
+    const sheets = await readSheetChain(context, support, sync, true);
+    return sheets.map((s) => toGrid(s, s.used?.values ?? []));
+  } catch (e) {
+    if (!isPayloadLimit(e)) throw e;
+  }
+  const sheets = await readSheetChain(context, support, sync, false);
+  const values = new Map<SheetRead, unknown[][]>();
+  let pending: { sheet: SheetRead; range: Excel.Range }[] = [];
+  let cells = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    await sync();
+    for (const { sheet, range } of pending) values.get(sheet)!.push(...range.values);
+    pending = [];
+    cells = 0;
+  };
+  for (const sheet of sheets) {
+    if (!sheet.used) continue;
+    values.set(sheet, []);
+    const { rowIndex, columnIndex, rowCount, columnCount } = sheet.used;
+    const rowsPerRead = Math.max(1, Math.floor(CELLS_PER_READ / columnCount));
+    for (let r = 0; r < rowCount; r += rowsPerRead) {
+      const rows = Math.min(rowsPerRead, rowCount - r);
+      if (cells > 0 && cells + rows * columnCount > CELLS_PER_READ) await flush();
+      const range = context.workbook.worksheets
+        .getItem(sheet.name)
+        .getRange(rangeAddress({ row: rowIndex + r, col: columnIndex, rows, cols: columnCount }));
+      range.load('values');
+      pending.push({ sheet, range });
+      cells += rows * columnCount;
+    }
+  }
+  await flush();
+  return sheets.map((s) => toGrid(s, values.get(s) ?? []));
+}
+
+/** The chain of sheets (getFirst, getNextOrNullObject…) with their used ranges queued. */
+async function readSheetChain(
+  context: Excel.RequestContext,
+  support: ExcelSupport,
+  sync: () => Promise<void>,
+  withValues: boolean,
+): Promise<SheetRead[]> {
+  const out: SheetRead[] = [];
+  let first: Excel.Worksheet = context.workbook.worksheets.getFirst();
   for (;;) {
     const batch: { ws: Excel.Worksheet; used: Excel.Range; merges: Excel.RangeAreas | null }[] = [];
     for (let i = 0; i < SHEETS_PER_SYNC; i++) {
-      const ws: Excel.Worksheet = i === 0 ? sheet : batch[i - 1]!.ws.getNextOrNullObject();
+      const ws: Excel.Worksheet = i === 0 ? first : batch[i - 1]!.ws.getNextOrNullObject();
       ws.load('isNullObject,name');
       const used = ws.getUsedRangeOrNullObject(true);
-      used.load('isNullObject,values,rowIndex,columnIndex');
+      used.load(
+        `isNullObject,rowIndex,columnIndex,rowCount,columnCount${withValues ? ',values' : ''}`,
+      );
       const merges = support.merges ? used.getMergedAreasOrNullObject() : null;
       merges?.load(
         'isNullObject,areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount',
@@ -92,30 +156,32 @@ export async function readGrids(
     }
     await sync();
     for (const { ws, used, merges } of batch) {
-      if (ws.isNullObject) return grids;
-      if (used.isNullObject) {
-        grids.push({ name: ws.name, values: [] });
-        continue;
-      }
-      const origin = { row: used.rowIndex, col: used.columnIndex };
-      grids.push({
+      if (ws.isNullObject) return out;
+      out.push({
         name: ws.name,
-        values: used.values as (string | number | boolean)[][],
-        origin,
-        merges:
-          merges && !merges.isNullObject
-            ? merges.areas.items.map((m) => ({
-                top: m.rowIndex - origin.row,
-                left: m.columnIndex - origin.col,
-                bottom: m.rowIndex + m.rowCount - 1 - origin.row,
-                right: m.columnIndex + m.columnCount - 1 - origin.col,
-              }))
-            : undefined,
+        used: used.isNullObject ? null : used,
+        merges: merges && !merges.isNullObject ? merges : null,
       });
     }
     // Sixty-four sheets and more to come: continue the chain in another sync.
-    sheet = batch[batch.length - 1]!.ws.getNextOrNullObject();
+    first = batch[batch.length - 1]!.ws.getNextOrNullObject();
   }
+}
+
+function toGrid(sheet: SheetRead, values: unknown[][]): SheetGrid {
+  if (!sheet.used) return { name: sheet.name, values: [] };
+  const origin = { row: sheet.used.rowIndex, col: sheet.used.columnIndex };
+  return {
+    name: sheet.name,
+    values: values as (string | number | boolean)[][],
+    origin,
+    merges: sheet.merges?.areas.items.map((m) => ({
+      top: m.rowIndex - origin.row,
+      left: m.columnIndex - origin.col,
+      bottom: m.rowIndex + m.rowCount - 1 - origin.row,
+      right: m.columnIndex + m.columnCount - 1 - origin.col,
+    })),
+  };
 }
 
 /** A string Excel would take for a formula (=, +, -, @) is written as text. */

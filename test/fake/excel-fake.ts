@@ -39,7 +39,11 @@ export class PropertyNotLoadedError extends Error {
 }
 
 export class RequestPayloadSizeLimitExceededError extends Error {
-  readonly code = 'RequestPayloadSizeLimitExceeded';
+  readonly code: string = 'RequestPayloadSizeLimitExceeded';
+}
+
+export class ResponsePayloadSizeLimitExceededError extends RequestPayloadSizeLimitExceededError {
+  override readonly code = 'ResponsePayloadSizeLimitExceeded';
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -84,6 +88,7 @@ export class FakeWorkbook {
   readonly sheets: FakeSheetData[] = [];
   syncs = 0;
   readonly requestBytes: number[] = [];
+  readonly responseBytes: number[] = [];
   /** Requirement sets the fake host claims, e.g. ['ExcelApi 1.7', 'ExcelApi 1.13']. */
   supported = new Set([
     'ExcelApi 1.1',
@@ -144,6 +149,12 @@ export class FakeWorkbook {
   }
 }
 
+/** A queued load: `read` takes the values (at sync), `commit` makes them readable. */
+interface Load {
+  readonly read: () => Map<string, unknown>;
+  readonly commit: (values: Map<string, unknown>) => void;
+}
+
 type Op = {
   readonly op: string;
   readonly target: string;
@@ -154,7 +165,7 @@ type Op = {
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookApi;
   private queue: Op[] = [];
-  private loads: (() => void)[] = [];
+  private loads: Load[] = [];
 
   constructor(readonly data: FakeWorkbook) {
     this.workbook = new FakeWorkbookApi(this);
@@ -164,9 +175,9 @@ export class FakeRequestContext {
     this.queue.push(op);
   }
 
-  enqueueLoad(target: string, props: string, resolve: () => void): void {
+  enqueueLoad(target: string, props: string, load: Load): void {
     this.queue.push({ op: 'load', target, payload: props, apply: () => undefined });
-    this.loads.push(resolve);
+    this.loads.push(load);
   }
 
   sync(): Promise<void> {
@@ -187,7 +198,20 @@ export class FakeRequestContext {
       );
     }
     for (const op of queue) op.apply();
-    for (const resolve of loads) resolve();
+    // The response carries every loaded value: Excel on the web refuses one over 5 MB too.
+    const read = loads.map((l) => l.read());
+    const responseBytes = new TextEncoder().encode(
+      JSON.stringify(read.map((m) => [...m.values()])),
+    ).length;
+    this.data.responseBytes.push(responseBytes);
+    if (responseBytes > REQUEST_LIMIT) {
+      return Promise.reject(
+        new ResponsePayloadSizeLimitExceededError(
+          `response of ${responseBytes} bytes exceeds the 5 MB limit`,
+        ),
+      );
+    }
+    loads.forEach((l, i) => l.commit(read[i]!));
     return Promise.resolve();
   }
 }
@@ -219,17 +243,26 @@ class ClientObject {
       .filter(Boolean);
     const getters = this.snapshotProps();
     const names = list.length > 0 ? list : Object.keys(getters);
-    this.ctx.enqueueLoad(this.path, names.join(','), () => {
-      for (const n of names) {
-        const top = n.split('/')[0]!;
-        const get = getters[top];
-        if (!get) throw new Error(`InvalidArgument: unknown property ${n} on ${this.path}`);
-        try {
-          this.loaded.set(top, get());
-        } catch {
-          // A null object: only isNullObject can be read; anything else stays unloaded.
+    for (const n of names) {
+      if (!getters[n.split('/')[0]!])
+        throw new Error(`InvalidArgument: unknown property ${n} on ${this.path}`);
+    }
+    this.ctx.enqueueLoad(this.path, names.join(','), {
+      read: () => {
+        const values = new Map<string, unknown>();
+        for (const n of names) {
+          const top = n.split('/')[0]!;
+          try {
+            values.set(top, getters[top]!());
+          } catch {
+            // A null object: only isNullObject can be read; anything else stays unloaded.
+          }
         }
-      }
+        return values;
+      },
+      commit: (values) => {
+        for (const [k, v] of values) this.loaded.set(k, v);
+      },
     });
     return this;
   }
