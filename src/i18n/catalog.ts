@@ -5,7 +5,59 @@ import type { Comparison, UnitKey } from '../narrative/types';
  * Every user-facing string, typed: a locale that misses a message does not compile.
  * zh-CN is the users' language; en-US is the fallback UI language.
  */
+/** The task pane's strings. */
+export interface UiStrings {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly recompute: string;
+  readonly working: string;
+  readonly settings: string;
+  readonly close: string;
+  readonly excelTooOld: string;
+  readonly failed: (message: string) => string;
+  readonly wrote: (tables: number, discrepancies: number) => string;
+  readonly conflicts: (cells: readonly string[]) => string;
+  readonly noTables: string;
+  readonly tablesFound: (n: number) => string;
+  readonly tableLine: (title: string, group: string, units: number, evaluated: number) => string;
+  readonly grades: string;
+  readonly discrepancies: (n: number) => string;
+  readonly discrepancyLine: (d: {
+    cell: string;
+    unit: string;
+    field: string;
+    printed: string;
+    recomputed: string;
+  }) => string;
+  readonly noDiscrepancies: string;
+  readonly diagnostics: (n: number) => string;
+  readonly narrative: string;
+  readonly narrativeHint: string;
+  readonly copy: string;
+  readonly copied: string;
+  readonly copyFailed: string;
+  readonly selectCell: (cell: string) => string;
+  readonly settingsTitle: string;
+  readonly weights: string;
+  readonly weightLine: (closed: string, onTime: string, rework: string) => string;
+  readonly bands: string;
+  readonly rounding: (decimals: number, mode: string) => string;
+  readonly zeroRule: string;
+  readonly narrativeSettings: string;
+  readonly narrativeLine: (
+    named: number,
+    bottom: number,
+    improved: number,
+    ties: string,
+    change: string,
+  ) => string;
+  readonly leftOut: (names: readonly string[]) => string;
+  readonly notEvaluated: string;
+  readonly wordNotYet: string;
+}
+
 export interface Catalog {
+  readonly ui: UiStrings;
   readonly diagnostics: { readonly [K in DiagnosticCode]: (p: DiagnosticParams[K]) => string };
   readonly severity: { readonly error: string; readonly warning: string; readonly info: string };
   readonly reasons: {
@@ -46,6 +98,51 @@ const quote = (s: string) => `“${s}”`;
 const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
 export const zhCN: Catalog = {
+  ui: {
+    title: '通报',
+    subtitle: '复核数字城管综合评价表，生成通报排名段落',
+    recompute: '重新计算',
+    working: '正在读取工作表并重新计算…',
+    settings: '设置',
+    close: '关闭',
+    excelTooOld:
+      '此版本的 Excel 不支持本加载项所需的功能（需要 ExcelApi 1.7，条件格式需要 1.6）。请升级 Excel 或使用网页版 Excel。',
+    failed: (m) => `计算失败：${m}`,
+    wrote: (t, d) =>
+      `已在 ${t} 张表右侧写入复核列。${d === 0 ? '表中已有数值与复核结果一致。' : `有 ${d} 处数值与复核结果不一致，已标红。`}`,
+    conflicts: (cells) =>
+      `未做任何修改：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）。请清空这些单元格或移动表格后重试。`,
+    noTables: '未在工作簿中找到综合评价表（需有“应处置数”“结案数”等列的表头）。',
+    tablesFound: (n) => `找到的表格（${n}）`,
+    tableLine: (title, group, units, evaluated) =>
+      `${title}：${group}，${units} 个单位，${evaluated} 个参加评价`,
+    grades: '评价等级分布',
+    discrepancies: (n) => `不一致的数值（${n}）`,
+    discrepancyLine: (d) =>
+      `${d.cell} ${d.unit} ${d.field}：表中 ${d.printed}，复核 ${d.recomputed}`,
+    noDiscrepancies: '表中已有数值与复核结果全部一致。',
+    diagnostics: (n) => `数据提示（${n}）`,
+    narrative: '通报段落',
+    narrativeHint: '可直接修改，再复制到通报中。',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '无法复制，请手动选择文字复制。',
+    selectCell: (cell) => `在工作表中选中 ${cell}`,
+    settingsTitle: '当前使用的设置',
+    weights: '综合指标值权重',
+    weightLine: (c, o, r) => `结案率 ${c}，按期结案率 ${o}，（1−返工率）${r}`,
+    bands: '评价等级',
+    rounding: (d, m) =>
+      `各比率先按${m === 'halfUp' ? '四舍五入' : '四舍六入五成双'}保留 ${d} 位小数，再计算综合指标值`,
+    zeroRule: '处置数为 0 时返工率记 0，返工项不得分',
+    narrativeSettings: '段落规则',
+    narrativeLine: (named, bottom, improved, ties, change) =>
+      `并列时列举 ${named} 家；后 ${bottom} 位；进步前 ${improved} 位；末位并列${ties === 'includeAll' ? '全部列出' : '按表格顺序截断'}；比率变化写作“${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
+    leftOut: (names) => `12345 名单中不列出：${names.join('、') || '无'}`,
+    notEvaluated: '不参加评价',
+    wordNotYet:
+      '在 Word 中导入工作簿并插入通报段落的功能尚在开发中。请在 Excel 中打开本加载项进行复核并复制段落。',
+  },
   diagnostics: {
     emptySheet: () => '工作表为空，已跳过',
     noTableOnSheet: () => '此工作表中未找到综合评价表（需有“应处置数”“结案数”等列的表头）',
@@ -115,6 +212,51 @@ export const zhCN: Catalog = {
 };
 
 export const enUS: Catalog = {
+  ui: {
+    title: 'Tongbao',
+    subtitle: 'Recompute the evaluation tables and draft the bulletin paragraphs',
+    recompute: 'Recompute',
+    working: 'Reading the sheets and recomputing…',
+    settings: 'Settings',
+    close: 'Close',
+    excelTooOld:
+      'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
+    failed: (m) => `Recompute failed: ${m}`,
+    wrote: (t, d) =>
+      `Wrote the recomputed columns beside ${t} tables. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree and are highlighted.`}`,
+    conflicts: (cells) =>
+      `Nothing was changed: the cells where the new columns would go are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''}). Clear them or move the table, then try again.`,
+    noTables: 'No evaluation table found (a header with 应处置数, 结案数, … is needed).',
+    tablesFound: (n) => `Tables found (${n})`,
+    tableLine: (title, group, units, evaluated) =>
+      `${title}: ${group}, ${units} units, ${evaluated} evaluated`,
+    grades: 'Grades',
+    discrepancies: (n) => `Figures that disagree (${n})`,
+    discrepancyLine: (d) =>
+      `${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+    noDiscrepancies: 'Every printed figure agrees with the recomputation.',
+    diagnostics: (n) => `Data notes (${n})`,
+    narrative: 'Bulletin paragraphs',
+    narrativeHint: 'Edit freely, then copy into the bulletin.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy; select the text and copy it by hand.',
+    selectCell: (cell) => `Select ${cell} in the sheet`,
+    settingsTitle: 'Settings in force',
+    weights: 'Index weights',
+    weightLine: (c, o, r) => `closed ${c}, on time ${o}, (1 − rework) ${r}`,
+    bands: 'Grades',
+    rounding: (d, m) =>
+      `Rates rounded ${m === 'halfUp' ? 'half up' : 'half to even'} to ${d} decimals before the index`,
+    zeroRule: 'With 处置数 = 0 the rework rate is 0 and its term scores nothing',
+    narrativeSettings: 'Paragraph rules',
+    narrativeLine: (named, bottom, improved, ties, change) =>
+      `name ${named} of tied units; bottom ${bottom}; top ${improved} risers; ties at the cut-off ${ties === 'includeAll' ? 'all listed' : 'cut in table order'}; rate changes as “${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
+    leftOut: (names) => `Left out of 12345 lists: ${names.join(', ') || 'none'}`,
+    notEvaluated: 'not evaluated',
+    wordNotYet:
+      'Importing a workbook and inserting the paragraphs in Word is not ready yet. Open the add-in in Excel to recompute and copy the paragraphs.',
+  },
   diagnostics: {
     emptySheet: () => 'The sheet is empty; skipped',
     noTableOnSheet: () =>

@@ -1,0 +1,154 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { formatScaled } from '../../src/core/fixed';
+import type { Analysis } from '../../src/evaluation/analyze';
+import type { Catalog } from '../../src/i18n/catalog';
+import { describeDiagnostic } from '../../src/report/describe';
+
+const useStyles = makeStyles({
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    whiteSpace: 'normal',
+    height: 'auto',
+    minHeight: '32px',
+    width: '100%',
+  },
+  grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  plain: { margin: 0 },
+});
+
+export interface ResultsProps {
+  readonly analysis: Analysis;
+  readonly catalog: Catalog;
+  readonly onSelect: (sheet: string, cell: string) => void;
+}
+
+/** Tables found, grade counts, every discrepancy and data note (click: Excel selects the cell). */
+export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
+  const styles = useStyles();
+  const ui = catalog.ui;
+  const fmt = (v: number) => formatScaled(v, analysis.decimals, false);
+  const grades = new Map<string, number>();
+  for (const band of analysis.settings.evaluation.bands) grades.set(band.grade, 0);
+  for (const u of analysis.units)
+    if (u.scores) grades.set(u.scores.grade, (grades.get(u.scores.grade) ?? 0) + 1);
+  const notes = [...analysis.diagnostics].sort(
+    (a, b) =>
+      ['error', 'warning', 'info'].indexOf(a.severity) -
+      ['error', 'warning', 'info'].indexOf(b.severity),
+  );
+  const cellButton = (key: string, sheet: string, cell: string, text: string) => (
+    <li key={key}>
+      <Button
+        appearance="subtle"
+        className={styles.item}
+        title={ui.selectCell(cell)}
+        onClick={() => onSelect(sheet, cell)}
+      >
+        {text}
+      </Button>
+    </li>
+  );
+  return (
+    <Accordion multiple collapsible defaultOpenItems={['discrepancies', 'grades']}>
+      <AccordionItem value="tables">
+        <AccordionHeader>{ui.tablesFound(analysis.tables.length)}</AccordionHeader>
+        <AccordionPanel>
+          <ul className={styles.list}>
+            {analysis.tables.map((t, i) => {
+              const units = analysis.units.filter((u) => u.tableIndex === i);
+              return (
+                <li key={`${t.sheet}-${t.headerRow}-${i}`}>
+                  {ui.tableLine(
+                    t.title,
+                    t.group,
+                    units.length,
+                    units.filter((u) => u.evaluated).length,
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="grades">
+        <AccordionHeader>{ui.grades}</AccordionHeader>
+        <AccordionPanel>
+          <div className={styles.grades} data-testid="grades">
+            {[...grades.entries()].map(([grade, n]) => (
+              <Badge
+                key={grade}
+                appearance="tint"
+                color={grade === 'A' ? 'success' : grade === 'E' ? 'danger' : 'informative'}
+              >
+                {`${grade}：${n}`}
+              </Badge>
+            ))}
+          </div>
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="discrepancies">
+        <AccordionHeader>{ui.discrepancies(analysis.discrepancies.length)}</AccordionHeader>
+        <AccordionPanel>
+          {analysis.discrepancies.length === 0 ? (
+            <p className={styles.plain}>{ui.noDiscrepancies}</p>
+          ) : (
+            <ul className={styles.list} data-testid="discrepancies">
+              {analysis.discrepancies.map((d, i) =>
+                cellButton(
+                  `d${i}`,
+                  d.sheet,
+                  d.cell,
+                  ui.discrepancyLine({
+                    cell: d.cell,
+                    unit: d.parent ? `${d.parent}/${d.unit}` : d.unit,
+                    field: d.kind === 'childSum' ? `${d.field}${catalog.cli.childSum}` : d.field,
+                    printed: String(d.printed ?? ''),
+                    recomputed:
+                      d.recomputed === null
+                        ? ui.notEvaluated
+                        : typeof d.recomputed === 'number' && d.kind === 'computed'
+                          ? fmt(d.recomputed)
+                          : String(d.recomputed),
+                  }),
+                ),
+              )}
+            </ul>
+          )}
+        </AccordionPanel>
+      </AccordionItem>
+      <AccordionItem value="diagnostics">
+        <AccordionHeader>{ui.diagnostics(notes.length)}</AccordionHeader>
+        <AccordionPanel>
+          <ul className={styles.list}>
+            {notes.map((d, i) =>
+              cellButton(
+                `n${i}`,
+                d.sheet,
+                d.cell,
+                `[${catalog.severity[d.severity]}] ${d.sheet}!${d.cell} ${describeDiagnostic(d, catalog)}`,
+              ),
+            )}
+          </ul>
+        </AccordionPanel>
+      </AccordionItem>
+    </Accordion>
+  );
+}

@@ -1,0 +1,38 @@
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { catalogFor } from '../../src/i18n/catalog';
+import { recompute, selectCell } from '../excel/adapter';
+import { App } from './App';
+
+/** Office's display language decides the UI: Chinese for zh-*, English otherwise. */
+function locale(): string {
+  try {
+    return Office.context.displayLanguage || navigator.language;
+  } catch {
+    return navigator.language;
+  }
+}
+
+void Office.onReady((info) => {
+  const container = document.getElementById('root');
+  if (!container) return;
+  const catalog = catalogFor(locale());
+  document.documentElement.lang = locale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  const inWord = info.host === Office.HostType.Word;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      {inWord ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{catalog.ui.wordNotYet}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <App host={{ recompute: () => recompute(), select: selectCell }} catalog={catalog} />
+      )}
+    </FluentProvider>,
+  );
+});

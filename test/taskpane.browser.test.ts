@@ -1,0 +1,174 @@
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbookGrids } from '../src/io/xlsx-read';
+import type { FakeWorkbook } from './fake/excel-fake';
+import { seed } from './helpers/seed';
+
+// The production task pane (dist/, from `npm run build`) in Debian's Chromium, with the fake
+// Excel host standing in for office.js, loaded with the sample workbook.
+const DIST = 'dist';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.png': 'image/png',
+  '.xml': 'text/xml',
+};
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let officeHost: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, 'taskpane.html')))
+    throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  const bundle = await build({
+    entryPoints: ['test/fake/office-host.ts'],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+  });
+  officeHost = bundle.outputFiles[0]!.text;
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    readFile(join(DIST, path)).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => {
+        res.writeHead(404);
+        res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+describe('the task pane in Chromium', () => {
+  it('recomputes the sample workbook: columns and formats in the workbook, discrepancy and narrative in the pane', async () => {
+    const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: officeHost }),
+    );
+    await page.addInitScript(
+      (workbook) => {
+        (window as unknown as Record<string, unknown>).__TONGBAO_WORKBOOK__ = workbook;
+      },
+      JSON.parse(JSON.stringify(grids)) as unknown,
+    );
+    await page.goto(`${base}/taskpane.html`);
+
+    await page.getByRole('button', { name: '重新计算' }).click();
+    const narrative = page.getByTestId('narrative');
+    await expect
+      .poll(() => narrative.inputValue(), { timeout: 20_000 })
+      .toContain('办理较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位');
+
+    // The pane: the outcome, the one discrepancy, grade counts.
+    await expect
+      .poll(() => page.getByRole('main').innerText())
+      .toContain('有 1 处数值与复核结果不一致');
+    const discrepancy = page.getByRole('button', {
+      name: /L62 市自来水有限公司 按期结案率：表中 98\.5，复核 98\.51/,
+    });
+    expect(await discrepancy.count()).toBe(1);
+    // Grade counts as the bulletin prints them (counted from the seed, not from our output).
+    const published = seed.evaluation.map((r) => r.评价等级 as string);
+    const count = (g: string) => published.filter((x) => x === g).length;
+    expect((await page.getByTestId('grades').innerText()).split('\n')).toEqual(
+      ['A', 'B', 'C', 'D', 'E'].map((g) => `${g}：${count(g)}`),
+    );
+
+    // The workbook, as the fake host holds it.
+    const written = await page.evaluate(() => {
+      const fake = (window as unknown as { __fake: FakeWorkbook }).__fake;
+      const sheet = fake.sheet('数字城管综合评价表');
+      return {
+        syncs: fake.syncs,
+        header: sheet.cells.get('4,14')?.value,
+        onTime: sheet.cells.get('61,16'),
+        rules: sheet.conditionalFormats.length,
+      };
+    });
+    expect(written).toMatchObject({
+      syncs: 2,
+      header: '返工率（复核）',
+      onTime: { value: 98.51, numberFormat: '0.00' },
+      rules: 55,
+    });
+
+    // Clicking the discrepancy selects its cell in Excel.
+    await discrepancy.click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { __fake: FakeWorkbook }).__fake.selected),
+      )
+      .toBe('数字城管综合评价表!L62');
+
+    await mkdir('out', { recursive: true });
+    await page.screenshot({ path: 'out/taskpane.png', fullPage: true });
+
+    // The 设置 panel, reached with the keyboard: the weights and bands in force.
+    await page.getByRole('button', { name: '设置' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.innerText())
+      .toContain('结案率 20%，按期结案率 30%，（1−返工率）50%');
+    expect(await dialog.innerText()).toContain('A：[90, 100]');
+    await page.waitForTimeout(800); // let the dialog's entrance animation finish before the picture
+    await page.screenshot({ path: 'out/taskpane-settings.png' });
+    await page.keyboard.press('Escape');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('shows its strings in English when Office is not Chinese', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: officeHost }),
+    );
+    await page.addInitScript(() => {
+      (window as unknown as Record<string, unknown>).__TONGBAO_LANGUAGE__ = 'en-US';
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByRole('button', { name: 'Recompute' }).click();
+    await expect
+      .poll(() => page.getByRole('main').innerText())
+      .toContain('No evaluation table found');
+  }, 30_000);
+});
