@@ -4,6 +4,10 @@ export interface EvaluateArgs {
   readonly previous: string | null;
   readonly json: string | null;
   readonly text: boolean;
+  /** The bulletin as .docx. */
+  readonly docx: string | null;
+  /** A copy of the workbook with the recomputed columns. */
+  readonly out: string | null;
 }
 
 export type ParsedArgs =
@@ -11,7 +15,7 @@ export type ParsedArgs =
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
-const VALUE_OPTIONS = new Set(['--json', '--previous']);
+const VALUE_OPTIONS = new Set(['--json', '--previous', '--docx', '--out']);
 const FLAGS = new Set(['--text']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -45,5 +49,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     previous: options.get('--previous') ?? null,
     json: options.get('--json') ?? null,
     text: flags.has('--text'),
+    docx: options.get('--docx') ?? null,
+    out: options.get('--out') ?? null,
   };
 }

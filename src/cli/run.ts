@@ -4,7 +4,11 @@ import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
 import { buildNarrative, narrativeText } from '../narrative/build';
+import { annotateWorkbook } from '../io/xlsx-write';
+import { planWrites } from '../plan/write-plan';
+import { packDocx } from '../report/docx';
 import { formatEvaluationJson, toEvaluationJson } from '../report/json';
+import { buildReport } from '../report/model';
 import { parseArgs } from './args';
 import { formatSummary } from './summary';
 
@@ -16,19 +20,28 @@ export interface CliIO {
 /** A workbook that could not be used; the message is the one line the user sees. */
 class InputError extends Error {}
 
-async function analyzeFile(file: string, t: Catalog['cli']): Promise<Analysis> {
+async function analyzeFile(
+  file: string,
+  t: Catalog['cli'],
+): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(t.fileMissing(file));
+  const bytes = await readFile(file);
   let grids;
   try {
-    grids = await readWorkbookGrids(await readFile(file));
+    grids = await readWorkbookGrids(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw new InputError(t.notXlsx(file));
     throw e;
   }
   const analysis = analyzeWorkbook(grids);
   if (analysis.tables.length === 0) throw new InputError(t.noTables(file));
-  return analysis;
+  return { analysis, bytes };
+}
+
+async function write(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, data);
 }
 
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
@@ -50,10 +63,11 @@ export async function runCli(
     return 0;
   }
   let analysis: Analysis;
+  let bytes: Uint8Array;
   let previous: Analysis | null = null;
   try {
-    analysis = await analyzeFile(args.workbook, t);
-    if (args.previous !== null) previous = await analyzeFile(args.previous, t);
+    ({ analysis, bytes } = await analyzeFile(args.workbook, t));
+    if (args.previous !== null) previous = (await analyzeFile(args.previous, t)).analysis;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message);
@@ -63,17 +77,34 @@ export async function runCli(
   }
   const narrative = buildNarrative(analysis, previous);
   if (args.json !== null) {
-    await mkdir(dirname(args.json), { recursive: true });
-    await writeFile(
-      args.json,
-      formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative)),
-    );
+    await write(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative)));
     io.out(t.wroteJson(args.json));
+  }
+  if (args.docx !== null) {
+    await write(
+      args.docx,
+      await packDocx(buildReport(analysis, narrative), analysis.settings.report.fonts),
+    );
+    io.out(t.wroteJson(args.docx));
+  }
+  if (args.out !== null) {
+    const plan = planWrites(analysis);
+    if (plan.conflicts.length > 0) {
+      io.err(
+        t.conflicts(
+          args.out,
+          plan.conflicts.map((c) => `${c.sheet}!${c.cell}`),
+        ),
+      );
+      return 2;
+    }
+    await write(args.out, await annotateWorkbook(bytes, plan));
+    io.out(t.wroteJson(args.out));
   }
   if (args.text) {
     io.out(narrativeText(narrative));
     if (narrative.comparison) io.out(t.comparison(narrative.comparison));
-  } else if (args.json === null) {
+  } else if (args.json === null && args.docx === null && args.out === null) {
     io.out(formatSummary(analysis, catalog));
   } else {
     const evaluated = analysis.units.filter((u) => u.evaluated).length;

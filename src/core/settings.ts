@@ -60,9 +60,38 @@ export interface NarrativeSettings {
   };
 }
 
+/** Fonts of the Word document, by role. Each names the font first, then what stands in for it. */
+export interface ReportFonts {
+  /** 2号 小标宋 for the title. */
+  readonly title: readonly string[];
+  /** 3号 仿宋 for the body. */
+  readonly body: readonly string[];
+  /** 黑体 for 一、 headings and 附件 labels. */
+  readonly heading1: readonly string[];
+  /** 楷体 for （一） headings. */
+  readonly heading2: readonly string[];
+  /** 宋体 for page numbers and table text. */
+  readonly song: readonly string[];
+  /** Latin letters and digits. */
+  readonly latin: string;
+}
+
+export interface ReportSettings {
+  /** The issuing body: 发文机关, printed above the title and as the signature. */
+  readonly issuer: string;
+  /** 主送机关. */
+  readonly recipients: string;
+  /** Overrides the title built from the issuer and the workbook's month. */
+  readonly title: string | null;
+  /** The signature date as printed (“2017年9月25日”); null prints none. */
+  readonly date: string | null;
+  readonly fonts: ReportFonts;
+}
+
 export interface Settings {
   readonly evaluation: EvaluationSettings;
   readonly narrative: NarrativeSettings;
+  readonly report: ReportSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -95,6 +124,20 @@ export const DEFAULT_SETTINGS: Settings = {
       leftOut: ['福州市“智慧福州”管理服务中心'],
     },
   },
+  report: {
+    issuer: '福州市“智慧福州”管理服务中心',
+    recipients: '各县（市）区委、政府，市直各有关部门：',
+    title: null,
+    date: null,
+    fonts: {
+      title: ['方正小标宋简体', '华文中宋', '宋体'],
+      body: ['仿宋_GB2312', '仿宋'],
+      heading1: ['黑体'],
+      heading2: ['楷体_GB2312', '楷体'],
+      song: ['宋体'],
+      latin: 'Times New Roman',
+    },
+  },
 };
 
 export type SettingsInput = {
@@ -104,6 +147,9 @@ export type SettingsInput = {
   };
   readonly narrative?: Partial<Omit<NarrativeSettings, 'hotline'>> & {
     readonly hotline?: Partial<NarrativeSettings['hotline']>;
+  };
+  readonly report?: Partial<Omit<ReportSettings, 'fonts'>> & {
+    readonly fonts?: Partial<ReportFonts>;
   };
 };
 
@@ -142,7 +188,35 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
     hotline: { ...dn.hotline, ...n.hotline },
   };
   validateNarrative(narrative);
-  return { evaluation, narrative };
+  const dr = DEFAULT_SETTINGS.report;
+  const r = input.report ?? {};
+  const report: ReportSettings = { ...dr, ...r, fonts: { ...dr.fonts, ...r.fonts } };
+  validateReport(report);
+  return { evaluation, narrative, report };
+}
+
+function validateReport(r: ReportSettings): void {
+  for (const key of ['issuer', 'recipients'] as const) {
+    if (typeof r[key] !== 'string') throw new SettingsError(`report.${key}`, 'must be text');
+  }
+  for (const key of ['title', 'date'] as const) {
+    const v = r[key];
+    if (v !== null && (typeof v !== 'string' || v.trim() === ''))
+      throw new SettingsError(`report.${key}`, 'must be null or non-empty text');
+  }
+  for (const key of ['title', 'body', 'heading1', 'heading2', 'song'] as const) {
+    const list = r.fonts[key];
+    if (
+      !isList(list) ||
+      list.length === 0 ||
+      list.some((f) => typeof f !== 'string' || f.trim() === '')
+    ) {
+      throw new SettingsError(`report.fonts.${key}`, 'must list at least one font name');
+    }
+  }
+  if (typeof r.fonts.latin !== 'string' || r.fonts.latin.trim() === '') {
+    throw new SettingsError('report.fonts.latin', 'must name a font');
+  }
 }
 
 function validateNarrative(n: NarrativeSettings): void {

@@ -91,6 +91,7 @@ export interface Catalog {
     readonly notEvaluated: string;
     readonly childSum: string;
     readonly comparison: (c: Comparison) => string;
+    readonly conflicts: (file: string, cells: readonly string[]) => string;
   };
 }
 
@@ -174,12 +175,14 @@ export const zhCN: Catalog = {
   },
   cli: {
     usage: [
-      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text]',
+      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>]',
       '',
       '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
       '  --previous  上月的工作簿：生成“较上月”的句子',
       '  --json      将单位、差异、诊断信息和通报段落写入 JSON 文件（不写则在终端打印摘要）',
       '  --text      打印通报中的排名段落',
+      '  --docx      导出通报 Word 文档（.docx，党政机关公文格式）',
+      '  --out       另存一份加上复核列的工作簿（.xlsx），原有单元格不变',
     ].join('\n'),
     fileMissing: (f) => `错误：找不到文件 ${f}`,
     notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
@@ -198,6 +201,8 @@ export const zhCN: Catalog = {
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
     notEvaluated: '不参加评价',
     childSum: '（下属单位合计）',
+    conflicts: (file, cells) =>
+      `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>
       [
         `与上月（${c.previousPeriod ? `${c.previousPeriod.year}年${c.previousPeriod.month}月` : '上月工作簿'}）比较：${c.matched} 个单位对应上。`,
@@ -293,7 +298,7 @@ export const enUS: Catalog = {
   },
   cli: {
     usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text]',
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>]',
       '',
       '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
       "  --previous  last month's workbook, for the month-over-month sentences",
@@ -318,6 +323,8 @@ export const enUS: Catalog = {
     diagnosticsHeading: (n) => `${n} data notes:`,
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',
+    conflicts: (file, cells) =>
+      `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
     comparison: (c) =>
       [
         `Compared with ${c.previousPeriod ? `${c.previousPeriod.year}-${c.previousPeriod.month}` : 'last month'}: ${c.matched} units matched.`,
