@@ -57,6 +57,9 @@ interface Columns {
 }
 
 function headerColumns(cells: readonly CellValue[]): Columns | null {
+  // Cheap pre-filter: a 12345 header names 受理 or 转接 somewhere (most rows are data).
+  if (!cells.some((v) => typeof v === 'string' && (v.includes('受理') || v.includes('转接'))))
+    return null;
   const labels = cells.map(label);
   const find = (test: (l: string) => boolean) => {
     const i = labels.findIndex(test);
@@ -107,8 +110,13 @@ export function detectHotlineTables(sheets: readonly SheetGrid[]): HotlineTable[
       if (!isList(cells)) continue;
       const cols = headerColumns(cells);
       if (cols === null) {
-        const first = cells.find((v) => typeof v === 'string' && v.trim() !== '');
-        if (typeof first === 'string') lastText = first.trim();
+        // Remember the last line of text (a title) above a possible header; cheap for data rows.
+        const a = cells[0];
+        const first =
+          typeof a === 'string' && a.trim() !== ''
+            ? a
+            : cells.find((v) => typeof v === 'string' && v.trim() !== '');
+        if (typeof first === 'string' && first.trim() !== '') lastText = first.trim();
         continue;
       }
       const title = lastText;
