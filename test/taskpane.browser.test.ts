@@ -8,6 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import type { FakeWorkbook } from './fake/excel-fake';
+import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 
 // The production task pane (dist/, from `npm run build`) in Debian's Chromium, with the fake
@@ -75,6 +76,25 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => server?.close(resolve));
 });
+
+/** The production pane as Excel would open it, with the sample workbook in the fake host. */
+async function excelPage(height: number, platform = 'OfficeOnline') {
+  const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
+  const page = await browser.newPage({ viewport: { width: 320, height }, acceptDownloads: true });
+  await page.route('**/office-js/office.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: officeHost }),
+  );
+  await page.addInitScript(
+    ([workbook, p]) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__TONGBAO_WORKBOOK__ = workbook;
+      w.__TONGBAO_PLATFORM__ = p;
+    },
+    [JSON.parse(JSON.stringify(grids)) as unknown, platform] as const,
+  );
+  await page.goto(`${base}/taskpane.html`);
+  return page;
+}
 
 describe('the task pane in Chromium', () => {
   it('recomputes the sample workbook: columns and formats in the workbook, discrepancy and narrative in the pane', async () => {
@@ -156,6 +176,86 @@ describe('the task pane in Chromium', () => {
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('导出 Word downloads the bulletin as <title>.docx', async () => {
+    const page = await excelPage(900);
+    await page.getByRole('button', { name: '重新计算' }).click();
+    await expect
+      .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 20_000 })
+      .toContain('办理较好的单位是');
+    // The user edits a sentence before exporting: the document carries the edit.
+    const edited = (await page.getByTestId('narrative').inputValue()).replace(
+      '办理较好的单位是',
+      '办理情况较好的单位是',
+    );
+    await page.getByTestId('narrative').fill(edited);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      '福州市“智慧福州”管理服务中心关于2017年8月份12345政府公共服务系统运行情况的通报.docx',
+    );
+    const bytes = await readFile((await download.path()));
+    const doc = (await docxParts(new Uint8Array(bytes)))['word/document.xml']!;
+    expect(doc).toContain('办理情况较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位');
+    expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('已下载');
+  }, 60_000);
+
+  it('on a Mac, 导出 Word says why it cannot download and points to 复制', async () => {
+    const page = await excelPage(600, 'Mac');
+    await page.getByRole('button', { name: '重新计算' }).click();
+    await expect
+      .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 20_000 })
+      .toContain('办理较好的单位是');
+    await page.getByRole('button', { name: '导出 Word' }).click();
+    await expect
+      .poll(() => page.getByRole('main').innerText())
+      .toContain('Mac 版 Excel 不支持从加载项下载文件');
+  }, 60_000);
+
+  it('in Word: 从工作簿导入 reads the .xlsx in the browser, 插入到文档 inserts at the cursor', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: officeHost }),
+    );
+    await page.addInitScript(() => {
+      (window as unknown as Record<string, unknown>).__TONGBAO_HOST__ = 'Word';
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByTestId('previous').setInputFiles('samples/2017-07.xlsx');
+    await page.getByTestId('workbook').setInputFiles('samples/2017-08.xlsx');
+    const narrative = page.getByTestId('narrative');
+    await expect
+      .poll(() => narrative.inputValue(), { timeout: 30_000 })
+      .toContain('较上月进步较大的市直单位是：福州新榕城市建设发展有限公司（本月100分，提高15分）');
+    await page.getByRole('checkbox', { name: '同时插入附件表格' }).check();
+    await page.getByRole('button', { name: '插入到文档' }).click();
+    await expect
+      .poll(() => page.getByRole('main').innerText(), { timeout: 20_000 })
+      .toContain('已插入到光标处');
+    const inserted = await page.evaluate(() => {
+      const doc = (
+        window as unknown as {
+          __word: { insertions: { ooxml: string; location: string }[]; syncs: number };
+        }
+      ).__word;
+      return {
+        count: doc.insertions.length,
+        syncs: doc.syncs,
+        ooxml: doc.insertions[0]?.ooxml ?? '',
+        location: doc.insertions[0]?.location,
+      };
+    });
+    expect(inserted).toMatchObject({ count: 1, syncs: 1, location: 'Replace' });
+    expect(inserted.ooxml).toContain('排名后三位的单位是：福建省邮政报刊零售公司福州分公司（0分）');
+    expect([...inserted.ooxml.matchAll(/<w:tbl>/g)]).toHaveLength(8);
+    await page.screenshot({ path: 'out/taskpane-word.png', fullPage: true });
+    expect(errors).toEqual([]);
+  }, 90_000);
 
   it('shows its strings in English when Office is not Chinese', async () => {
     const page = await browser.newPage({ viewport: { width: 320, height: 600 } });

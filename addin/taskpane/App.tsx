@@ -13,7 +13,9 @@ import { useState } from 'react';
 import { resolveSettings } from '../../src/core/settings';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
+import type { Narrative } from '../../src/narrative/types';
 import { ExcelTooOldError, type RecomputeResult } from '../excel/adapter';
+import { bulletinDocx, download } from './export';
 import type { PaneHost } from './host';
 import { NarrativeBox } from './NarrativeBox';
 import { ResultsView } from './ResultsView';
@@ -43,19 +45,34 @@ type Status =
   | { readonly kind: 'idle' }
   | { readonly kind: 'working' }
   | { readonly kind: 'error'; readonly message: string }
-  | { readonly kind: 'done'; readonly result: RecomputeResult; readonly narrative: string };
+  | { readonly kind: 'done'; readonly result: RecomputeResult; readonly narrative: Narrative };
 
-export function App({ host, catalog }: { readonly host: PaneHost; readonly catalog: Catalog }) {
+export interface AppProps {
+  readonly host: PaneHost;
+  readonly catalog: Catalog;
+  /** Excel for Mac cannot download a file from an add-in. */
+  readonly canDownload: boolean;
+}
+
+export function App({ host, catalog, canDownload }: AppProps) {
   const styles = useStyles();
   const ui = catalog.ui;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [text, setText] = useState('');
+  const [notice, setNotice] = useState<{
+    intent: 'success' | 'warning' | 'error';
+    text: string;
+  } | null>(null);
+  const [exporting, setExporting] = useState(false);
   const settings = status.kind === 'done' ? status.result.analysis.settings : resolveSettings();
 
   const run = async () => {
     setStatus({ kind: 'working' });
+    setNotice(null);
     try {
       const result = await host.recompute();
-      const narrative = narrativeText(buildNarrative(result.analysis));
+      const narrative = buildNarrative(result.analysis);
+      setText(narrativeText(narrative));
       setStatus({ kind: 'done', result, narrative });
     } catch (e) {
       const message =
@@ -70,6 +87,24 @@ export function App({ host, catalog }: { readonly host: PaneHost; readonly catal
       .select(sheet, cell)
       .catch((e: unknown) => setStatus({ kind: 'error', message: ui.failed(String(e)) }));
   };
+  const exportWord = async () => {
+    if (status.kind !== 'done') return;
+    if (!canDownload) {
+      setNotice({ intent: 'warning', text: ui.macNoDownload });
+      return;
+    }
+    setExporting(true);
+    try {
+      const { name, blob } = await bulletinDocx(status.result.analysis, status.narrative, text);
+      download(name, blob);
+      setNotice({ intent: 'success', text: ui.exported(name) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setExporting(false);
+    }
+  };
+  const ready = status.kind === 'done' && status.result.analysis.tables.length > 0;
 
   return (
     <main className={styles.root}>
@@ -89,8 +124,17 @@ export function App({ host, catalog }: { readonly host: PaneHost; readonly catal
         >
           {ui.recompute}
         </Button>
+        <Button onClick={() => void exportWord()} disabled={!ready || exporting}>
+          {ui.exportWord}
+        </Button>
         <SettingsDialog settings={settings} ui={ui} />
       </div>
+      {exporting && <Spinner size="small" label={ui.exporting} />}
+      {notice && (
+        <MessageBar intent={notice.intent}>
+          <MessageBarBody>{notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
       {status.kind === 'working' && <Spinner size="small" label={ui.working} />}
       {status.kind === 'error' && (
         <MessageBar intent="error">
@@ -98,12 +142,12 @@ export function App({ host, catalog }: { readonly host: PaneHost; readonly catal
         </MessageBar>
       )}
       {status.kind === 'done' && <Outcome result={status.result} catalog={catalog} />}
-      {status.kind === 'done' && status.result.analysis.tables.length > 0 && (
+      {ready && status.kind === 'done' && (
         <>
           <ResultsView analysis={status.result.analysis} catalog={catalog} onSelect={select} />
           <section aria-label={ui.narrative}>
             <Subtitle2 as="h2">{ui.narrative}</Subtitle2>
-            <NarrativeBox text={status.narrative} ui={ui} />
+            <NarrativeBox value={text} onChange={setText} ui={ui} />
           </section>
         </>
       )}

@@ -1,5 +1,5 @@
 import { Button, Caption1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { UiStrings } from '../../src/i18n/catalog';
 import { copyText } from './copy';
 
@@ -11,32 +11,34 @@ const useStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
-/** The generated paragraphs, editable, with a copy button. */
-export function NarrativeBox({ text, ui }: { readonly text: string; readonly ui: UiStrings }) {
+export interface NarrativeBoxProps {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly ui: UiStrings;
+}
+
+/** The generated paragraphs, editable (what is exported or inserted is this text), with 复制. */
+export function NarrativeBox({ value, onChange, ui }: NarrativeBoxProps) {
   const styles = useStyles();
-  const [value, setValue] = useState(text);
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
-  useEffect(() => {
-    setValue(text);
-    setStatus('idle');
-  }, [text]);
   return (
     <div className={styles.box}>
       <Caption1>{ui.narrativeHint}</Caption1>
       <Textarea
         className={styles.text}
+        textarea={{ className: styles.inner }}
         aria-label={ui.narrative}
         value={value}
         resize="vertical"
-        textarea={{ className: styles.inner }}
-        onChange={(_, data) => setValue(data.value)}
+        onChange={(_, data) => {
+          onChange(data.value);
+          setStatus('idle');
+        }}
         data-testid="narrative"
       />
       <div className={styles.row}>
         <Button
-          onClick={() => {
-            void copyText(value).then((ok) => setStatus(ok ? 'copied' : 'failed'));
-          }}
+          onClick={() => void copyText(value).then((ok) => setStatus(ok ? 'copied' : 'failed'))}
         >
           {ui.copy}
         </Button>

@@ -1,13 +1,10 @@
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { catalogFor } from '../../src/i18n/catalog';
 import { recompute, selectCell } from '../excel/adapter';
+import { insertAtSelection } from '../word/adapter';
 import { App } from './App';
+import { WordApp } from './WordApp';
 
 /** Office's display language decides the UI: Chinese for zh-*, English otherwise. */
 function locale(): string {
@@ -24,14 +21,17 @@ void Office.onReady((info) => {
   const catalog = catalogFor(locale());
   document.documentElement.lang = locale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
   const inWord = info.host === Office.HostType.Word;
+  const onMac = info.platform === Office.PlatformType.Mac;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       {inWord ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{catalog.ui.wordNotYet}</MessageBarBody>
-        </MessageBar>
+        <WordApp host={{ insert: insertAtSelection }} catalog={catalog} />
       ) : (
-        <App host={{ recompute: () => recompute(), select: selectCell }} catalog={catalog} />
+        <App
+          host={{ recompute: () => recompute(), select: selectCell }}
+          catalog={catalog}
+          canDownload={!onMac}
+        />
       )}
     </FluentProvider>,
   );

@@ -53,7 +53,19 @@ export interface UiStrings {
   ) => string;
   readonly leftOut: (names: readonly string[]) => string;
   readonly notEvaluated: string;
-  readonly wordNotYet: string;
+  readonly exportWord: string;
+  readonly exporting: string;
+  readonly exported: (name: string) => string;
+  readonly macNoDownload: string;
+  readonly importWorkbook: string;
+  readonly importPrevious: string;
+  readonly importing: string;
+  readonly imported: (file: string, previous: string | null) => string;
+  readonly notXlsx: (file: string) => string;
+  readonly withTables: string;
+  readonly insert: string;
+  readonly inserted: string;
+  readonly wordIntro: string;
 }
 
 export interface Catalog {
@@ -141,8 +153,21 @@ export const zhCN: Catalog = {
       `并列时列举 ${named} 家；后 ${bottom} 位；进步前 ${improved} 位；末位并列${ties === 'includeAll' ? '全部列出' : '按表格顺序截断'}；比率变化写作“${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
     leftOut: (names) => `12345 名单中不列出：${names.join('、') || '无'}`,
     notEvaluated: '不参加评价',
-    wordNotYet:
-      '在 Word 中导入工作簿并插入通报段落的功能尚在开发中。请在 Excel 中打开本加载项进行复核并复制段落。',
+    exportWord: '导出 Word',
+    exporting: '正在生成 Word 文档…',
+    exported: (name) => `已下载“${name}”。`,
+    macNoDownload:
+      'Mac 版 Excel 不支持从加载项下载文件。请用“复制”按钮复制段落，或在 Word 中打开本加载项导入工作簿。',
+    importWorkbook: '从工作簿导入',
+    importPrevious: '上月工作簿（可选）',
+    importing: '正在读取工作簿…',
+    imported: (file, previous) =>
+      `已读取“${file}”${previous ? `，并与上月“${previous}”比较` : ''}。`,
+    notXlsx: (file) => `“${file}”不是有效的 .xlsx 工作簿。`,
+    withTables: '同时插入附件表格',
+    insert: '插入到文档',
+    inserted: '已插入到光标处。',
+    wordIntro: '选择本月的工作簿（.xlsx），生成通报段落，再插入到文档光标处。',
   },
   diagnostics: {
     emptySheet: () => '工作表为空，已跳过',
@@ -259,8 +284,22 @@ export const enUS: Catalog = {
       `name ${named} of tied units; bottom ${bottom}; top ${improved} risers; ties at the cut-off ${ties === 'includeAll' ? 'all listed' : 'cut in table order'}; rate changes as “${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
     leftOut: (names) => `Left out of 12345 lists: ${names.join(', ') || 'none'}`,
     notEvaluated: 'not evaluated',
-    wordNotYet:
-      'Importing a workbook and inserting the paragraphs in Word is not ready yet. Open the add-in in Excel to recompute and copy the paragraphs.',
+    exportWord: 'Export to Word',
+    exporting: 'Building the Word document…',
+    exported: (name) => `Downloaded “${name}”.`,
+    macNoDownload:
+      'Excel for Mac cannot download files from an add-in. Copy the paragraphs with Copy, or open the add-in in Word and import the workbook.',
+    importWorkbook: 'Import a workbook',
+    importPrevious: 'Last month’s workbook (optional)',
+    importing: 'Reading the workbook…',
+    imported: (file, previous) =>
+      `Read “${file}”${previous ? `, compared with “${previous}”` : ''}.`,
+    notXlsx: (file) => `“${file}” is not a valid .xlsx workbook.`,
+    withTables: 'Insert the attachment tables too',
+    insert: 'Insert into the document',
+    inserted: 'Inserted at the cursor.',
+    wordIntro:
+      'Choose this month’s workbook (.xlsx), review the paragraphs, then insert them at the cursor.',
   },
   diagnostics: {
     emptySheet: () => 'The sheet is empty; skipped',

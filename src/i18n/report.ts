@@ -4,8 +4,6 @@ export interface ReportTemplates {
   readonly intro: (period: string) => string;
   readonly period: (p: { year: number; month: number } | null) => string;
   readonly heading1: string;
-  readonly hotline: string;
-  readonly city: string;
   readonly attachmentsLead: string;
   readonly hotlineAttachment: (period: string) => string;
   readonly cityAttachment: (period: string) => string;
@@ -31,8 +29,6 @@ export const reportZhCN: ReportTemplates = {
   intro: (period) => `现将${period}12345政府公共服务系统运行情况通报如下：`,
   period: (p) => (p === null ? '本月' : `${p.year}年${p.month}月份`),
   heading1: '一、运行情况',
-  hotline: '（一）12345平台运行情况',
-  city: '（二）数字城管系统运行情况',
   attachmentsLead: '附件：',
   hotlineAttachment: (period) => `${period}12345平台运行情况表`,
   cityAttachment: (period) => `${period}数字城管系统运行情况综合评价表`,

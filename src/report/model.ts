@@ -2,7 +2,8 @@ import { divRound, formatScaled } from '../core/fixed';
 import type { Analysis, Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { reportZhCN, type ReportTemplates } from '../i18n/report';
-import type { Narrative, Section } from '../narrative/types';
+import { narrativeText } from '../narrative/build';
+import type { Narrative } from '../narrative/types';
 import { BULLETIN_COLUMNS, printedHeader } from '../tables/columns';
 
 /**
@@ -55,16 +56,44 @@ export interface ReportModel {
 
 const RATE_FIELDS = new Set(['返工率', '结案率', '按期结案率']);
 
+/**
+ * The bulletin's body from the narrative *text* — as generated, or as the user edited it in
+ * the pane: a line “【部分·标题】” opens a numbered sub-heading (a new part gets its own
+ * （一）/（二） heading), every other non-empty line is a paragraph.
+ */
+export function textBlocks(text: string, t: ReportTemplates = reportZhCN): Block[] {
+  const blocks: Block[] = [];
+  let part: string | null = null;
+  let parts = 0;
+  let n = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const heading = /^【(?:(.+)·)?(.+)】$/.exec(line);
+    if (!heading) {
+      blocks.push({ kind: 'paragraph', text: line });
+      continue;
+    }
+    if (heading[1] !== undefined && heading[1] !== part) {
+      part = heading[1];
+      n = 0;
+      blocks.push({ kind: 'heading2', text: `${t.tableNumber(++parts)}${part}` });
+    }
+    blocks.push({ kind: 'heading3', text: `${++n}. ${heading[2]}` });
+  }
+  return blocks;
+}
+
+/** The whole bulletin; `text` is the narrative as the user wants it (default: as generated). */
 export function buildReport(
   a: Analysis,
   narrative: Narrative,
   t: ReportTemplates = reportZhCN,
+  text: string = narrativeText(narrative),
 ): ReportModel {
   const s = a.settings.report;
   const period = t.period(a.period);
   const title = s.title ?? t.title(s.issuer, period);
-  const hotlineSections = narrative.sections.filter((x) => x.part === 'hotline');
-  const citySections = narrative.sections.filter((x) => x.part === 'cityManagement');
   const attachments: string[] = [];
   const hasHotline = a.hotline.length > 0;
   if (hasHotline) attachments.push(t.hotlineAttachment(period));
@@ -72,17 +101,11 @@ export function buildReport(
 
   const body: Block[] = [{ kind: 'title', text: title }];
   if (s.recipients) body.push({ kind: 'recipients', text: s.recipients });
-  body.push({ kind: 'paragraph', text: t.intro(period) }, { kind: 'heading1', text: t.heading1 });
-  const part = (heading: string, sections: readonly Section[]) => {
-    if (sections.length === 0) return;
-    body.push({ kind: 'heading2', text: heading });
-    sections.forEach((section, i) => {
-      body.push({ kind: 'heading3', text: `${i + 1}. ${section.title}` });
-      for (const p of section.paragraphs) body.push({ kind: 'paragraph', text: p.text });
-    });
-  };
-  part(t.hotline, hotlineSections);
-  part(t.city, citySections);
+  body.push(
+    { kind: 'paragraph', text: t.intro(period) },
+    { kind: 'heading1', text: t.heading1 },
+    ...textBlocks(text, t),
+  );
   body.push(
     { kind: 'attachments', items: attachments },
     { kind: 'signature', issuer: s.issuer, date: s.date },

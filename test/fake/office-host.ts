@@ -1,9 +1,12 @@
 /**
  * Stands in for office.js in the browser test: an Excel host over the fake workbook that the
- * test put in `window.__TONGBAO_WORKBOOK__`. The task pane sees `Office` and `Excel` as it
- * would inside Excel; the test reads the workbook back from `window.__fake`.
+ * test put in `window.__TONGBAO_WORKBOOK__`, or a Word host over a fake document when
+ * `window.__TONGBAO_HOST__` is 'Word'. The pane sees `Office`, `Excel` and `Word` as it would
+ * inside Office; the test reads the workbook back from `window.__fake`, the document from
+ * `window.__word`.
  */
 import { FakeWorkbook } from './excel-fake';
+import { FakeDocument } from './word-fake';
 
 interface InjectedSheet {
   name: string;
@@ -17,9 +20,21 @@ for (const s of (w.__TONGBAO_WORKBOOK__ as InjectedSheet[] | undefined) ?? [])
   fake.addSheet(s.name, s.values, s.merges ?? []);
 w.__fake = fake;
 
-const info = { host: 'Excel', platform: 'OfficeOnline' };
+const doc = new FakeDocument();
+w.__word = doc;
+const info = {
+  host: (w.__TONGBAO_HOST__ as string | undefined) ?? 'Excel',
+  platform: (w.__TONGBAO_PLATFORM__ as string | undefined) ?? 'OfficeOnline',
+};
 w.Office = {
   HostType: { Excel: 'Excel', Word: 'Word' },
+  PlatformType: {
+    PC: 'PC',
+    OfficeOnline: 'OfficeOnline',
+    Mac: 'Mac',
+    iOS: 'iOS',
+    Android: 'Android',
+  },
   onReady: (callback?: (i: typeof info) => void) => {
     callback?.(info);
     return Promise.resolve(info);
@@ -32,3 +47,4 @@ w.Office = {
   },
 };
 w.Excel = { run: (batch: Parameters<FakeWorkbook['run']>[0]) => fake.run(batch) };
+w.Word = { run: (batch: Parameters<FakeDocument['run']>[0]) => doc.run(batch) };
