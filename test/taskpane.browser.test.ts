@@ -196,7 +196,7 @@ describe('the task pane in Chromium', () => {
     expect(download.suggestedFilename()).toBe(
       '福州市“智慧福州”管理服务中心关于2017年8月份12345政府公共服务系统运行情况的通报.docx',
     );
-    const bytes = await readFile((await download.path()));
+    const bytes = await readFile(await download.path());
     const doc = (await docxParts(new Uint8Array(bytes)))['word/document.xml']!;
     expect(doc).toContain('办理情况较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位');
     expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
