@@ -68,7 +68,9 @@ describe('the annotated workbook (--out)', () => {
     const q = cfs.find((cf) => cf.ref === 'Q59:Q72')!;
     expect(q.rules[0]).toMatchObject({
       type: 'expression',
-      formulae: ['AND(ISNUMBER(Q59),ISNUMBER($L59),ROUND($L59,2)<>Q59)'],
+      formulae: [
+        'AND(ISNUMBER(Q59),TRIM($L59)<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM($L59),"%",""),2)<>Q59,FALSE()))',
+      ],
     });
     expect(cfs.filter((cf) => cf.ref === 'R59:R72').map((cf) => cf.rules[0]!.type)).toEqual([
       'colorScale',

@@ -83,7 +83,7 @@ describe('重新计算 on the sample workbook', () => {
     ]);
     const onTime = ofTable5.find((cf) => cf.type === 'Custom' && cf.address === 'Q59:Q72')!;
     expect((onTime.rule.custom as { rule: { formula: string } }).rule.formula).toBe(
-      '=AND(ISNUMBER(Q59),ISNUMBER($L59),ROUND($L59,2)<>Q59)',
+      '=AND(ISNUMBER(Q59),TRIM($L59)<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM($L59),"%",""),2)<>Q59,FALSE()))',
     );
     const gradeA = ofTable5[0]!.rule.cellValue as {
       rule: unknown;

@@ -1,13 +1,5 @@
-import { cellAddress } from '../../src/core/grid';
-import type { Rect, ValueBlock } from '../../src/plan/write-plan';
-
-/** A1 address of a rectangle in sheet coordinates: “P5:T30”, or “P5” for one cell. */
-export function rangeAddress(r: Rect): string {
-  const start = cellAddress(r.row, r.col);
-  return r.rows === 1 && r.cols === 1
-    ? start
-    : `${start}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
-}
+export { rangeAddress } from '../../src/core/grid';
+import type { ValueBlock } from '../../src/plan/write-plan';
 
 /** Bytes of a string in UTF-8, without encoding it. */
 export function utf8Length(s: string): number {

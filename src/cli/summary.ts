@@ -46,7 +46,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
   const flagged = new Set(
     a.discrepancies
       .filter((d) => d.kind === 'computed')
-      .map((d) => `${d.sheet}/${d.row}/${d.field}`),
+      .map((d) => `${d.tableIndex}/${d.row}/${d.field}`),
   );
   a.tables.forEach((table, i) => {
     lines.push(
@@ -61,7 +61,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
     for (const u of a.units.filter((x) => x.tableIndex === i)) {
       const name = u.parent === null ? u.name : `  └ ${u.name}`;
       const mark = (field: string, text: string) =>
-        flagged.has(`${u.sheet}/${u.row}/${field}`) ? `${text}≠` : text;
+        flagged.has(`${u.tableIndex}/${u.row}/${field}`) ? `${text}≠` : text;
       if (!u.scores) {
         rows.push([name, `${t.notEvaluated}：${catalog.reasons[u.reason ?? 'invalidData']}`]);
         continue;

@@ -29,6 +29,8 @@ export interface DiagnosticParams {
     readonly disposed: number;
   };
   noCases: { readonly unit: string };
+  totalRowSkipped: { readonly text: string };
+  hotlineCountUnreadable: { readonly unit: string; readonly text: string };
   nothingToEvaluate: { readonly unit: string; readonly field: CountField };
 }
 
@@ -50,6 +52,8 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   exceeds: 'error',
   reworkExceedsDisposed: 'warning',
   noCases: 'info',
+  totalRowSkipped: 'info',
+  hotlineCountUnreadable: 'warning',
   nothingToEvaluate: 'info',
 };
 

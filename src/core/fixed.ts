@@ -29,6 +29,11 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
   return negative ? -q : q;
 }
 
+/** part / whole as a percentage in hundredths (82.16 % → 8216), rounded half-up; 0 for 0/0. */
+export function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : divRound(part * 10000, whole, 'halfUp');
+}
+
 export function pow10(decimals: number): number {
   return 10 ** decimals;
 }

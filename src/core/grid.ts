@@ -46,7 +46,20 @@ export function columnIndex(letters: string): number {
 }
 
 export function isEmptyCell(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A1 address of a rectangle of 0-based sheet cells: “P5:T30”, or “P5” for one cell. */
+export function rangeAddress(r: {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+}): string {
+  const start = cellAddress(r.row, r.col);
+  return r.rows === 1 && r.cols === 1
+    ? start
+    : `${start}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 /** `Array.isArray` that keeps the element type (the built-in narrows readonly arrays to any[]). */

@@ -5,7 +5,7 @@ import {
   type DiagnosticParams,
 } from '../core/diagnostics';
 import { toScaled } from '../core/fixed';
-import { cellAddress, type CellValue, type SheetGrid } from '../core/grid';
+import { cellAddress, isEmptyCell, type CellValue, type SheetGrid } from '../core/grid';
 import {
   compileRules,
   resolveSettings,
@@ -47,6 +47,8 @@ export type DiscrepancyKind = 'computed' | 'childSum';
 
 export interface Discrepancy {
   readonly kind: DiscrepancyKind;
+  /** Index into `Analysis.tables`: tables may share a sheet and its rows (side by side). */
+  readonly tableIndex: number;
   readonly sheet: string;
   readonly cell: string;
   readonly row: number;
@@ -83,10 +85,10 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
   const settings = resolveSettings(input);
   const rules = compileRules(settings.evaluation);
   const detection = detectTables(sheets);
-  const hotline = detectHotlineTables(sheets);
+  const { tables: hotline, diagnostics: hotlineDiagnostics } = detectHotlineTables(sheets);
   const units: Unit[] = [];
   const discrepancies: Discrepancy[] = [];
-  const diagnostics = [...detection.diagnostics];
+  const diagnostics = [...detection.diagnostics, ...hotlineDiagnostics];
   for (const sheet of sheets) {
     const empty = diagnostics.some((d) => d.code === 'emptySheet' && d.sheet === sheet.name);
     const found =
@@ -306,10 +308,6 @@ function readPrinted(v: CellValue, rules: EvaluationRules, fraction: boolean): n
   return toScaled(t, rules.decimals, rules.rounding)?.scaled ?? null;
 }
 
-function isBlank(v: CellValue | undefined): v is null | undefined | '' {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-}
-
 /** `digits` × 10^places, as decimal text (no binary rounding on the way). */
 function shiftDecimal(digits: string, places: number): string {
   return `${digits}e${places}`;
@@ -355,8 +353,8 @@ function auditPrinted(
   const s = unit.scores;
   if (s === null && unit.reason !== 'nothingToEvaluate') return;
   for (const { field, col, fraction } of printedCols) {
-    const printed = cells[col];
-    if (isBlank(printed)) continue;
+    const printed = cells[col] ?? null;
+    if (isEmptyCell(printed)) continue;
     const recomputed = s === null ? null : recomputedField(s, field);
     // A unit that is not evaluated should carry no index or grade; its rates may read 0.
     if (recomputed === null && field !== '综合指标值' && field !== '评价等级') continue;
@@ -370,6 +368,7 @@ function auditPrinted(
     const a = addressIn(table, row.gridRow, col);
     out.push({
       kind: 'computed',
+      tableIndex: unit.tableIndex,
       sheet: table.sheet,
       cell: a.cell,
       row: a.row,
@@ -382,7 +381,8 @@ function auditPrinted(
   }
 }
 
-function recomputedField(s: Scores, field: ComputedField): number | string {
+/** A recomputed figure by its column name (scaled rates and index, the grade's letter). */
+export function recomputedField(s: Scores, field: ComputedField): number | string {
   switch (field) {
     case '返工率':
       return s.rework;
@@ -454,6 +454,7 @@ class ChildSumAudit {
       const a = addressIn(this.table, p.gridRow, col);
       this.out.push({
         kind: 'childSum',
+        tableIndex: p.unit.tableIndex,
         sheet: this.table.sheet,
         cell: a.cell,
         row: a.row,

@@ -1,5 +1,7 @@
 import { toScaled } from '../core/fixed';
-import { isList, type CellValue, type SheetGrid } from '../core/grid';
+import { diagnostic, type Diagnostic } from '../core/diagnostics';
+import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
+import { isTotalRow } from '../tables/columns';
 import { readCount } from '../evaluation/counts';
 
 /**
@@ -98,9 +100,13 @@ function count(v: CellValue | undefined): number | null {
   return typeof r === 'number' ? r : null;
 }
 
-/** Find every 12345 table on every sheet. Rows that cannot be read are left out. */
-export function detectHotlineTables(sheets: readonly SheetGrid[]): HotlineTable[] {
+/** Find every 12345 table on every sheet. Rows that cannot be read are left out, with a diagnostic. */
+export function detectHotlineTables(sheets: readonly SheetGrid[]): {
+  tables: HotlineTable[];
+  diagnostics: Diagnostic[];
+} {
   const tables: HotlineTable[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const sheet of sheets) {
     const values = sheet.values;
     const originRow = sheet.origin?.row ?? 0;
@@ -135,12 +141,32 @@ export function detectHotlineTables(sheets: readonly SheetGrid[]): HotlineTable[
           typeof row[cols.name] === 'string'
             ? (row[cols.name] as string).replace(/[\s\u3000]+/g, '')
             : '';
-        if (name === '' && row.every((v) => v === null || v === '')) {
-          if (body.length > 0) break;
+        if (row.every((v) => isEmptyCell(v))) {
+          if (body.length > 0) break; // a blank row after the data ends the table
           continue;
         }
-        if (name === '' || count(row[cols.count]) === null) {
-          if (body.length > 0) break;
+        const at = cellAddress(end + originRow, cols.name + (sheet.origin?.col ?? 0));
+        const figures = row.some((v, c) => c !== cols.name && !isEmptyCell(v));
+        if (!figures) {
+          // A line of text only: the next table's title ends this one; a note is skipped.
+          if (body.length > 0 && TITLE_RE.test(name)) break;
+          continue;
+        }
+        if (name === '') continue;
+        if (isTotalRow(name)) {
+          diagnostics.push(
+            diagnostic('totalRowSkipped', sheet.name, at, end + originRow + 1, { text: name }),
+          );
+          continue;
+        }
+        if (count(row[cols.count]) === null) {
+          const text = String(row[cols.count] ?? '');
+          diagnostics.push(
+            diagnostic('hotlineCountUnreadable', sheet.name, at, end + originRow + 1, {
+              unit: name,
+              text,
+            }),
+          );
           continue;
         }
         body.push({ cells: row, r: end });
@@ -166,5 +192,7 @@ export function detectHotlineTables(sheets: readonly SheetGrid[]): HotlineTable[
       lastText = '';
     }
   }
-  return tables;
+  return { tables, diagnostics };
 }
+
+const TITLE_RE = /情况表|统计表|汇总表|^[(（]([一二三四五六七八九十]+|\d+)[)）]/;

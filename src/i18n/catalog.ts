@@ -188,6 +188,9 @@ export const zhCN: Catalog = {
     reworkExceedsDisposed: (p) =>
       `${quote(p.unit)}的返工数（${p.rework}）大于处置数（${p.disposed}），返工率超过100%，请核对`,
     noCases: (p) => `${quote(p.unit)}本月无应处置案件，不参加评价`,
+    totalRowSkipped: (p) => `${quote(p.text)}是合计行，不作为单位参加评价或排名`,
+    hotlineCountUnreadable: (p) =>
+      `12345 表中${quote(p.unit)}的受理数不是数字（${p.text}），未计入合计和排名`,
     nothingToEvaluate: (p) => `${quote(p.unit)}的“${p.field}”为0，不参加评价`,
   },
   severity: { error: '错误', warning: '提醒', info: '说明' },
@@ -325,6 +328,9 @@ export const enUS: Catalog = {
     reworkExceedsDisposed: (p) =>
       `${quote(p.unit)}: 返工数 (${p.rework}) exceeds 处置数 (${p.disposed}), a rework rate over 100%; please check`,
     noCases: (p) => `${quote(p.unit)} had no cases this month; not evaluated`,
+    totalRowSkipped: (p) => `${quote(p.text)} is a totals row; not treated as a unit`,
+    hotlineCountUnreadable: (p) =>
+      `12345 table: ${quote(p.unit)} has no readable count (${p.text}); left out of totals and lists`,
     nothingToEvaluate: (p) => `${quote(p.unit)}: ${p.field} is 0; not evaluated`,
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { cellAddress } from '../core/grid';
+import { columnIndex, rangeAddress } from '../core/grid';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
 import { WorkbookReadError } from './xlsx-read';
 
@@ -43,7 +43,7 @@ export async function annotateWorkbook(
         if (!column.width || column.width < 12) column.width = 12;
       }
       table.rules.forEach((rule) =>
-        ws.addConditionalFormatting({ ref: ref(rule.range), rules: [toRule(rule)] }),
+        ws.addConditionalFormatting({ ref: rangeAddress(rule.range), rules: [toRule(rule)] }),
       );
     }
   }
@@ -52,13 +52,6 @@ export async function annotateWorkbook(
 
 function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
-}
-
-function ref(r: Rect): string {
-  const start = cellAddress(r.row, r.col);
-  return r.rows === 1 && r.cols === 1
-    ? start
-    : `${start}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
 }
 
 function toRule(rule: ConditionalRule): ExcelJS.ConditionalFormattingRule {
@@ -92,26 +85,23 @@ function toRule(rule: ConditionalRule): ExcelJS.ConditionalFormattingRule {
   }
 }
 
-/** A1 reference → rectangle (0-based). */
-function rect(a1: string): Rect {
-  const [from, to = from] = a1.replace(/\$/g, '').split(':') as [string, string?];
-  const p = (s: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(s)!;
-    return {
-      row: Number(m[2]) - 1,
-      col: [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1,
-    };
-  };
-  const a = p(from);
-  const b = p(to);
-  return { row: a.row, col: a.col, rows: b.row - a.row + 1, cols: b.col - a.col + 1 };
+/** A1 reference → rectangle (0-based); null for what is not a plain A1 range (A:A, 1:1, names). */
+function rect(a1: string): Rect | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1);
+  if (!m) return null;
+  const row = Number(m[2]) - 1;
+  const col = columnIndex(m[1]!);
+  const lastRow = m[4] === undefined ? row : Number(m[4]) - 1;
+  const lastCol = m[3] === undefined ? col : columnIndex(m[3]);
+  return { row, col, rows: lastRow - row + 1, cols: lastCol - col + 1 };
 }
 
 /** Drop an earlier run's rules: those lying wholly inside the add-in's own columns. */
 function removeRules(ws: ExcelJS.Worksheet, columns: Rect): void {
   const internal = ws as unknown as { conditionalFormattings?: { ref: string }[] };
   if (!internal.conditionalFormattings) return;
-  const inside = (r: Rect) =>
+  const inside = (r: Rect | null) =>
+    r !== null &&
     r.col >= columns.col &&
     r.col + r.cols <= columns.col + columns.cols &&
     r.row >= columns.row &&

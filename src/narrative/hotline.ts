@@ -1,4 +1,4 @@
-import { divRound } from '../core/fixed';
+import { percentOf } from '../core/fixed';
 import type { NarrativeSettings } from '../core/settings';
 import type { Analysis } from '../evaluation/analyze';
 import type { HotlineRow, HotlineTable } from '../hotline/detect';
@@ -7,10 +7,7 @@ import { displayName, num } from './names';
 import { leaders, roundRobin, sortByValue, takeTop } from './rank';
 import type { Fact, Paragraph, ValuedUnit } from './types';
 
-/** A share in percent, scaled to hundredths: part / whole, rounded half-up. */
-function share(part: number, whole: number): number {
-  return whole === 0 ? 0 : divRound(part * 10000, whole, 'halfUp');
-}
+const share = percentOf;
 
 const pct = (v: number) => `${num(v)}%`;
 

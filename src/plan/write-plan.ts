@@ -1,6 +1,6 @@
 import { scaledToNumber } from '../core/fixed';
-import { cellAddress, columnLetters, type CellValue } from '../core/grid';
-import type { Analysis, Unit } from '../evaluation/analyze';
+import { cellAddress, columnLetters, isEmptyCell, type CellValue } from '../core/grid';
+import { recomputedField, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { OWN_COLUMN_SUFFIX, type ComputedField } from '../tables/columns';
 import type { DetectedTable } from '../tables/detect';
@@ -98,11 +98,14 @@ const GRADE_COLORS: readonly { fill: string; font: string }[] = [
 const MISMATCH = { fill: '#FFC7CE', font: '#9C0006' };
 export const HEADER_FILL = '#DDEBF7';
 
-const FORMAT = { rate: '0.00', grade: '@', header: '@' };
+const FORMAT = { grade: '@', header: '@' };
 
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+/** Shows exactly the decimals the engine rounded to: '0.00' for 2. */
+function rateFormat(decimals: number): string {
+  return decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`;
 }
+
+const isBlank = isEmptyCell;
 
 /** The plan for the whole workbook analysed in `a`. */
 export function planWrites(a: Analysis): WritePlan {
@@ -141,9 +144,18 @@ function planTable(
   const unitRow = new Map(units.map((u) => [u.row - origin.row - 1, u]));
   let lastRow = -1;
   for (const r of unitRow.keys()) if (r > lastRow) lastRow = r;
-  // Our own cells below the last unit (the table shrank): they are cleared too.
+  // What an earlier run left right under the last unit (the table shrank) is cleared too:
+  // the unbroken run of rows whose own-column cells hold only what the add-in writes. The
+  // first row with anything else — a note the user typed — ends it and is never touched.
+  const ours = ownValues(a);
   for (let r = lastRow + 1; r < table.endRow; r++) {
-    if (cols.some((c) => isOwn.has(c) && !isBlank(values[r]?.[c]))) lastRow = r;
+    const held = cols.filter((c) => isOwn.has(c)).map((c) => values[r]?.[c]);
+    if (
+      held.every(isBlank) ||
+      !held.every((v) => isBlank(v) || typeof v === 'number' || ours.has(String(v)))
+    )
+      break;
+    lastRow = r;
   }
   const merged = (r: number, c: number) =>
     (table.grid.merges ?? []).some(
@@ -173,7 +185,7 @@ function planTable(
         rowFormats.push(null);
       } else if (unit) {
         rowValues.push(ownValue(a, unit, field));
-        rowFormats.push(field === '评价等级' ? FORMAT.grade : FORMAT.rate);
+        rowFormats.push(field === '评价等级' ? FORMAT.grade : rateFormat(a.decimals));
       } else {
         // Blank, remark and title rows inside the table: clear what an earlier run left.
         rowValues.push(isOwn.has(c) && !isBlank(current) ? '' : null);
@@ -209,22 +221,19 @@ function planTable(
   };
 }
 
+/** The texts the add-in writes into its columns: grade letters and the not-evaluated reasons. */
+function ownValues(a: Analysis): Set<string> {
+  return new Set([
+    ...a.settings.evaluation.bands.map((b) => b.grade),
+    ...Object.values(zhCN.reasons),
+  ]);
+}
+
 function ownValue(a: Analysis, u: Unit, field: ComputedField): PlanValue {
   const s = u.scores;
   if (s === null) return field === '评价等级' ? zhCN.reasons[u.reason ?? 'invalidData'] : '';
-  const n = (v: number) => scaledToNumber(v, a.decimals);
-  switch (field) {
-    case '返工率':
-      return n(s.rework);
-    case '结案率':
-      return n(s.closed);
-    case '按期结案率':
-      return n(s.onTime);
-    case '综合指标值':
-      return n(s.index);
-    case '评价等级':
-      return s.grade;
-  }
+  const v = recomputedField(s, field);
+  return typeof v === 'number' ? scaledToNumber(v, a.decimals) : v;
 }
 
 function rulesFor(
@@ -258,7 +267,8 @@ function rulesFor(
     const formula =
       field === '评价等级'
         ? `=AND(${own}<>"",TRIM(${printed})<>"",UPPER(TRIM(${printed}))<>${own})`
-        : `=AND(ISNUMBER(${own}),ISNUMBER(${printed}),ROUND(${printed}${scale[field] === 'fraction' ? '*100' : ''},${a.decimals})<>${own})`;
+        : // Numbers typed as text (“98.5”, “98.5%”) are compared too: --SUBSTITUTE turns them into numbers.
+          `=AND(ISNUMBER(${own}),TRIM(${printed})<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM(${printed}),"%","")${scale[field] === 'fraction' ? '*100' : ''},${a.decimals})<>${own},FALSE()))`;
     rules.push({ type: 'formula', range, formula, ...MISMATCH });
   });
   return rules;

@@ -1,10 +1,10 @@
-import { divRound, formatScaled } from '../core/fixed';
-import type { Analysis, Unit } from '../evaluation/analyze';
+import { formatScaled, percentOf } from '../core/fixed';
+import { recomputedField, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { reportZhCN, type ReportTemplates } from '../i18n/report';
 import { narrativeText } from '../narrative/build';
 import type { Narrative } from '../narrative/types';
-import { BULLETIN_COLUMNS, printedHeader } from '../tables/columns';
+import { BULLETIN_COLUMNS, printedHeader, type ComputedField } from '../tables/columns';
 
 /**
  * The bulletin as plain data — headings, paragraphs, tables — built from the analysis and the
@@ -138,7 +138,7 @@ function hotlineAttachment(a: Analysis, t: ReportTemplates, n: number, title: st
     });
     if (table.kind === 'transfers') {
       const rate = (part: number | null, total: number) =>
-        part === null || total === 0 ? '' : pct(divRound(part * 10000, total, 'halfUp'));
+        part === null || total === 0 ? '' : pct(percentOf(part, total));
       blocks.push({
         kind: 'table',
         table: {
@@ -180,13 +180,15 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     { kind: 'tableTitle', text: title },
   ];
   const fmt = (v: number) => formatScaled(v, a.decimals, true);
+  let shown = 0; // tables without units are left out, and the numbering does not skip
   a.tables.forEach((table, tableIndex) => {
     const units = a.units.filter((u) => u.tableIndex === tableIndex);
     if (units.length === 0) return;
+    shown++;
     const twoNames = units.some((u) => u.parent !== null);
     const mismatches = new Map(
       a.discrepancies
-        .filter((d) => d.kind === 'computed' && d.sheet === table.sheet)
+        .filter((d) => d.kind === 'computed' && d.tableIndex === tableIndex)
         .map((d) => [`${d.row}|${d.field}`, d] as const),
     );
     const notes: string[] = [];
@@ -197,20 +199,15 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
           return { text: v === undefined ? '' : String(v) };
         }
         const s = u.scores;
+        const v = s === null ? null : recomputedField(s, field as ComputedField);
         const text =
-          s === null
+          v === null
             ? field === '评价等级'
               ? zhCN.reasons[u.reason ?? 'invalidData']
               : ''
-            : field === '返工率'
-              ? fmt(s.rework)
-              : field === '结案率'
-                ? fmt(s.closed)
-                : field === '按期结案率'
-                  ? fmt(s.onTime)
-                  : field === '综合指标值'
-                    ? fmt(s.index)
-                    : s.grade;
+            : typeof v === 'number'
+              ? fmt(v)
+              : v;
         const d = mismatches.get(`${u.row}|${field}`);
         if (!d) return { text };
         notes.push(`${u.parent ? `${u.parent}/` : ''}${u.name}${field}${String(d.printed)}`);
@@ -243,7 +240,7 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
       ...(twoNames ? [1.6, 2.6] : [4.2]),
       ...BULLETIN_COLUMNS.map((f) => (f === '评价等级' ? 1 : 1.25)),
     ];
-    blocks.push({ kind: 'tableCaption', text: `${t.tableNumber(tableIndex + 1)}${table.title}` });
+    blocks.push({ kind: 'tableCaption', text: `${t.tableNumber(shown)}${table.title}` });
     blocks.push({ kind: 'table', table: { widths, header, rows } });
     if (notes.length > 0) blocks.push({ kind: 'note', text: t.mismatchNote(notes) });
   });

@@ -137,3 +137,10 @@ const RATE_FIELDS: readonly string[] = ['返工率', '结案率', '按期结案�
 export function printedHeader(field: CountField | ComputedField, percent = '(%)'): string {
   return RATE_FIELDS.includes(field) ? `${field}${percent}` : field;
 }
+
+/** 合计 / 总计 / 小计 rows: sums, not units. */
+export function isTotalRow(name: string): boolean {
+  return /^(合计|总计|小计|共计|全市合计|总数)/.test(
+    name.normalize('NFKC').replace(/[\s\u3000]+/g, ''),
+  );
+}

@@ -5,9 +5,17 @@ import {
   type DiagnosticParams,
 } from '../core/diagnostics';
 import { GridShapeError } from '../core/errors';
-import { cellAddress, isList, type CellValue, type MergedArea, type SheetGrid } from '../core/grid';
+import {
+  cellAddress,
+  isEmptyCell,
+  isList,
+  type CellValue,
+  type MergedArea,
+  type SheetGrid,
+} from '../core/grid';
 import {
   REQUIRED_COUNT_FIELDS,
+  isTotalRow,
   mayBeHeaderCell,
   recognizeLabel,
   type ComputedField,
@@ -83,9 +91,7 @@ function text(v: CellValue | undefined): string {
   return SPACE_RE.test(v) ? v.replace(SPACES_RE, '') : v;
 }
 
-function isBlank(v: CellValue | undefined): boolean {
-  return v === null || v === undefined || v === '' || (typeof v === 'string' && v.trim() === '');
-}
+const isBlank = isEmptyCell;
 
 /** Merged areas by row, to read the label a merged cell shows in rows below its top. */
 class MergeIndex {
@@ -414,6 +420,10 @@ class SheetScanner {
         name = a;
       }
       const nameAt = isChild && col1 !== undefined ? col1 : col0;
+      if (isTotalRow(name)) {
+        this.report('totalRowSkipped', r, nameAt, { text: name });
+        continue;
+      }
       if (name === '') this.report('missingName', r, nameAt, {});
       if (isChild && parentRow === null) {
         this.report('childWithoutParent', r, nameAt, { unit: name });
