@@ -87,6 +87,24 @@ describe('the annotated workbook (--out)', () => {
     expect(after[1]!.merges).toEqual(before[1]!.merges);
   });
 
+  it('keeps the user’s own conditional formats, whole-column ones included, across runs', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(once as unknown as ArrayBuffer);
+    wb.getWorksheet(SHEET)!.addConditionalFormatting({
+      ref: 'B:B',
+      rules: [
+        { type: 'cellIs', operator: 'greaterThan', formulae: ['1000'], priority: 1, style: {} },
+      ],
+    });
+    const withUserRule = new Uint8Array(await wb.xlsx.writeBuffer());
+    const again = await sheet(await annotate(withUserRule));
+    const refs = (
+      again as unknown as { conditionalFormattings: { ref: string }[] }
+    ).conditionalFormattings.map((cf) => cf.ref);
+    expect(refs).toContain('B:B');
+    expect(refs).toHaveLength(56);
+  });
+
   it('run again on its own output, replaces its columns and changes nothing else', async () => {
     expect(await readWorkbookGrids(twice)).toEqual(await readWorkbookGrids(once));
     const cfs = (ws: ExcelJS.Worksheet) =>

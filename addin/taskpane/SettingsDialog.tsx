@@ -11,6 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { formatScaled, toScaled } from '../../src/core/fixed';
 import type { Settings } from '../../src/core/settings';
 import type { UiStrings } from '../../src/i18n/catalog';
 
@@ -19,7 +20,8 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const pct = (w: number) => `${Math.round(w * 10000) / 100}%`;
+/** A weight as a percentage, from its exact decimal digits (0.2 → 20%). */
+const pct = (w: number) => `${formatScaled(toScaled(w, 4, 'halfUp')?.scaled ?? 0, 2)}%`;
 
 /** The weights, bands and narrative rules in force, as the engine uses them. */
 export function SettingsDialog({
