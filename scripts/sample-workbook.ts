@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { reportZhCN } from '../src/i18n/report';
 import { BULLETIN_COLUMNS, COUNT_FIELDS, printedHeader } from '../src/tables/columns';
 
 export interface SeedEvaluationRow {
@@ -221,23 +222,14 @@ function addHotlineSheet(wb: ExcelJS.Workbook, seed: Seed): void {
   const simple = (title: string, rows: SeedHotlineRow[]) => {
     ws.addRow([]);
     ws.addRow([title]).font = { bold: true };
-    ws.addRow(['责任单位', '受理', '群众满意度']).font = { bold: true };
+    ws.addRow([...reportZhCN.hotlineHeader]).font = { bold: true };
     for (const r of rows) ws.addRow([r.name, r.count ?? null, r.satisfaction ?? null]);
   };
   simple('(一) 12345平台市直部门（单位）诉求件受理情况表', seed.hotline.departments);
   simple('(二) 12345平台县（市）区诉求件受理情况表', seed.hotline.districts);
   ws.addRow([]);
   ws.addRow(['(三) 12345平台诉求转接电话接听情况表']).font = { bold: true };
-  ws.addRow([
-    '接听单位',
-    '转接诉求量总计（件）',
-    '接通（件）',
-    '未接通（件）',
-    '及时反馈（件）',
-    '未及时反馈（件）',
-    '接通率',
-    '及时反馈率',
-  ]).font = { bold: true };
+  ws.addRow([...reportZhCN.transferHeader]).font = { bold: true };
   for (const r of seed.hotline.transfers) {
     ws.addRow([
       r.name,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue } from '../src/core/grid';
+import { reportZhCN } from '../src/i18n/report';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 
@@ -19,16 +20,7 @@ const districts: CellValue[][] = [
 ];
 const transfers: CellValue[][] = [
   ['(三) 12345平台诉求转接电话接听情况表'],
-  [
-    '接听单位',
-    '转接诉求量总计（件）',
-    '接通（件）',
-    '未接通（件）',
-    '及时反馈（件）',
-    '未及时反馈（件）',
-    '接通率',
-    '及时反馈率',
-  ],
+  [...reportZhCN.transferHeader],
   ['晋安区市容局', 200, 180, 20, 200, 0, '90.00%', '100.00%'],
   ['鼓楼区市容局', 100, 100, 0, 97, 3, '100.00%', '97.00%'],
 ];

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Title3,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { resolveSettings } from '../../src/core/settings';
 import type { Catalog } from '../../src/i18n/catalog';
@@ -20,26 +10,7 @@ import type { PaneHost } from './host';
 import { NarrativeBox } from './NarrativeBox';
 import { ResultsView } from './ResultsView';
 import { SettingsDialog } from './SettingsDialog';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    minWidth: '280px',
-    maxWidth: '100%',
-    boxSizing: 'border-box',
-  },
-  actions: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-    alignItems: 'center',
-  },
-  heading: { display: 'block', margin: 0 },
-  subtitle: { display: 'block', margin: 0, color: tokens.colorNeutralForeground3 },
-});
+import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
 
 type Status =
   | { readonly kind: 'idle' }
@@ -55,14 +26,11 @@ export interface AppProps {
 }
 
 export function App({ host, catalog, canDownload }: AppProps) {
-  const styles = useStyles();
+  const styles = usePaneStyles();
   const ui = catalog.ui;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [text, setText] = useState('');
-  const [notice, setNotice] = useState<{
-    intent: 'success' | 'warning' | 'error';
-    text: string;
-  } | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
   const [exporting, setExporting] = useState(false);
   const settings = status.kind === 'done' ? status.result.analysis.settings : resolveSettings();
 
@@ -108,14 +76,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
 
   return (
     <main className={styles.root}>
-      <header>
-        <Title3 as="h1" className={styles.heading}>
-          {ui.title}
-        </Title3>
-        <Caption1 as="p" className={styles.subtitle}>
-          {ui.subtitle}
-        </Caption1>
-      </header>
+      <PaneHeader title={ui.title} subtitle={ui.subtitle} />
       <div className={styles.actions}>
         <Button
           appearance="primary"
@@ -130,11 +91,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
         <SettingsDialog settings={settings} ui={ui} />
       </div>
       {exporting && <Spinner size="small" label={ui.exporting} />}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={notice} />
       {status.kind === 'working' && <Spinner size="small" label={ui.working} />}
       {status.kind === 'error' && (
         <MessageBar intent="error">

@@ -1,15 +1,10 @@
 import {
   Button,
-  Caption1,
   Checkbox,
   Field,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Subtitle2,
-  Title3,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
@@ -17,24 +12,10 @@ import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import { NarrativeBox } from './NarrativeBox';
+import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    boxSizing: 'border-box',
-  },
-  heading: { display: 'block', margin: 0 },
-  subtitle: { display: 'block', margin: 0, color: tokens.colorNeutralForeground3 },
   hidden: { display: 'none' },
-  actions: {
-    display: 'flex',
-    gap: tokens.spacingHorizontalS,
-    flexWrap: 'wrap',
-    alignItems: 'center',
-  },
 });
 
 export interface WordHost {
@@ -56,17 +37,14 @@ type Loaded = { readonly analysis: Analysis; readonly narrative: Narrative };
 
 /** The pane in Word: 从工作簿导入, review and edit the paragraphs, 插入到文档 at the cursor. */
 export function WordApp({ host, catalog }: { readonly host: WordHost; readonly catalog: Catalog }) {
-  const styles = useStyles();
+  const styles = { ...usePaneStyles(), ...useStyles() };
   const ui = catalog.ui;
   const current = useRef<HTMLInputElement>(null);
   const previous = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{
-    intent: 'success' | 'warning' | 'error';
-    text: string;
-  } | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
   const [withTables, setWithTables] = useState(false);
 
   const load = async () => {
@@ -114,14 +92,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
 
   return (
     <main className={styles.root}>
-      <header>
-        <Title3 as="h1" className={styles.heading}>
-          {ui.title}
-        </Title3>
-        <Caption1 as="p" className={styles.subtitle}>
-          {ui.wordIntro}
-        </Caption1>
-      </header>
+      <PaneHeader title={ui.title} subtitle={ui.wordIntro} />
       <input
         ref={current}
         className={styles.hidden}
@@ -143,11 +114,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
         </Button>
       </div>
       {busy && <Spinner size="small" label={busy} />}
-      {notice && (
-        <MessageBar intent={notice.intent}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={notice} />
       {loaded && (
         <section aria-label={ui.narrative}>
           <Subtitle2 as="h2">{ui.narrative}</Subtitle2>

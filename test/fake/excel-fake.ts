@@ -10,6 +10,8 @@
  * It runs in Node (vitest) and in the browser (bundled for the task-pane test).
  */
 
+import { columnIndex, columnLetters } from '../../src/core/grid';
+
 export interface FakeCell {
   value: string | number | boolean;
   formula?: string;
@@ -48,30 +50,13 @@ export class ResponsePayloadSizeLimitExceededError extends RequestPayloadSizeLim
 
 const key = (r: number, c: number) => `${r},${c}`;
 
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-function colLetters(col: number): string {
-  let n = col + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
   const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
   const [a, b] = local.replace(/\$/g, '').split(':') as [string, string | undefined];
   const p = (s: string) => {
     const m = /^([A-Z]+)(\d+)$/i.exec(s);
     if (!m) throw new Error(`InvalidArgument: bad address ${address}`);
-    return { row: Number(m[2]) - 1, col: colIndex(m[1]!) };
+    return { row: Number(m[2]) - 1, col: columnIndex(m[1]!) };
   };
   const from = p(a);
   const to = b === undefined ? from : p(b);
@@ -79,8 +64,10 @@ function parseAddress(address: string): { row: number; col: number; rows: number
 }
 
 function a1(row: number, col: number, rows = 1, cols = 1): string {
-  const start = `${colLetters(col)}${row + 1}`;
-  return rows === 1 && cols === 1 ? start : `${start}:${colLetters(col + cols - 1)}${row + rows}`;
+  const start = `${columnLetters(col)}${row + 1}`;
+  return rows === 1 && cols === 1
+    ? start
+    : `${start}:${columnLetters(col + cols - 1)}${row + rows}`;
 }
 
 /** The in-memory workbook, and the counters tests read. */

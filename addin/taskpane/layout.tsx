@@ -1,0 +1,64 @@
+import {
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+
+/** Layout shared by the Excel and the Word pane: readable down to the 320 px pane width. */
+export const usePaneStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minWidth: '280px',
+    maxWidth: '100%',
+    boxSizing: 'border-box',
+  },
+  actions: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    alignItems: 'center',
+  },
+  heading: { display: 'block', margin: 0 },
+  subtitle: { display: 'block', margin: 0, color: tokens.colorNeutralForeground3 },
+});
+
+export function PaneHeader({
+  title,
+  subtitle,
+}: {
+  readonly title: string;
+  readonly subtitle: string;
+}) {
+  const styles = usePaneStyles();
+  return (
+    <header>
+      <Title3 as="h1" className={styles.heading}>
+        {title}
+      </Title3>
+      <Caption1 as="p" className={styles.subtitle}>
+        {subtitle}
+      </Caption1>
+    </header>
+  );
+}
+
+export interface NoticeState {
+  readonly intent: 'success' | 'warning' | 'error';
+  readonly text: string;
+}
+
+/** One message to the user, in a MessageBar (never only the console). */
+export function Notice({ notice }: { readonly notice: NoticeState | null }) {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
