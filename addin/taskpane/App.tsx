@@ -1,11 +1,20 @@
-import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2 } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Field,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { resolveSettings } from '../../src/core/settings';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
+import type { Analysis } from '../../src/evaluation/analyze';
 import type { Narrative } from '../../src/narrative/types';
 import { ExcelTooOldError, type RecomputeResult } from '../excel/adapter';
 import { bulletinDocx, download } from './export';
+import { analyzeFile } from './workbook-file';
 import type { PaneHost } from './host';
 import { NarrativeBox } from './NarrativeBox';
 import { ResultsView } from './ResultsView';
@@ -34,14 +43,18 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const [exporting, setExporting] = useState(false);
   const settings = status.kind === 'done' ? status.result.analysis.settings : resolveSettings();
 
+  const [previous, setPrevious] = useState<{ name: string; analysis: Analysis } | null>(null);
+
+  const narrate = (result: RecomputeResult, last: Analysis | null) => {
+    const narrative = buildNarrative(result.analysis, last);
+    setText(narrativeText(narrative));
+    setStatus({ kind: 'done', result, narrative });
+  };
   const run = async () => {
     setStatus({ kind: 'working' });
     setNotice(null);
     try {
-      const result = await host.recompute();
-      const narrative = buildNarrative(result.analysis);
-      setText(narrativeText(narrative));
-      setStatus({ kind: 'done', result, narrative });
+      narrate(await host.recompute(), previous?.analysis ?? null);
     } catch (e) {
       const message =
         e instanceof ExcelTooOldError
@@ -54,6 +67,25 @@ export function App({ host, catalog, canDownload }: AppProps) {
     host
       .select(sheet, cell)
       .catch((e: unknown) => setStatus({ kind: 'error', message: ui.failed(String(e)) }));
+  };
+  /** Last month's workbook, for the 较上月 sentences: the paragraphs are rebuilt at once. */
+  const choosePrevious = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const analysis = await analyzeFile(file);
+      if (analysis === null || analysis.tables.length === 0) {
+        setNotice({
+          intent: 'error',
+          text: analysis === null ? ui.notXlsx(file.name) : ui.noTables,
+        });
+        return;
+      }
+      setPrevious({ name: file.name, analysis });
+      if (status.kind === 'done') narrate(status.result, analysis);
+      setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    }
   };
   const exportWord = async () => {
     if (status.kind !== 'done') return;
@@ -90,6 +122,17 @@ export function App({ host, catalog, canDownload }: AppProps) {
         </Button>
         <SettingsDialog settings={settings} ui={ui} />
       </div>
+      <Field
+        label={ui.importPrevious}
+        hint={previous ? ui.previousLoaded(previous.name) : undefined}
+      >
+        <input
+          type="file"
+          accept=".xlsx"
+          data-testid="previous"
+          onChange={(e) => void choosePrevious(e.target.files?.[0])}
+        />
+      </Field>
       {exporting && <Spinner size="small" label={ui.exporting} />}
       <Notice notice={notice} />
       {status.kind === 'working' && <Spinner size="small" label={ui.working} />}

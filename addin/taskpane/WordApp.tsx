@@ -7,11 +7,12 @@ import {
   makeStyles,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
+import type { Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import { NarrativeBox } from './NarrativeBox';
+import { analyzeFile } from './workbook-file';
 import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
 
 const useStyles = makeStyles({
@@ -20,17 +21,6 @@ const useStyles = makeStyles({
 
 export interface WordHost {
   readonly insert: (ooxml: string) => Promise<void>;
-}
-
-/** Reads an .xlsx in the browser with the same code the command line uses. */
-async function analyzeFile(file: File): Promise<Analysis | null> {
-  const { readWorkbookGrids, WorkbookReadError } = await import('../../src/io/xlsx-read');
-  try {
-    return analyzeWorkbook(await readWorkbookGrids(new Uint8Array(await file.arrayBuffer())));
-  } catch (e) {
-    if (e instanceof WorkbookReadError) return null;
-    throw e;
-  }
 }
 
 type Loaded = { readonly analysis: Analysis; readonly narrative: Narrative };

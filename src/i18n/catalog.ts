@@ -59,6 +59,7 @@ export interface UiStrings {
   readonly macNoDownload: string;
   readonly importWorkbook: string;
   readonly importPrevious: string;
+  readonly previousLoaded: (file: string) => string;
   readonly importing: string;
   readonly imported: (file: string, previous: string | null) => string;
   readonly notXlsx: (file: string) => string;
@@ -160,6 +161,7 @@ export const zhCN: Catalog = {
       'Mac 版 Excel 不支持从加载项下载文件。请用“复制”按钮复制段落，或在 Word 中打开本加载项导入工作簿。',
     importWorkbook: '从工作簿导入',
     importPrevious: '上月工作簿（可选）',
+    previousLoaded: (file) => `已读取上月工作簿“${file}”，段落中加入与上月的比较。`,
     importing: '正在读取工作簿…',
     imported: (file, previous) =>
       `已读取“${file}”${previous ? `，并与上月“${previous}”比较` : ''}。`,
@@ -294,6 +296,7 @@ export const enUS: Catalog = {
       'Excel for Mac cannot download files from an add-in. Copy the paragraphs with Copy, or open the add-in in Word and import the workbook.',
     importWorkbook: 'Import a workbook',
     importPrevious: 'Last month’s workbook (optional)',
+    previousLoaded: (file) => `Read last month’s “${file}”: the paragraphs now compare with it.`,
     importing: 'Reading the workbook…',
     imported: (file, previous) =>
       `Read “${file}”${previous ? `, compared with “${previous}”` : ''}.`,
