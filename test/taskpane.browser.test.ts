@@ -207,12 +207,14 @@ describe('the task pane in Chromium', () => {
     const page = await excelPage(900);
     await page.getByRole('button', { name: '重新计算' }).click();
     const narrative = page.getByTestId('narrative');
-    await expect.poll(() => narrative.inputValue(), { timeout: 20_000 }).toContain('办理较好的单位是');
+    await expect
+      .poll(() => narrative.inputValue(), { timeout: 20_000 })
+      .toContain('办理较好的单位是');
     expect(await narrative.inputValue()).not.toContain('较上月');
     await page.getByTestId('previous').setInputFiles('samples/2017-07.xlsx');
-    await expect.poll(() => narrative.inputValue(), { timeout: 30_000 }).toContain(
-      '较上月进步较大的市直单位是：福州新榕城市建设发展有限公司（本月100分，提高15分）',
-    );
+    await expect
+      .poll(() => narrative.inputValue(), { timeout: 30_000 })
+      .toContain('较上月进步较大的市直单位是：福州新榕城市建设发展有限公司（本月100分，提高15分）');
     expect(await page.getByRole('main').innerText()).toContain('已读取上月工作簿“2017-07.xlsx”');
   }, 60_000);
 
