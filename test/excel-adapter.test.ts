@@ -169,6 +169,49 @@ describe('重新计算 on the sample workbook', () => {
   });
 });
 
+describe('a table that does not start at A1', () => {
+  it('gets its columns and rules at sheet addresses (used range from C3)', async () => {
+    const pad = (row: (string | number | null)[]) => [null, null, ...row];
+    const fake = new FakeWorkbook();
+    fake.addSheet('各区', [
+      [],
+      [],
+      pad(['各区政府综合评价表']),
+      pad([
+        '区政府',
+        '应处置数',
+        '处置数',
+        '返工数',
+        '应结案数',
+        '结案数',
+        '按期结案数',
+        '按期结案率(%)',
+      ]),
+      pad(['台江区政府', 6949, 6901, 61, 6913, 6901, 6764, 97.8]),
+    ]);
+    installFake(fake);
+    const result = await recompute();
+    expect(result.wrote).toBe(true);
+    const s = fake.sheet('各区');
+    // The table spans C..J; its columns are K..O, header on row 4, 台江区 on row 5.
+    expect(cell(s, 'K4')?.value).toBe('返工率（复核）');
+    expect(['K5', 'L5', 'M5', 'N5', 'O5'].map((a) => cell(s, a)?.value)).toEqual([
+      0.88,
+      99.83,
+      97.84,
+      98.88,
+      'A',
+    ]);
+    const mismatch = s.conditionalFormats.find(
+      (cf) => cf.type === 'Custom' && cf.address === 'M5',
+    )!;
+    expect((mismatch.rule.custom as { rule: { formula: string } }).rule.formula).toContain(
+      'TRIM($J5)',
+    );
+    expect(result.analysis.discrepancies.map((d) => d.cell)).toEqual(['J5']);
+  });
+});
+
 describe('a 100,000-row table', () => {
   it('is written in row blocks, no request over 4 MB', async () => {
     const big = new FakeWorkbook();
