@@ -100,6 +100,37 @@ describe('tongbao evaluate', () => {
     expect(json.comparison).toMatchObject({ matched: 50, goneUnits: [] });
   });
 
+  it('--settings takes a JSON settings file, and refuses an invalid one in one line', async () => {
+    const docx = join(dir, 'dated.docx');
+    const ok = await cli(
+      'evaluate',
+      SAMPLE,
+      '--settings',
+      'samples/settings.example.json',
+      '--docx',
+      docx,
+      '--text',
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('办理数量较多的市直单位为：市公安局交通警察支队1782件次');
+    const { docxParts } = await import('./helpers/docx-xml');
+    expect((await docxParts(new Uint8Array(await readFile(docx))))['word/document.xml']).toContain(
+      '2017年9月25日',
+    );
+
+    const bad = join(dir, 'bad-settings.json');
+    await writeFile(bad, JSON.stringify({ evaluation: { weights: { closed: 0.9 } } }));
+    const refused = await cli('evaluate', SAMPLE, '--settings', bad);
+    expect([refused.code, refused.err]).toEqual([
+      2,
+      `错误：设置文件 ${bad} 有误：Invalid settings at evaluation.weights: closed + onTime + rework must equal 1`,
+    ]);
+    await writeFile(bad, '{ not json');
+    expect((await cli('evaluate', SAMPLE, '--settings', bad)).err).toMatch(
+      /^错误：设置文件 .* 有误：/,
+    );
+  });
+
   it('refuses a missing last-month workbook like a missing workbook', async () => {
     const r = await cli('evaluate', SAMPLE, '--previous', join(dir, 'july.xlsx'));
     expect([r.code, r.err]).toEqual([2, `错误：找不到文件 ${join(dir, 'july.xlsx')}`]);

@@ -8,6 +8,8 @@ export interface EvaluateArgs {
   readonly docx: string | null;
   /** A copy of the workbook with the recomputed columns. */
   readonly out: string | null;
+  /** A JSON file of settings (weights, bands, narrative rules, issuer, date, …). */
+  readonly settings: string | null;
 }
 
 export type ParsedArgs =
@@ -15,7 +17,7 @@ export type ParsedArgs =
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
-const VALUE_OPTIONS = new Set(['--json', '--previous', '--docx', '--out']);
+const VALUE_OPTIONS = new Set(['--json', '--previous', '--docx', '--out', '--settings']);
 const FLAGS = new Set(['--text']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -51,5 +53,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     text: flags.has('--text'),
     docx: options.get('--docx') ?? null,
     out: options.get('--out') ?? null,
+    settings: options.get('--settings') ?? null,
   };
 }

@@ -1,5 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SettingsError } from '../core/errors';
+import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
 import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
@@ -23,6 +25,7 @@ class InputError extends Error {}
 async function analyzeFile(
   file: string,
   t: Catalog['cli'],
+  settings: Settings,
 ): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(t.fileMissing(file));
@@ -34,9 +37,23 @@ async function analyzeFile(
     if (e instanceof WorkbookReadError) throw new InputError(t.notXlsx(file));
     throw e;
   }
-  const analysis = analyzeWorkbook(grids);
+  const analysis = analyzeWorkbook(grids, settings);
   if (analysis.tables.length === 0) throw new InputError(t.noTables(file));
   return { analysis, bytes };
+}
+
+/** Settings from a JSON file, merged over the defaults and validated; the defaults without one. */
+async function loadSettings(file: string | null, t: Catalog['cli']): Promise<Settings> {
+  if (file === null) return resolveSettings();
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new InputError(t.fileMissing(file));
+  try {
+    return resolveSettings(JSON.parse(text) as SettingsInput);
+  } catch (e) {
+    if (e instanceof SettingsError || e instanceof SyntaxError)
+      throw new InputError(t.badSettings(file, e.message));
+    throw e;
+  }
 }
 
 async function write(file: string, data: string | Uint8Array): Promise<void> {
@@ -66,8 +83,9 @@ export async function runCli(
   let bytes: Uint8Array;
   let previous: Analysis | null = null;
   try {
-    ({ analysis, bytes } = await analyzeFile(args.workbook, t));
-    if (args.previous !== null) previous = (await analyzeFile(args.previous, t)).analysis;
+    const settings = await loadSettings(args.settings, t);
+    ({ analysis, bytes } = await analyzeFile(args.workbook, t, settings));
+    if (args.previous !== null) previous = (await analyzeFile(args.previous, t, settings)).analysis;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message);

@@ -105,6 +105,7 @@ export interface Catalog {
     readonly childSum: string;
     readonly comparison: (c: Comparison) => string;
     readonly conflicts: (file: string, cells: readonly string[]) => string;
+    readonly badSettings: (file: string, detail: string) => string;
   };
 }
 
@@ -205,7 +206,7 @@ export const zhCN: Catalog = {
   },
   cli: {
     usage: [
-      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>]',
+      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>] [--settings <设置.json>]',
       '',
       '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
       '  --previous  上月的工作簿：生成“较上月”的句子',
@@ -213,6 +214,7 @@ export const zhCN: Catalog = {
       '  --text      打印通报中的排名段落',
       '  --docx      导出通报 Word 文档（.docx，党政机关公文格式）',
       '  --out       另存一份加上复核列的工作簿（.xlsx），原有单元格不变',
+      '  --settings  设置文件（JSON）：权重、等级、段落规则、发文机关、日期等',
     ].join('\n'),
     fileMissing: (f) => `错误：找不到文件 ${f}`,
     notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
@@ -231,6 +233,7 @@ export const zhCN: Catalog = {
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
     notEvaluated: '不参加评价',
     childSum: '（下属单位合计）',
+    badSettings: (file, detail) => `错误：设置文件 ${file} 有误：${detail}`,
     conflicts: (file, cells) =>
       `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>
@@ -346,12 +349,15 @@ export const enUS: Catalog = {
   },
   cli: {
     usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>]',
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>]',
       '',
       '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
       "  --previous  last month's workbook, for the month-over-month sentences",
       '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
       "  --text      print the bulletin's ranking paragraphs",
+      '  --docx      export the bulletin as a Word document (.docx, official format)',
+      '  --out       save a copy of the workbook with the recomputed columns (.xlsx)',
+      '  --settings  a JSON settings file: weights, bands, paragraph rules, issuer, date, …',
     ].join('\n'),
     fileMissing: (f) => `Error: no such file ${f}`,
     notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
@@ -371,6 +377,7 @@ export const enUS: Catalog = {
     diagnosticsHeading: (n) => `${n} data notes:`,
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',
+    badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
     conflicts: (file, cells) =>
       `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
     comparison: (c) =>
