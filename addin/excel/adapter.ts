@@ -4,18 +4,17 @@
  * only when a request would pass the payload budget). It never touches a cell outside the
  * plan, and the plan only holds the add-in's own columns.
  */
-import type { SheetGrid } from '../../src/core/grid';
+import { rangeAddress, type SheetGrid } from '../../src/core/grid';
 import type { SettingsInput } from '../../src/core/settings';
 import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
 import {
   HEADER_FILL,
   planWrites,
   type ConditionalRule,
-  type Rect,
   type ValueBlock,
   type WritePlan,
 } from '../../src/plan/write-plan';
-import { rangeAddress, splitRows } from './ranges';
+import { splitRows } from './ranges';
 
 /** Sheets whose used ranges are queued per sync (a chain of getNextOrNullObject). */
 const SHEETS_PER_SYNC = 64;
@@ -265,5 +264,3 @@ export async function selectCell(sheet: string, cell: string): Promise<void> {
     await context.sync();
   });
 }
-
-export type { Rect };

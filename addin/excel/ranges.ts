@@ -1,4 +1,3 @@
-export { rangeAddress } from '../../src/core/grid';
 import type { ValueBlock } from '../../src/plan/write-plan';
 
 /** Bytes of a string in UTF-8, without encoding it. */

@@ -8,10 +8,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatScaled } from '../../src/core/fixed';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
-import { describeDiagnostic } from '../../src/report/describe';
+import { describeDiagnostic, describeDiscrepancy } from '../../src/report/describe';
 
 const useStyles = makeStyles({
   list: {
@@ -44,7 +43,6 @@ export interface ResultsProps {
 export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
   const styles = useStyles();
   const ui = catalog.ui;
-  const fmt = (v: number) => formatScaled(v, analysis.decimals, false);
   const grades = new Map<string, number>();
   for (const band of analysis.settings.evaluation.bands) grades.set(band.grade, 0);
   for (const u of analysis.units)
@@ -116,18 +114,9 @@ export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
                   `d${i}`,
                   d.sheet,
                   d.cell,
-                  ui.discrepancyLine({
-                    cell: d.cell,
-                    unit: d.parent ? `${d.parent}/${d.unit}` : d.unit,
-                    field: d.kind === 'childSum' ? `${d.field}${catalog.cli.childSum}` : d.field,
-                    printed: String(d.printed ?? ''),
-                    recomputed:
-                      d.recomputed === null
-                        ? ui.notEvaluated
-                        : typeof d.recomputed === 'number' && d.kind === 'computed'
-                          ? fmt(d.recomputed)
-                          : String(d.recomputed),
-                  }),
+                  ui.discrepancyLine(
+                    describeDiscrepancy(d, analysis.decimals, catalog, ui.notEvaluated),
+                  ),
                 ),
               )}
             </ul>

@@ -1,8 +1,8 @@
 import { formatScaled } from '../core/fixed';
-import { cellAddress, type CellValue } from '../core/grid';
-import type { Analysis, Discrepancy } from '../evaluation/analyze';
+import { cellAddress } from '../core/grid';
+import type { Analysis } from '../evaluation/analyze';
 import type { Catalog } from '../i18n/catalog';
-import { describeDiagnostic } from '../report/describe';
+import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -28,10 +28,6 @@ export function displayWidth(s: string): number {
 function pad(s: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
   return right ? fill + s : s + fill;
-}
-
-function printedText(v: CellValue): string {
-  return v === null ? '' : String(v);
 }
 
 /** The readable summary the CLI prints without --json: one block per table, then the audit. */
@@ -91,7 +87,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
   });
   lines.push(t.discrepancies(a.discrepancies.length));
   for (const d of a.discrepancies)
-    lines.push(t.discrepancyLine(discrepancyText(d, fmt, t.childSum)));
+    lines.push(t.discrepancyLine(describeDiscrepancy(d, a.decimals, catalog, '—')));
   const shown = a.diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) {
     lines.push('', t.diagnosticsHeading(shown.length));
@@ -101,21 +97,4 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
       );
   }
   return lines.join('\n');
-}
-
-function discrepancyText(d: Discrepancy, fmt: (v: number) => string, childSum: string) {
-  const recomputed =
-    d.recomputed === null
-      ? '—'
-      : typeof d.recomputed === 'number' && d.kind === 'computed'
-        ? fmt(d.recomputed)
-        : String(d.recomputed);
-  return {
-    sheet: d.sheet,
-    cell: d.cell,
-    unit: d.parent ? `${d.parent} / ${d.unit}` : d.unit,
-    field: d.kind === 'childSum' ? `${d.field}${childSum}` : d.field,
-    printed: printedText(d.printed),
-    recomputed,
-  };
 }
