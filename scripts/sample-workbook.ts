@@ -1,5 +1,5 @@
 /**
- * The bundled sample: the August 2017 tables of shared/seed/tables-2017-08.json laid out the
+ * The bundled sample: the August 2017 tables of samples/seed/tables-2017-08.json laid out the
  * way staff keep them — a title per table, the 主管(责任)单位 header merged over two columns,
  * `下属单位` merged down the sub-unit rows, `本月无应处置案件` rows, 备注 and 说明 rows —
  * with every figure exactly as the bulletin prints it (including its one wrong rate).
@@ -39,9 +39,9 @@ export interface Seed {
   };
 }
 
-/** shared/ sits beside the checkout (../shared from the repo root). */
+/** The seed travels with the repository (samples/seed/, see its README). */
 export const SEED_PATH = fileURLToPath(
-  new URL('../../shared/seed/tables-2017-08.json', import.meta.url),
+  new URL('../samples/seed/tables-2017-08.json', import.meta.url),
 );
 
 export function loadSeed(path = SEED_PATH): Seed {

@@ -10,7 +10,7 @@ import { expectGolden } from './helpers/golden';
 
 // The published bulletin, as printed: our sentences are checked against its own text.
 const BULLETIN = readFileSync(
-  new URL('../../shared/seed/bulletin-2017-08.txt', import.meta.url),
+  new URL('../samples/seed/bulletin-2017-08.txt', import.meta.url),
   'utf8',
 );
 

@@ -2,7 +2,7 @@ import type { Group } from '../tables/groups';
 import type { Measure, SectionId } from '../narrative/types';
 
 /**
- * The bulletin's sentence patterns (../shared/docs/domain.md), zh-CN: the narrative is only
+ * The bulletin's sentence patterns (samples/seed/bulletin-2017-08.txt), zh-CN: the narrative is only
  * ever written in Chinese. Values arrive formatted (“98.88分”, “97.84%”); templates only
  * place them. Full-width punctuation, lists joined with 、.
  */
