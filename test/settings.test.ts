@@ -3,6 +3,7 @@ import { SettingsError } from '../src/core/errors';
 import { DEFAULT_SETTINGS, resolveSettings } from '../src/core/settings';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { scaledToNumber } from '../src/core/fixed';
+import { zhCN } from '../src/i18n/catalog';
 
 const HEADER = ['区政府', '应处置数', '处置数', '返工数', '应结案数', '结案数', '按期结案数'];
 // 连江县政府, August 2017: published 99.96 (A).
@@ -99,5 +100,72 @@ describe('settings', () => {
     } catch (e) {
       expect((e as SettingsError).path).toBe(path);
     }
+  });
+});
+
+describe('a settings file is unknown JSON, checked at every level', () => {
+  const refused = (input: unknown): SettingsError => {
+    try {
+      resolveSettings(input as never);
+    } catch (e) {
+      if (e instanceof SettingsError) return e;
+      throw e;
+    }
+    throw new Error(`accepted ${JSON.stringify(input)}`);
+  };
+
+  it.each([
+    [{ narrative: { hotline: 'x' } }, 'narrative.hotline', 'object'],
+    [{ narrative: 'x' }, 'narrative', 'object'],
+    [[], '(root)', 'object'],
+    [null, '(root)', 'object'],
+    [{ evaluation: { weigths: { closed: 0.2 } } }, 'evaluation.weigths', 'unknownKey'],
+    [{ report: { fonts: { body: '仿宋' } } }, 'report.fonts.body', 'fontList'],
+    [{ evaluation: { bands: ['A'] } }, 'evaluation.bands[0]', 'object'],
+    [
+      { evaluation: { bands: [{ grade: 'A', min: 0, max: 100 }] } },
+      'evaluation.bands[0].max',
+      'unknownKey',
+    ],
+    [{ evaluation: { decimals: '2' } }, 'evaluation.decimals', 'integer'],
+    [{ narrative: { aliases: { 市建委: '' } } }, 'narrative.aliases', 'aliases'],
+    [{ report: { issuer: 5 } }, 'report.issuer', 'text'],
+  ])('refuses %j at %s', (input, path, kind) => {
+    const e = refused(input);
+    expect(e.path).toBe(path);
+    expect(e.rule.kind).toBe(kind);
+  });
+
+  it('accepts any unit name as an alias key, even one that is a JavaScript property name', () => {
+    const s = resolveSettings(
+      JSON.parse('{"narrative":{"aliases":{"constructor":"甲","toString":"乙"}}}'),
+    );
+    expect(s.narrative.aliases).toEqual({ constructor: '甲', toString: '乙' });
+  });
+
+  it('says in Chinese which field is wrong and what it must be', () => {
+    const say = (input: unknown) => {
+      const e = refused(input);
+      return zhCN.settings.problem(e.path, e.rule);
+    };
+    expect(say({ evaluation: { weights: { closed: 0.3 } } })).toBe(
+      '综合指标值权重：结案率、按期结案率和（1−返工率）三项权重之和应为 100%',
+    );
+    expect(say({ evaluation: { rounding: 'up' } })).toBe(
+      '舍入方式：应为以下之一：四舍五入、四舍六入五成双',
+    );
+    expect(
+      say({
+        evaluation: {
+          bands: [
+            { grade: 'A', min: 90 },
+            { grade: 'B', min: 95 },
+            { grade: 'E', min: 0 },
+          ],
+        },
+      }),
+    ).toBe('第2级的最低分：等级应从高到低排列，最低分依次递减');
+    expect(say({ narrative: { bottomCount: 99 } })).toBe('排名后几位：应为 0 到 50 之间的整数');
+    expect(say({ evaluation: { weigths: {} } })).toBe('“evaluation.weigths”：不是可识别的设置项');
   });
 });

@@ -6,14 +6,76 @@ export class TongbaoError extends Error {
   override readonly name: string = 'TongbaoError';
 }
 
-/** The settings object failed validation: `path` names the offending field. */
+/**
+ * What a setting must be. The catalog turns a rule into a sentence for the user (zh-CN in the
+ * 设置 dialog and the command line); the English `message` is for developers.
+ */
+export type SettingsRule =
+  | { readonly kind: 'object' }
+  | { readonly kind: 'unknownKey' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'textOrNull' }
+  | { readonly kind: 'fontList' }
+  | { readonly kind: 'fontName' }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number }
+  | { readonly kind: 'oneOf'; readonly options: readonly string[] }
+  | { readonly kind: 'aliases' }
+  | { readonly kind: 'nameList' }
+  | { readonly kind: 'weight' }
+  | { readonly kind: 'weightsSum' }
+  | { readonly kind: 'bandsList' }
+  | { readonly kind: 'bandGrade' }
+  | { readonly kind: 'bandMin'; readonly decimals: number }
+  | { readonly kind: 'bandsOrder' }
+  | { readonly kind: 'lastBandZero' };
+
+function ruleText(rule: SettingsRule): string {
+  switch (rule.kind) {
+    case 'object':
+      return 'must be an object';
+    case 'unknownKey':
+      return 'is not a known setting';
+    case 'text':
+      return 'must be text';
+    case 'textOrNull':
+      return 'must be null or non-empty text';
+    case 'fontList':
+      return 'must list at least one font name';
+    case 'fontName':
+      return 'must name a font';
+    case 'integer':
+      return `must be an integer from ${rule.min} to ${rule.max}`;
+    case 'oneOf':
+      return `must be one of ${rule.options.join(', ')}`;
+    case 'aliases':
+      return 'must map names to non-empty display names';
+    case 'nameList':
+      return 'must be a list of unit names';
+    case 'weight':
+      return 'must be a number from 0 to 1 with at most 4 decimals';
+    case 'weightsSum':
+      return 'closed + onTime + rework must equal 1';
+    case 'bandsList':
+      return 'must list at least one grade';
+    case 'bandGrade':
+      return 'must be a unique, non-empty text';
+    case 'bandMin':
+      return `must be a number from 0 to 100 with at most ${rule.decimals} decimals`;
+    case 'bandsOrder':
+      return 'bands must be listed best first, minimums strictly decreasing';
+    case 'lastBandZero':
+      return 'the last band must start at 0 so every index gets a grade';
+  }
+}
+
+/** The settings object failed validation: `path` names the offending field, `rule` what it must be. */
 export class SettingsError extends TongbaoError {
   override readonly name = 'SettingsError';
   constructor(
     readonly path: string,
-    detail: string,
+    readonly rule: SettingsRule,
   ) {
-    super(`Invalid settings at ${path}: ${detail}`);
+    super(`Invalid settings at ${path}: ${ruleText(rule)}`);
   }
 }
 

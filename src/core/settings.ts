@@ -167,8 +167,35 @@ export interface EvaluationRules {
 
 const DENOMINATORS: readonly Denominator[] = ['处置数', '应处置数', '应结案数'];
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Paths whose keys are the user's own (unit names), not setting names. */
+const FREE_KEYS = new Set(['narrative.aliases']);
+
+/**
+ * The input's shape, checked against the defaults' at every level before anything is merged:
+ * a settings file is unknown JSON, so `{"narrative":{"hotline":"x"}}` or a misspelt key is
+ * refused with its path rather than silently ignored.
+ */
+function checkShape(input: unknown, model: unknown, path: string): void {
+  if (!isPlainObject(input)) throw new SettingsError(path || '(root)', { kind: 'object' });
+  if (FREE_KEYS.has(path)) return;
+  const known = model as Record<string, unknown>;
+  for (const [key, value] of Object.entries(input)) {
+    const at = path ? `${path}.${key}` : key;
+    if (!Object.prototype.hasOwnProperty.call(known, key))
+      throw new SettingsError(at, { kind: 'unknownKey' });
+    const expected = known[key];
+    if (isPlainObject(expected)) checkShape(value, expected, at);
+    else if (key === 'bands' && Array.isArray(value))
+      value.forEach((band: unknown, i) => checkShape(band, { grade: '', min: 0 }, `${at}[${i}]`));
+  }
+}
+
 /** Merge `input` over the defaults and validate; throws SettingsError naming the bad field. */
 export function resolveSettings(input: SettingsInput = {}): Settings {
+  checkShape(input, DEFAULT_SETTINGS, '');
   const d = DEFAULT_SETTINGS.evaluation;
   const e = input.evaluation ?? {};
   const evaluation: EvaluationSettings = {
@@ -197,12 +224,12 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
 
 function validateReport(r: ReportSettings): void {
   for (const key of ['issuer', 'recipients'] as const) {
-    if (typeof r[key] !== 'string') throw new SettingsError(`report.${key}`, 'must be text');
+    if (typeof r[key] !== 'string') throw new SettingsError(`report.${key}`, { kind: 'text' });
   }
   for (const key of ['title', 'date'] as const) {
     const v = r[key];
     if (v !== null && (typeof v !== 'string' || v.trim() === ''))
-      throw new SettingsError(`report.${key}`, 'must be null or non-empty text');
+      throw new SettingsError(`report.${key}`, { kind: 'textOrNull' });
   }
   for (const key of ['title', 'body', 'heading1', 'heading2', 'song'] as const) {
     const list = r.fonts[key];
@@ -211,18 +238,18 @@ function validateReport(r: ReportSettings): void {
       list.length === 0 ||
       list.some((f) => typeof f !== 'string' || f.trim() === '')
     ) {
-      throw new SettingsError(`report.fonts.${key}`, 'must list at least one font name');
+      throw new SettingsError(`report.fonts.${key}`, { kind: 'fontList' });
     }
   }
   if (typeof r.fonts.latin !== 'string' || r.fonts.latin.trim() === '') {
-    throw new SettingsError('report.fonts.latin', 'must name a font');
+    throw new SettingsError('report.fonts.latin', { kind: 'fontName' });
   }
 }
 
 function validateNarrative(n: NarrativeSettings): void {
   const count = (path: string, v: number, min: number) => {
     if (!Number.isInteger(v) || v < min || v > 50) {
-      throw new SettingsError(`narrative.${path}`, `must be an integer from ${min} to 50`);
+      throw new SettingsError(`narrative.${path}`, { kind: 'integer', min, max: 50 });
     }
   };
   count('namedInTies', n.namedInTies, 1);
@@ -233,65 +260,74 @@ function validateNarrative(n: NarrativeSettings): void {
   count('hotline.topTransfers', n.hotline.topTransfers, 0);
   count('hotline.bottomSatisfaction', n.hotline.bottomSatisfaction, 0);
   if (n.tiesAtCutoff !== 'includeAll' && n.tiesAtCutoff !== 'cut') {
-    throw new SettingsError('narrative.tiesAtCutoff', "must be 'includeAll' or 'cut'");
+    throw new SettingsError('narrative.tiesAtCutoff', {
+      kind: 'oneOf',
+      options: ['includeAll', 'cut'],
+    });
   }
   if (n.rateChange !== 'percent' && n.rateChange !== 'percentagePoints') {
-    throw new SettingsError('narrative.rateChange', "must be 'percent' or 'percentagePoints'");
+    throw new SettingsError('narrative.rateChange', {
+      kind: 'oneOf',
+      options: ['percent', 'percentagePoints'],
+    });
   }
   if (
     typeof n.aliases !== 'object' ||
     n.aliases === null ||
     Object.values(n.aliases).some((v) => typeof v !== 'string' || v.trim() === '')
   ) {
-    throw new SettingsError('narrative.aliases', 'must map names to non-empty display names');
+    throw new SettingsError('narrative.aliases', { kind: 'aliases' });
   }
   if (!isList(n.hotline.leftOut) || n.hotline.leftOut.some((v) => typeof v !== 'string')) {
-    throw new SettingsError('narrative.hotline.leftOut', 'must be a list of unit names');
+    throw new SettingsError('narrative.hotline.leftOut', { kind: 'nameList' });
   }
 }
 
 /** Validate evaluation settings and turn them into integer rules. */
 export function compileRules(s: EvaluationSettings): EvaluationRules {
   if (!Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 4) {
-    throw new SettingsError('evaluation.decimals', 'must be an integer from 0 to 4');
+    throw new SettingsError('evaluation.decimals', { kind: 'integer', min: 0, max: 4 });
   }
   if (s.rounding !== 'halfUp' && s.rounding !== 'halfEven') {
-    throw new SettingsError('evaluation.rounding', "must be 'halfUp' or 'halfEven'");
+    throw new SettingsError('evaluation.rounding', {
+      kind: 'oneOf',
+      options: ['halfUp', 'halfEven'],
+    });
   }
   const bp = (key: keyof EvaluationSettings['weights']): number => {
     const w = s.weights[key];
     const scaled = typeof w === 'number' && w >= 0 && w <= 1 ? toScaled(w, 4, 'halfUp') : null;
     if (!scaled?.exact) {
-      throw new SettingsError(
-        `evaluation.weights.${key}`,
-        'must be a number from 0 to 1 with at most 4 decimals',
-      );
+      throw new SettingsError(`evaluation.weights.${key}`, { kind: 'weight' });
     }
     return scaled.scaled;
   };
   const weightsBp = { closed: bp('closed'), onTime: bp('onTime'), rework: bp('rework') };
   if (weightsBp.closed + weightsBp.onTime + weightsBp.rework !== 10000) {
-    throw new SettingsError('evaluation.weights', 'closed + onTime + rework must equal 1');
+    throw new SettingsError('evaluation.weights', { kind: 'weightsSum' });
   }
   for (const key of ['rework', 'closed', 'onTime'] as const) {
     if (!DENOMINATORS.includes(s.denominators[key])) {
-      throw new SettingsError(
-        `evaluation.denominators.${key}`,
-        `must be one of ${DENOMINATORS.join(', ')}`,
-      );
+      throw new SettingsError(`evaluation.denominators.${key}`, {
+        kind: 'oneOf',
+        options: DENOMINATORS,
+      });
     }
   }
   if (s.reworkTermWhenNoneDisposed !== 'zero' && s.reworkTermWhenNoneDisposed !== 'full') {
-    throw new SettingsError('evaluation.reworkTermWhenNoneDisposed', "must be 'zero' or 'full'");
+    throw new SettingsError('evaluation.reworkTermWhenNoneDisposed', {
+      kind: 'oneOf',
+      options: ['zero', 'full'],
+    });
   }
   if (!isList(s.bands) || s.bands.length === 0) {
-    throw new SettingsError('evaluation.bands', 'must list at least one grade');
+    throw new SettingsError('evaluation.bands', { kind: 'bandsList' });
   }
   const seen = new Set<string>();
   const bands = s.bands.map((band, i) => {
     const path = `evaluation.bands[${i}]`;
     if (typeof band.grade !== 'string' || band.grade.trim() === '' || seen.has(band.grade)) {
-      throw new SettingsError(`${path}.grade`, 'must be a unique, non-empty text');
+      throw new SettingsError(`${path}.grade`, { kind: 'bandGrade' });
     }
     seen.add(band.grade);
     const min =
@@ -299,26 +335,19 @@ export function compileRules(s: EvaluationSettings): EvaluationRules {
         ? toScaled(band.min, s.decimals, 'halfUp')
         : null;
     if (!min?.exact) {
-      throw new SettingsError(
-        `${path}.min`,
-        `must be a number from 0 to 100 with at most ${s.decimals} decimals`,
-      );
+      throw new SettingsError(`${path}.min`, { kind: 'bandMin', decimals: s.decimals });
     }
     return { grade: band.grade, minScaled: min.scaled };
   });
   for (let i = 1; i < bands.length; i++) {
     if (bands[i]!.minScaled >= bands[i - 1]!.minScaled) {
-      throw new SettingsError(
-        `evaluation.bands[${i}].min`,
-        'bands must be listed best first, minimums strictly decreasing',
-      );
+      throw new SettingsError(`evaluation.bands[${i}].min`, { kind: 'bandsOrder' });
     }
   }
   if (bands[bands.length - 1]!.minScaled !== 0) {
-    throw new SettingsError(
-      `evaluation.bands[${bands.length - 1}].min`,
-      'the last band must start at 0 so every index gets a grade',
-    );
+    throw new SettingsError(`evaluation.bands[${bands.length - 1}].min`, {
+      kind: 'lastBandZero',
+    });
   }
   return {
     settings: s,

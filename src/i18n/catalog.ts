@@ -1,5 +1,6 @@
 import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
 import type { Comparison, UnitKey } from '../narrative/types';
+import { settingsEnUS, settingsZhCN, type SettingsStrings } from './settings';
 
 /**
  * Every user-facing string, typed: a locale that misses a message does not compile.
@@ -71,6 +72,7 @@ export interface UiStrings {
 
 export interface Catalog {
   readonly ui: UiStrings;
+  readonly settings: SettingsStrings;
   readonly diagnostics: { readonly [K in DiagnosticCode]: (p: DiagnosticParams[K]) => string };
   readonly severity: { readonly error: string; readonly warning: string; readonly info: string };
   readonly reasons: {
@@ -113,6 +115,7 @@ const quote = (s: string) => `“${s}”`;
 const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
 export const zhCN: Catalog = {
+  settings: settingsZhCN,
   ui: {
     title: '通报',
     subtitle: '复核数字城管综合评价表，生成通报排名段落',
@@ -250,6 +253,7 @@ export const zhCN: Catalog = {
 };
 
 export const enUS: Catalog = {
+  settings: settingsEnUS,
   ui: {
     title: 'Tongbao',
     subtitle: 'Recompute the evaluation tables and draft the bulletin paragraphs',
