@@ -1,7 +1,8 @@
 // @ts-check
-// Builds the task pane and the ribbon's function file into dist/. office.js is copied from
-// @microsoft/office-js, so the add-in needs no CDN. `npm run dev-server` serves dist/ over
-// https on localhost:3000 with the office-addin-dev-certs certificate.
+// Builds the task pane and the ribbon's function file into dist/, and the web page (网页版)
+// into dist/web/. office.js is copied from @microsoft/office-js, so the add-in needs no CDN.
+// `npm run dev-server` serves dist/ over https on localhost:3000 with the
+// office-addin-dev-certs certificate.
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import fs from 'node:fs';
@@ -33,14 +34,41 @@ async function devCertificates() {
   }
 }
 
-/** @returns {Promise<import('webpack').Configuration & { devServer?: object }>} */
+/** TypeScript through ts-loader (type-checking is `npm run typecheck`'s job). */
+const typescript = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    options: {
+      transpileOnly: true,
+      configFile: 'tsconfig.json',
+      compilerOptions: { noEmit: false },
+    },
+  },
+};
+
+/**
+ * Two builds from one config: `addin` (the task pane and the ribbon's function file, dist/)
+ * and `web` (网页版, dist/web/: the same React components and engine with no Office, a folder
+ * that runs from any static server or straight from disk). `--config-name web` builds one.
+ * @returns {Promise<Array<import('webpack').Configuration & { devServer?: object }>>}
+ */
 export default async (_env, argv) => {
   const dev = argv.mode !== 'production';
   let https;
   if (argv.env?.WEBPACK_SERVE) https = await devCertificates();
-  return {
+  const common = {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'eval-source-map' : 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [typescript] },
+    performance: { hints: false },
+  };
+  /** @type {import('webpack').Configuration & { devServer?: object }} */
+  const addin = {
+    ...common,
+    name: 'addin',
     entry: {
       taskpane: './addin/taskpane/index.tsx',
       commands: './addin/commands/commands.ts',
@@ -49,24 +77,8 @@ export default async (_env, argv) => {
       path: path.join(here, 'dist'),
       filename: '[name].[contenthash:8].js',
       chunkFilename: '[name].[contenthash:8].js',
-      clean: true,
-    },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: 'tsconfig.json',
-              compilerOptions: { noEmit: false },
-            },
-          },
-        },
-      ],
+      // dist/web/ is the other build's: never wipe it.
+      clean: { keep: /^web[\\/]/ },
     },
     plugins: [
       new HtmlWebpackPlugin({
@@ -88,7 +100,6 @@ export default async (_env, argv) => {
         ],
       }),
     ],
-    performance: { hints: false },
     devServer: {
       static: { directory: path.join(here, 'dist') },
       port: 3000,
@@ -97,4 +108,26 @@ export default async (_env, argv) => {
       server: https ? { type: 'https', options: https } : 'http',
     },
   };
+  /** @type {import('webpack').Configuration} */
+  const web = {
+    ...common,
+    name: 'web',
+    entry: { web: './web/index.tsx' },
+    output: {
+      path: path.join(here, 'dist', 'web'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      // Relative to the page, so the folder works from file:// and under any path.
+      publicPath: '',
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './web/index.html',
+        chunks: ['web'],
+      }),
+    ],
+  };
+  return [addin, web];
 };

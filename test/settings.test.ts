@@ -138,7 +138,7 @@ describe('a settings file is unknown JSON, checked at every level', () => {
 
   it('accepts any unit name as an alias key, even one that is a JavaScript property name', () => {
     const s = resolveSettings(
-      JSON.parse('{"narrative":{"aliases":{"constructor":"甲","toString":"乙"}}}'),
+      JSON.parse('{"narrative":{"aliases":{"constructor":"甲","toString":"乙"}}}') as never,
     );
     expect(s.narrative.aliases).toEqual({ constructor: '甲', toString: '乙' });
   });

@@ -1,37 +1,22 @@
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Server } from 'node:http';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import type { FakeWorkbook } from './fake/excel-fake';
+import { launchChromium, serveStatic } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 
 // The production task pane (dist/, from `npm run build`) in Debian's Chromium, with the fake
 // Excel host standing in for office.js, loaded with the sample workbook.
-const DIST = 'dist';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-  '.xml': 'text/xml',
-};
-
 let server: Server;
 let base: string;
 let browser: Browser;
 let officeHost: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(DIST, 'taskpane.html')))
-    throw new Error('dist/ is missing: run `npm run build` first');
-  if (!existsSync(CHROMIUM))
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
   const bundle = await build({
     entryPoints: ['test/fake/office-host.ts'],
     bundle: true,
@@ -40,36 +25,8 @@ beforeAll(async () => {
     target: 'es2022',
   });
   officeHost = bundle.outputFiles[0]!.text;
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    readFile(join(DIST, path)).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-        res.end(body);
-      },
-      () => {
-        res.writeHead(404);
-        res.end();
-      },
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  ({ base, server } = await serveStatic('dist'));
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -163,14 +120,15 @@ describe('the task pane in Chromium', () => {
     await mkdir('out', { recursive: true });
     await page.screenshot({ path: 'out/taskpane.png', fullPage: true });
 
-    // The 设置 panel, reached with the keyboard: the weights and bands in force.
+    // The 设置 panel, reached with the keyboard: the weights and bands in force, editable.
     await page.getByRole('button', { name: '设置' }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
-    await expect
-      .poll(() => dialog.innerText())
-      .toContain('结案率 20%，按期结案率 30%，（1−返工率）50%');
-    expect(await dialog.innerText()).toContain('A：[90, 100]');
+    await expect.poll(() => dialog.getByTestId('setting-weightClosed').inputValue()).toBe('20');
+    expect(await dialog.getByTestId('setting-weightOnTime').inputValue()).toBe('30');
+    expect(await dialog.getByTestId('setting-weightRework').inputValue()).toBe('50');
+    expect(await dialog.getByRole('textbox', { name: '第1级的最低分' }).inputValue()).toBe('90');
+    expect(await dialog.innerText()).toContain('设置保存在本工作簿中');
     await page.waitForTimeout(800); // let the dialog's entrance animation finish before the picture
     await page.screenshot({ path: 'out/taskpane-settings.png' });
     await page.keyboard.press('Escape');
@@ -286,4 +244,103 @@ describe('the task pane in Chromium', () => {
       .poll(() => page.getByRole('main').innerText())
       .toContain('No evaluation table found');
   }, 30_000);
+});
+
+describe('settings that stay (Excel)', () => {
+  /** Open the pane on `workbook` with the document settings a saved file holds. */
+  async function open(context: BrowserContext, stored?: string) {
+    const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
+    const page = await context.newPage();
+    await page.route('**/office-js/office.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: officeHost }),
+    );
+    await page.addInitScript(
+      ([workbook, settings]) => {
+        const w = window as unknown as Record<string, unknown>;
+        w.__TONGBAO_WORKBOOK__ = workbook;
+        if (settings) w.__TONGBAO_DOCUMENT_SETTINGS__ = settings;
+      },
+      [JSON.parse(JSON.stringify(grids)) as unknown, stored ?? null] as const,
+    );
+    await page.goto(`${base}/taskpane.html`);
+    return page;
+  }
+  const stored = (page: Page) =>
+    page.evaluate(
+      () => (window as unknown as { __settings: { stored: string } }).__settings.stored,
+    );
+
+  it('saved in the dialog, kept in the workbook: a re-opened workbook recomputes with them', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const page = await open(context);
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('setting-weightClosed').fill('40');
+    await dialog.getByTestId('setting-weightOnTime').fill('40');
+    await dialog.getByTestId('setting-weightRework').fill('20');
+    await dialog.getByTestId('setting-issuer').fill('某市数字城管监督指挥中心');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('设置已保存到本工作簿');
+    const saved = await stored(page);
+    const bag = JSON.parse(saved) as Record<string, { evaluation: { weights: unknown } }>;
+    expect(bag['tongbao.settings']!.evaluation.weights).toEqual({
+      closed: 0.4,
+      onTime: 0.4,
+      rework: 0.2,
+    });
+
+    // The same file opened again (a colleague, or tomorrow): the settings are in force.
+    const again = await open(context, saved);
+    await again.getByRole('button', { name: '重新计算' }).click();
+    // 连江县政府: 99.91×0.4 + 99.91×0.4 + 100×0.2 = 99.928 → 99.93 (the sheet prints 99.96).
+    await expect
+      .poll(() => again.getByRole('main').innerText(), { timeout: 20_000 })
+      .toContain('连江县政府 综合指标值：表中 99.96，复核 99.93');
+
+    // A new workbook for the same user: the built-in weights, but the user's own issuer.
+    const fresh = await open(context);
+    await fresh.getByRole('button', { name: '设置' }).click();
+    const d = fresh.getByRole('dialog');
+    await expect
+      .poll(() => d.getByTestId('setting-issuer').inputValue())
+      .toBe('某市数字城管监督指挥中心');
+    expect(await d.getByTestId('setting-weightClosed').inputValue()).toBe('20');
+    await context.close();
+  }, 90_000);
+
+  it('refuses an invalid value with a Chinese message, and saves nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    const page = await open(context);
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('setting-weightClosed').fill('二十');
+    await dialog.getByTestId('setting-bottomCount').fill('99');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('结案率权重：应为 0 到 100% 之间的数');
+    await dialog.getByTestId('setting-weightClosed').fill('20');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('排名后几位：应为 0 到 50 之间的整数');
+    expect(await stored(page)).toBe('{}');
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __settings: { saves: number } }).__settings.saves,
+      ),
+    ).toBe(0);
+    await context.close();
+  }, 60_000);
+
+  it('a read-only workbook: the save is refused in Chinese, the dialog stays open', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 900 } });
+    await context.addInitScript(() => {
+      (window as unknown as Record<string, unknown>).__TONGBAO_READ_ONLY__ = true;
+    });
+    const page = await open(context);
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('setting-date').fill('2017年9月25日');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('此工作簿以只读方式打开');
+    expect(await stored(page)).toBe('{}');
+    await context.close();
+  }, 60_000);
 });

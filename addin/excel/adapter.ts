@@ -6,7 +6,7 @@
  */
 import { rangeAddress, type SheetGrid } from '../../src/core/grid';
 import type { SettingsInput } from '../../src/core/settings';
-import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
+import { analyzeWorkbook } from '../../src/evaluation/analyze';
 import {
   HEADER_FILL,
   planWrites,
@@ -14,6 +14,7 @@ import {
   type ValueBlock,
   type WritePlan,
 } from '../../src/plan/write-plan';
+import type { RecomputeResult } from '../taskpane/host';
 import { splitRows } from './ranges';
 
 /** Sheets whose used ranges are queued per sync (a chain of getNextOrNullObject). */
@@ -36,13 +37,7 @@ export function excelSupport(): ExcelSupport {
   };
 }
 
-export interface RecomputeResult {
-  readonly analysis: Analysis;
-  readonly plan: WritePlan;
-  /** False when conflicts stopped the write: nothing was changed. */
-  readonly wrote: boolean;
-  readonly syncs: number;
-}
+export type { RecomputeResult } from '../taskpane/host';
 
 /** This Excel lacks ExcelApi 1.7 (conditional formats need 1.6): nothing can be done. */
 export class ExcelTooOldError extends Error {

@@ -1,25 +1,21 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  Field,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
-import { resolveSettings } from '../../src/core/settings';
+import type { Settings } from '../../src/core/settings';
+import type { Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
-import type { Analysis } from '../../src/evaluation/analyze';
 import type { Narrative } from '../../src/narrative/types';
-import { ExcelTooOldError, type RecomputeResult } from '../excel/adapter';
+import { ExcelTooOldError } from '../excel/adapter';
 import { bulletinDocx, download } from './export';
-import { analyzeFile } from './workbook-file';
-import type { PaneHost } from './host';
-import { NarrativeBox } from './NarrativeBox';
+import { FilePicker } from './FilePicker';
+import type { PaneHost, RecomputeResult } from './host';
+import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
+import { NarrativeSection } from './NarrativeSection';
 import { ResultsView } from './ResultsView';
 import { SettingsDialog } from './SettingsDialog';
-import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
+import { useNarrativeText } from './useNarrativeText';
+import { useSettings } from './useSettings';
+import { readPreviousMonth } from './workbook-file';
 
 type Status =
   | { readonly kind: 'idle' }
@@ -38,23 +34,22 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const styles = usePaneStyles();
   const ui = catalog.ui;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [text, setText] = useState('');
+  const paragraphs = useNarrativeText();
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [exporting, setExporting] = useState(false);
-  const settings = status.kind === 'done' ? status.result.analysis.settings : resolveSettings();
-
+  const config = useSettings(host.settings, catalog, host.partition);
   const [previous, setPrevious] = useState<{ name: string; analysis: Analysis } | null>(null);
 
   const narrate = (result: RecomputeResult, last: Analysis | null) => {
     const narrative = buildNarrative(result.analysis, last);
-    setText(narrativeText(narrative));
+    paragraphs.offer(narrativeText(narrative));
     setStatus({ kind: 'done', result, narrative });
   };
-  const run = async () => {
+  const run = async (settings: Settings = config.settings) => {
     setStatus({ kind: 'working' });
     setNotice(null);
     try {
-      narrate(await host.recompute(), previous?.analysis ?? null);
+      narrate(await host.recompute(settings), previous?.analysis ?? null);
     } catch (e) {
       const message =
         e instanceof ExcelTooOldError
@@ -69,23 +64,20 @@ export function App({ host, catalog, canDownload }: AppProps) {
       .catch((e: unknown) => setStatus({ kind: 'error', message: ui.failed(String(e)) }));
   };
   /** Last month's workbook, for the 较上月 sentences: the paragraphs are rebuilt at once. */
-  const choosePrevious = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      const analysis = await analyzeFile(file);
-      if (analysis === null || analysis.tables.length === 0) {
-        setNotice({
-          intent: 'error',
-          text: analysis === null ? ui.notXlsx(file.name) : ui.noTables,
-        });
-        return;
-      }
-      setPrevious({ name: file.name, analysis });
-      if (status.kind === 'done') narrate(status.result, analysis);
-      setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
-    }
+  const choosePrevious = async (file: File) => {
+    const read = await readPreviousMonth(file, config.settings, ui);
+    if ('error' in read) return setNotice({ intent: 'error', text: read.error });
+    setPrevious({ name: file.name, analysis: read.analysis });
+    if (status.kind === 'done') narrate(status.result, read.analysis);
+    setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
+  };
+  const saveSettings = async (settings: Settings) => {
+    await config.save(settings);
+    const saved = ui.settingsSaved(host.settings.where === 'workbook' ? 'workbook' : 'browser');
+    setNotice({
+      intent: 'success',
+      text: status.kind === 'done' ? `${saved}${ui.settingsSavedRecompute}` : saved,
+    });
   };
   const exportWord = async () => {
     if (status.kind !== 'done') return;
@@ -95,7 +87,11 @@ export function App({ host, catalog, canDownload }: AppProps) {
     }
     setExporting(true);
     try {
-      const { name, blob } = await bulletinDocx(status.result.analysis, status.narrative, text);
+      const { name, blob } = await bulletinDocx(
+        status.result.analysis,
+        status.narrative,
+        paragraphs.text,
+      );
       download(name, blob);
       setNotice({ intent: 'success', text: ui.exported(name) });
     } catch (e) {
@@ -113,26 +109,33 @@ export function App({ host, catalog, canDownload }: AppProps) {
         <Button
           appearance="primary"
           onClick={() => void run()}
-          disabled={status.kind === 'working'}
+          disabled={status.kind === 'working' || !config.loaded}
         >
           {ui.recompute}
         </Button>
         <Button onClick={() => void exportWord()} disabled={!ready || exporting}>
           {ui.exportWord}
         </Button>
-        <SettingsDialog settings={settings} ui={ui} />
-      </div>
-      <Field
-        label={ui.importPrevious}
-        hint={previous ? ui.previousLoaded(previous.name) : undefined}
-      >
-        <input
-          type="file"
-          accept=".xlsx"
-          data-testid="previous"
-          onChange={(e) => void choosePrevious(e.target.files?.[0])}
+        <SettingsDialog
+          settings={config.settings}
+          catalog={catalog}
+          where={host.settings.where}
+          userDefaults={config.user}
+          onSave={saveSettings}
         />
-      </Field>
+      </div>
+      {config.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{config.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <FilePicker
+        ui={ui}
+        label={ui.importPrevious}
+        accept=".xlsx"
+        testId="previous"
+        onFile={(f) => void choosePrevious(f)}
+      />
       {exporting && <Spinner size="small" label={ui.exporting} />}
       <Notice notice={notice} />
       {status.kind === 'working' && <Spinner size="small" label={ui.working} />}
@@ -145,10 +148,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
       {ready && status.kind === 'done' && (
         <>
           <ResultsView analysis={status.result.analysis} catalog={catalog} onSelect={select} />
-          <section aria-label={ui.narrative}>
-            <Subtitle2 as="h2">{ui.narrative}</Subtitle2>
-            <NarrativeBox value={text} onChange={setText} ui={ui} />
-          </section>
+          <NarrativeSection narrative={paragraphs} ui={ui} />
         </>
       )}
     </main>

@@ -31,15 +31,20 @@ const useStyles = makeStyles({
   },
   grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   plain: { margin: 0 },
+  line: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },
 });
 
 export interface ResultsProps {
   readonly analysis: Analysis;
   readonly catalog: Catalog;
-  readonly onSelect: (sheet: string, cell: string) => void;
+  /** Select the cell in the workbook; absent where there is no open workbook (the web page). */
+  readonly onSelect?: (sheet: string, cell: string) => void;
 }
 
-/** Tables found, grade counts, every discrepancy and data note (click: Excel selects the cell). */
+/**
+ * Tables found, grade counts, every discrepancy and data note with its sheet and cell (in the
+ * add-in a click selects the cell in Excel).
+ */
 export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
   const styles = useStyles();
   const ui = catalog.ui;
@@ -52,18 +57,23 @@ export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
       ['error', 'warning', 'info'].indexOf(a.severity) -
       ['error', 'warning', 'info'].indexOf(b.severity),
   );
-  const cellButton = (key: string, sheet: string, cell: string, text: string) => (
-    <li key={key}>
-      <Button
-        appearance="subtle"
-        className={styles.item}
-        title={ui.selectCell(cell)}
-        onClick={() => onSelect(sheet, cell)}
-      >
+  const cellButton = (key: string, sheet: string, cell: string, text: string) =>
+    onSelect ? (
+      <li key={key}>
+        <Button
+          appearance="subtle"
+          className={styles.item}
+          title={ui.selectCell(cell)}
+          onClick={() => onSelect(sheet, cell)}
+        >
+          {text}
+        </Button>
+      </li>
+    ) : (
+      <li key={key} className={styles.line}>
         {text}
-      </Button>
-    </li>
-  );
+      </li>
+    );
   return (
     <Accordion multiple collapsible defaultOpenItems={['discrepancies', 'grades']}>
       <AccordionItem value="tables">

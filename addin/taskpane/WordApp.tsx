@@ -1,63 +1,77 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Spinner,
-  Subtitle2,
-  makeStyles,
-} from '@fluentui/react-components';
+import { Button, Checkbox, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
-import { NarrativeBox } from './NarrativeBox';
-import { analyzeFile } from './workbook-file';
+import { FilePicker } from './FilePicker';
 import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
-
-const useStyles = makeStyles({
-  hidden: { display: 'none' },
-});
+import { NarrativeSection } from './NarrativeSection';
+import { SettingsDialog } from './SettingsDialog';
+import type { SettingsStore } from './settings-store';
+import { useNarrativeText } from './useNarrativeText';
+import { useSettings } from './useSettings';
+import { readPreviousMonth, readWorkbookFile } from './workbook-file';
 
 export interface WordHost {
   readonly insert: (ooxml: string) => Promise<void>;
+  /** The document's own settings (Office.Settings), as in Excel. */
+  readonly settings: SettingsStore;
+  readonly partition?: string;
 }
 
-type Loaded = { readonly analysis: Analysis; readonly narrative: Narrative };
+type Loaded = {
+  readonly name: string;
+  readonly analysis: Analysis;
+  readonly narrative: Narrative;
+};
 
 /** The pane in Word: 从工作簿导入, review and edit the paragraphs, 插入到文档 at the cursor. */
 export function WordApp({ host, catalog }: { readonly host: WordHost; readonly catalog: Catalog }) {
-  const styles = { ...usePaneStyles(), ...useStyles() };
+  const styles = usePaneStyles();
   const ui = catalog.ui;
-  const current = useRef<HTMLInputElement>(null);
-  const previous = useRef<HTMLInputElement>(null);
+  const config = useSettings(host.settings, catalog, host.partition);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [text, setText] = useState('');
+  // Last month's workbook, as a promise: chosen just before 从工作簿导入, it may still be reading.
+  const previous = useRef<Promise<{ name: string; analysis: Analysis } | null>>(
+    Promise.resolve(null),
+  );
+  const paragraphs = useNarrativeText();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [withTables, setWithTables] = useState(false);
 
-  const load = async () => {
-    const file = current.current?.files?.[0];
-    if (!file) return;
-    const last = previous.current?.files?.[0] ?? null;
+  const narrate = (name: string, analysis: Analysis, last: Analysis | null) => {
+    const narrative = buildNarrative(analysis, last);
+    setLoaded({ name, analysis, narrative });
+    paragraphs.offer(narrativeText(narrative));
+  };
+  const load = async (file: File) => {
     setBusy(ui.importing);
     setNotice(null);
     try {
-      const analysis = await analyzeFile(file);
-      if (analysis === null) return setNotice({ intent: 'error', text: ui.notXlsx(file.name) });
-      if (analysis.tables.length === 0) return setNotice({ intent: 'warning', text: ui.noTables });
-      const before = last ? await analyzeFile(last) : null;
-      if (last && before === null)
-        return setNotice({ intent: 'error', text: ui.notXlsx(last.name) });
-      const narrative = buildNarrative(analysis, before);
-      setLoaded({ analysis, narrative });
-      setText(narrativeText(narrative));
+      const read = await readWorkbookFile(file, config.settings, ui);
+      if ('error' in read) return setNotice({ intent: 'error', text: read.error });
+      const last = await previous.current;
+      narrate(file.name, read.analysis, last?.analysis ?? null);
       setNotice({ intent: 'success', text: ui.imported(file.name, last?.name ?? null) });
     } catch (e) {
       setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
     } finally {
       setBusy(null);
+    }
+  };
+  const choosePrevious = async (file: File) => {
+    const reading = readPreviousMonth(file, config.settings, ui);
+    const before = previous.current;
+    previous.current = reading.then(async (r) =>
+      'error' in r ? before : { name: file.name, analysis: r.analysis },
+    );
+    const read = await reading;
+    if ('error' in read) return setNotice({ intent: 'error', text: read.error });
+    if (loaded) {
+      narrate(loaded.name, loaded.analysis, read.analysis);
+      setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
     }
   };
 
@@ -68,7 +82,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
       const [{ buildReport, textBlocks }, { attachmentBlocks, blocksToFlatOpc }] =
         await Promise.all([import('../../src/report/model'), import('../../src/report/ooxml')]);
       const blocks = [
-        ...textBlocks(text),
+        ...textBlocks(paragraphs.text),
         ...(withTables ? attachmentBlocks(buildReport(loaded.analysis, loaded.narrative)) : []),
       ];
       await host.insert(await blocksToFlatOpc(blocks, loaded.analysis.settings.report.fonts));
@@ -83,32 +97,40 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
   return (
     <main className={styles.root}>
       <PaneHeader title={ui.title} subtitle={ui.wordIntro} />
-      <input
-        ref={current}
-        className={styles.hidden}
-        type="file"
+      <FilePicker
+        ui={ui}
+        label={ui.importPrevious}
         accept=".xlsx"
-        data-testid="workbook"
-        onChange={() => void load()}
+        testId="previous"
+        onFile={(f) => void choosePrevious(f)}
       />
-      <Field label={ui.importPrevious}>
-        <input ref={previous} type="file" accept=".xlsx" data-testid="previous" />
-      </Field>
       <div className={styles.actions}>
-        <Button
-          appearance="primary"
-          onClick={() => current.current?.click()}
-          disabled={busy !== null}
-        >
-          {ui.importWorkbook}
-        </Button>
+        <FilePicker
+          ui={ui}
+          button={ui.importWorkbook}
+          primary
+          accept=".xlsx"
+          testId="workbook"
+          disabled={busy !== null || !config.loaded}
+          onFile={(f) => void load(f)}
+        />
+        <SettingsDialog
+          settings={config.settings}
+          catalog={catalog}
+          where={host.settings.where}
+          userDefaults={config.user}
+          onSave={config.save}
+        />
       </div>
+      {config.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{config.problem}</MessageBarBody>
+        </MessageBar>
+      )}
       {busy && <Spinner size="small" label={busy} />}
       <Notice notice={notice} />
       {loaded && (
-        <section aria-label={ui.narrative}>
-          <Subtitle2 as="h2">{ui.narrative}</Subtitle2>
-          <NarrativeBox value={text} onChange={setText} ui={ui} />
+        <NarrativeSection narrative={paragraphs} ui={ui}>
           <Checkbox
             checked={withTables}
             onChange={(_, d) => setWithTables(d.checked === true)}
@@ -119,7 +141,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
               {ui.insert}
             </Button>
           </div>
-        </section>
+        </NarrativeSection>
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { catalogFor } from '../../src/i18n/catalog';
 import { recompute, selectCell } from '../excel/adapter';
+import { documentSettingsStore } from '../office/document-settings';
 import { insertAtSelection } from '../word/adapter';
 import { App } from './App';
 import { WordApp } from './WordApp';
@@ -22,13 +23,17 @@ void Office.onReady((info) => {
   document.documentElement.lang = locale().toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
   const inWord = info.host === Office.HostType.Word;
   const onMac = info.platform === Office.PlatformType.Mac;
+  // Settings travel with the document; per-user defaults stay in this webview's storage,
+  // under the host's partition key where it partitions storage.
+  const settings = documentSettingsStore();
+  const partition = Office.context.partitionKey ?? undefined;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       {inWord ? (
-        <WordApp host={{ insert: insertAtSelection }} catalog={catalog} />
+        <WordApp host={{ insert: insertAtSelection, settings, partition }} catalog={catalog} />
       ) : (
         <App
-          host={{ recompute: () => recompute(), select: selectCell }}
+          host={{ recompute, select: selectCell, settings, partition }}
           catalog={catalog}
           canDownload={!onMac}
         />

@@ -1,15 +1,59 @@
+import type { SheetGrid } from '../../src/core/grid';
+import type { Settings } from '../../src/core/settings';
 import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
+import type { UiStrings } from '../../src/i18n/catalog';
+
+/** A workbook the user picked, read and analysed; or the one line that says why not. */
+export type WorkbookFile =
+  | {
+      readonly name: string;
+      readonly bytes: Uint8Array;
+      readonly grids: readonly SheetGrid[];
+      readonly analysis: Analysis;
+    }
+  | { readonly error: string };
 
 /**
- * An .xlsx the user picked, analysed in the browser with the same reader the command line
- * uses; null when it is not a workbook. ExcelJS loads only now, outside the pane's bundle.
+ * An .xlsx the user picked, read in the browser with the same reader the command line uses
+ * (ExcelJS loads only now, outside the pane's first bundle) and analysed with `settings`.
+ * Not a workbook, an old .xls, or no evaluation table: a message in the user's language.
  */
-export async function analyzeFile(file: File): Promise<Analysis | null> {
-  const { readWorkbookGrids, WorkbookReadError } = await import('../../src/io/xlsx-read');
+export async function readWorkbookFile(
+  file: File,
+  settings: Settings,
+  ui: UiStrings,
+  onStage: (stage: 'reading' | 'parsing' | 'checking') => Promise<void> = () => Promise.resolve(),
+): Promise<WorkbookFile> {
+  await onStage('reading');
+  const [{ readWorkbookGrids, WorkbookReadError }, buffer] = await Promise.all([
+    import('../../src/io/xlsx-read'),
+    file.arrayBuffer(),
+  ]);
+  const bytes = new Uint8Array(buffer);
+  let grids: SheetGrid[];
   try {
-    return analyzeWorkbook(await readWorkbookGrids(new Uint8Array(await file.arrayBuffer())));
+    await onStage('parsing');
+    grids = await readWorkbookGrids(bytes);
   } catch (e) {
-    if (e instanceof WorkbookReadError) return null;
+    if (e instanceof WorkbookReadError)
+      return { error: e.kind === 'legacyXls' ? ui.legacyXls(file.name) : ui.notXlsx(file.name) };
     throw e;
+  }
+  await onStage('checking');
+  const analysis = analyzeWorkbook(grids, settings);
+  if (analysis.tables.length === 0) return { error: `${file.name}：${ui.noTables}` };
+  return { name: file.name, bytes, grids, analysis };
+}
+
+/** Last month's workbook, for the 较上月 sentences. */
+export async function readPreviousMonth(
+  file: File,
+  settings: Settings,
+  ui: UiStrings,
+): Promise<{ readonly analysis: Analysis } | { readonly error: string }> {
+  try {
+    return await readWorkbookFile(file, settings, ui);
+  } catch (e) {
+    return { error: ui.failed(e instanceof Error ? e.message : String(e)) };
   }
 }

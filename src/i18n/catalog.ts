@@ -24,6 +24,7 @@ export interface UiStrings {
   readonly grades: string;
   readonly discrepancies: (n: number) => string;
   readonly discrepancyLine: (d: {
+    sheet: string;
     cell: string;
     unit: string;
     field: string;
@@ -68,6 +69,48 @@ export interface UiStrings {
   readonly insert: string;
   readonly inserted: string;
   readonly wordIntro: string;
+  readonly save: string;
+  readonly cancel: string;
+  readonly restoreDefaults: string;
+  readonly exportSettings: string;
+  readonly importSettings: string;
+  readonly settingsWhere: (where: 'workbook' | 'browser' | 'none') => string;
+  readonly settingsSaved: (where: 'workbook' | 'browser') => string;
+  readonly settingsSavedRecompute: string;
+  readonly settingsInvalid: string;
+  readonly settingsImported: (file: string) => string;
+  readonly settingsFileBad: (file: string, detail: string) => string;
+  readonly savedSettingsBad: (detail: string) => string;
+  readonly settingsSaveFailed: (detail: string) => string;
+  readonly storageBlocked: string;
+  readonly weightsPercent: string;
+  readonly bandsHint: string;
+  readonly bandGrade: string;
+  readonly bandMin: string;
+  readonly addBand: string;
+  readonly removeBand: (grade: string) => string;
+  readonly reportSettings: string;
+  readonly aliasesHint: string;
+  readonly leftOutHint: string;
+  readonly titleHint: string;
+  readonly dateHint: string;
+  readonly chooseFile: string;
+  readonly noFileChosen: string;
+  readonly chosenFile: (name: string) => string;
+  readonly legacyXls: (file: string) => string;
+  readonly narrativeKept: string;
+  readonly useNew: string;
+  readonly keepMine: string;
+  readonly webTitle: string;
+  readonly webIntro: string;
+  readonly dropHere: string;
+  readonly chooseCurrent: string;
+  readonly stage: (stage: 'reading' | 'parsing' | 'checking' | 'writing', file: string) => string;
+  readonly webChecked: (file: string, tables: number, discrepancies: number) => string;
+  readonly downloadXlsx: string;
+  readonly annotating: string;
+  readonly settingsReadOnly: string;
+  readonly settingsHostError: (code: number | null, message: string) => string;
 }
 
 export interface Catalog {
@@ -137,7 +180,7 @@ export const zhCN: Catalog = {
     grades: '评价等级分布',
     discrepancies: (n) => `不一致的数值（${n}）`,
     discrepancyLine: (d) =>
-      `${d.cell} ${d.unit} ${d.field}：表中 ${d.printed}，复核 ${d.recomputed}`,
+      `${d.sheet}!${d.cell} ${d.unit} ${d.field}：表中 ${d.printed}，复核 ${d.recomputed}`,
     noDiscrepancies: '表中已有数值与复核结果全部一致。',
     diagnostics: (n) => `数据提示（${n}）`,
     narrative: '通报段落',
@@ -146,7 +189,7 @@ export const zhCN: Catalog = {
     copied: '已复制',
     copyFailed: '无法复制，请手动选择文字复制。',
     selectCell: (cell) => `在工作表中选中 ${cell}`,
-    settingsTitle: '当前使用的设置',
+    settingsTitle: '设置',
     weights: '综合指标值权重',
     weightLine: (c, o, r) => `结案率 ${c}，按期结案率 ${o}，（1−返工率）${r}`,
     bands: '评价等级',
@@ -174,6 +217,66 @@ export const zhCN: Catalog = {
     insert: '插入到文档',
     inserted: '已插入到光标处。',
     wordIntro: '选择本月的工作簿（.xlsx），生成通报段落，再插入到文档光标处。',
+    save: '保存',
+    cancel: '取消',
+    restoreDefaults: '恢复默认',
+    exportSettings: '导出设置文件',
+    importSettings: '导入设置文件…',
+    settingsWhere: (w) =>
+      w === 'workbook'
+        ? '设置保存在本工作簿中，随文件共享给同事；发文机关和主送机关同时记为您本人的默认值。'
+        : w === 'browser'
+          ? '设置保存在本浏览器中，不会上传到任何地方。'
+          : '本环境无法保存设置，只在本次使用中有效。',
+    settingsSaved: (w) =>
+      w === 'workbook' ? '设置已保存到本工作簿。' : '设置已保存在本浏览器中。',
+    settingsSavedRecompute: '请点击“重新计算”，按新设置复核。',
+    settingsInvalid: '设置有误，未保存：',
+    settingsImported: (f) => `已读入设置文件“${f}”，核对后点击“保存”生效。`,
+    settingsFileBad: (f, d) => `设置文件“${f}”有误：${d}`,
+    savedSettingsBad: (d) => `保存的设置有误，已改用默认设置（${d}）。请打开“设置”修改后保存。`,
+    settingsSaveFailed: (d) => `设置未能保存：${d}`,
+    storageBlocked:
+      '此浏览器禁止保存数据（可能处于隐私模式或受策略限制），设置只在本次使用中有效。',
+    weightsPercent: '综合指标值权重（%，三项之和为 100）',
+    bandsHint: '从高到低排列，最后一级的最低分为 0',
+    bandGrade: '等级',
+    bandMin: '最低分',
+    addBand: '添加一级',
+    removeBand: (g) => `删除等级 ${g}`,
+    reportSettings: '通报文档',
+    aliasesHint: '每行一个：原名=通报中的写法',
+    leftOutHint: '每行一个单位名称',
+    titleHint: '不填则按发文机关和月份生成',
+    dateHint: '如 2017年9月25日；不填则不写日期',
+    narrativeKept: '已按新的数据或设置重新生成段落；您修改过的文字没有被替换。',
+    useNew: '改用新段落',
+    webTitle: '通报 网页版',
+    webIntro:
+      '不需要 Office，也不联网：工作簿只在本机浏览器中读取和计算，不会上传。可下载加上复核列的工作簿和 Word 通报。',
+    dropHere: '把本月工作簿（.xlsx）拖到这里，或',
+    chooseCurrent: '选择本月工作簿…',
+    stage: (stage, f) =>
+      ({
+        reading: `正在读取“${f}”…`,
+        parsing: '正在解析工作表…',
+        checking: '正在复核计算…',
+        writing: '正在生成通报段落…',
+      })[stage],
+    webChecked: (f, t, d) =>
+      `已复核“${f}”中的 ${t} 张综合评价表。${d === 0 ? '表中已有数值与复核结果一致。' : `有 ${d} 处数值与复核结果不一致（见下方列表，下载的复核工作簿中已标红）。`}`,
+    downloadXlsx: '下载复核工作簿',
+    annotating: '正在生成复核工作簿…',
+    settingsReadOnly:
+      '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），设置无法保存到文件中。请切换到“编辑”后再保存。',
+    settingsHostError: (code, m) =>
+      `Office 未能把设置保存到文件中（错误代码 ${code ?? '未知'}：${m}）。`,
+    keepMine: '保留我的修改',
+    chooseFile: '选择文件…',
+    noFileChosen: '未选择文件',
+    chosenFile: (n) => `已选择：${n}`,
+    legacyXls: (f) =>
+      `“${f}”是旧版 Excel 97-2003 格式（.xls），无法读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再选择。`,
   },
   diagnostics: {
     emptySheet: () => '工作表为空，已跳过',
@@ -275,7 +378,7 @@ export const enUS: Catalog = {
     grades: 'Grades',
     discrepancies: (n) => `Figures that disagree (${n})`,
     discrepancyLine: (d) =>
-      `${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+      `${d.sheet}!${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
     noDiscrepancies: 'Every printed figure agrees with the recomputation.',
     diagnostics: (n) => `Data notes (${n})`,
     narrative: 'Bulletin paragraphs',
@@ -284,7 +387,7 @@ export const enUS: Catalog = {
     copied: 'Copied',
     copyFailed: 'Could not copy; select the text and copy it by hand.',
     selectCell: (cell) => `Select ${cell} in the sheet`,
-    settingsTitle: 'Settings in force',
+    settingsTitle: 'Settings',
     weights: 'Index weights',
     weightLine: (c, o, r) => `closed ${c}, on time ${o}, (1 − rework) ${r}`,
     bands: 'Grades',
@@ -313,6 +416,68 @@ export const enUS: Catalog = {
     inserted: 'Inserted at the cursor.',
     wordIntro:
       'Choose this month’s workbook (.xlsx), review the paragraphs, then insert them at the cursor.',
+    save: 'Save',
+    cancel: 'Cancel',
+    restoreDefaults: 'Restore defaults',
+    exportSettings: 'Export settings file',
+    importSettings: 'Import settings file…',
+    settingsWhere: (w) =>
+      w === 'workbook'
+        ? 'Settings are saved in this workbook and shared with it; issuer and recipients also become your own defaults.'
+        : w === 'browser'
+          ? 'Settings are saved in this browser and never uploaded.'
+          : 'Settings cannot be saved here; they last for this session only.',
+    settingsSaved: (w) =>
+      w === 'workbook' ? 'Settings saved in this workbook.' : 'Settings saved in this browser.',
+    settingsSavedRecompute: 'Press Recompute to apply them.',
+    settingsInvalid: 'Not saved; please correct:',
+    settingsImported: (f) => `Read “${f}”; check the values, then Save.`,
+    settingsFileBad: (f, d) => `Settings file “${f}” is invalid: ${d}`,
+    savedSettingsBad: (d) =>
+      `The saved settings are invalid, defaults are in force (${d}). Open Settings to fix them.`,
+    settingsSaveFailed: (d) => `Settings not saved: ${d}`,
+    storageBlocked:
+      'This browser keeps no data (private mode or policy): settings last for this session only.',
+    weightsPercent: 'Index weights (%, adding up to 100)',
+    bandsHint: 'Best first; the last grade starts at 0',
+    bandGrade: 'Grade',
+    bandMin: 'Minimum',
+    addBand: 'Add a grade',
+    removeBand: (g) => `Remove grade ${g}`,
+    reportSettings: 'Document',
+    aliasesHint: 'One a line: name=as printed',
+    leftOutHint: 'One unit name a line',
+    titleHint: 'Empty: built from the issuer and the month',
+    dateHint: 'e.g. 2017年9月25日; empty prints no date',
+    narrativeKept:
+      'New paragraphs were generated from the new data or settings; your edited text was kept.',
+    useNew: 'Use the new paragraphs',
+    webTitle: 'Tongbao on the web',
+    webIntro:
+      'No Office, no network: the workbook is read and computed in this browser only, never uploaded.',
+    dropHere: 'Drop this month’s workbook (.xlsx) here, or',
+    chooseCurrent: 'Choose this month’s workbook…',
+    stage: (stage, f) =>
+      ({
+        reading: `Reading “${f}”…`,
+        parsing: 'Parsing the sheets…',
+        checking: 'Recomputing…',
+        writing: 'Writing the paragraphs…',
+      })[stage],
+    webChecked: (f, t, d) =>
+      `Checked ${t} evaluation tables in “${f}”. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree (listed below, red in the downloaded workbook).`}`,
+    downloadXlsx: 'Download the checked workbook',
+    annotating: 'Building the checked workbook…',
+    settingsReadOnly:
+      'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
+    settingsHostError: (code, m) =>
+      `Office could not save the settings (code ${code ?? 'unknown'}: ${m}).`,
+    keepMine: 'Keep my edits',
+    chooseFile: 'Choose a file…',
+    noFileChosen: 'No file chosen',
+    chosenFile: (n) => `Chosen: ${n}`,
+    legacyXls: (f) =>
+      `“${f}” is an Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).`,
   },
   diagnostics: {
     emptySheet: () => 'The sheet is empty; skipped',

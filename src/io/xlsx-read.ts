@@ -1,9 +1,26 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, MergedArea, SheetGrid } from '../core/grid';
 
-/** The workbook could not be opened as .xlsx (not a zip, not a workbook, corrupt). */
+/**
+ * The workbook could not be opened as .xlsx: `legacyXls` for an Excel 97-2003 file (the user
+ * must save it as .xlsx), `notXlsx` for anything else (not a zip, not a workbook, corrupt).
+ */
 export class WorkbookReadError extends Error {
   override readonly name = 'WorkbookReadError';
+  constructor(
+    message: string,
+    readonly kind: 'legacyXls' | 'notXlsx' = 'notXlsx',
+  ) {
+    super(message);
+  }
+}
+
+/** The OLE compound-file signature that .xls (and other Office 97-2003 files) start with. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isLegacyXls(data: ArrayBuffer | Uint8Array): boolean {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  return OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
 /**
@@ -12,6 +29,7 @@ export class WorkbookReadError extends Error {
  * cells inside them other than the top-left read as empty — as office.js reports them.
  */
 export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
+  if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
   const wb = new ExcelJS.Workbook();
   try {
     // ExcelJS's typing wants its own Buffer type; any ArrayBuffer view is accepted at run time.

@@ -3,9 +3,11 @@
  * test put in `window.__TONGBAO_WORKBOOK__`, or a Word host over a fake document when
  * `window.__TONGBAO_HOST__` is 'Word'. The pane sees `Office`, `Excel` and `Word` as it would
  * inside Office; the test reads the workbook back from `window.__fake`, the document from
- * `window.__word`.
+ * `window.__word`, the add-in's document settings from `window.__settings` (opened from
+ * `window.__TONGBAO_DOCUMENT_SETTINGS__`, read-only when `window.__TONGBAO_READ_ONLY__`).
  */
 import { FakeWorkbook } from './excel-fake';
+import { FakeDocumentSettings } from './office-settings';
 import { FakeDocument } from './word-fake';
 
 interface InjectedSheet {
@@ -19,6 +21,13 @@ const fake = new FakeWorkbook();
 for (const s of (w.__TONGBAO_WORKBOOK__ as InjectedSheet[] | undefined) ?? [])
   fake.addSheet(s.name, s.values, s.merges ?? []);
 w.__fake = fake;
+
+// The document's add-in settings, as saved in the file the test “opens”.
+const settings = new FakeDocumentSettings(
+  (w.__TONGBAO_DOCUMENT_SETTINGS__ as string | undefined) ?? '{}',
+);
+settings.readOnly = w.__TONGBAO_READ_ONLY__ === true;
+w.__settings = settings;
 
 const doc = new FakeDocument();
 w.__word = doc;
@@ -39,7 +48,9 @@ w.Office = {
     callback?.(info);
     return Promise.resolve(info);
   },
+  AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
   context: {
+    document: { settings },
     displayLanguage: (w.__TONGBAO_LANGUAGE__ as string | undefined) ?? 'zh-CN',
     requirements: {
       isSetSupported: (name: string, version: string) => fake.isSetSupported(name, version),

@@ -1,0 +1,221 @@
+import ExcelJS from 'exceljs';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run';
+import { readWorkbookGrids } from '../src/io/xlsx-read';
+import { launchChromium, serveStatic } from './helpers/browser';
+import { docxParts } from './helpers/docx-xml';
+import { seed } from './helpers/seed';
+
+// 网页版 (dist/web/, from `npm run build`) in Debian's Chromium: no Office, no server but a
+// plain static one (or none: file://), the sample workbooks read in the page.
+const WEB = 'dist/web';
+const JULY_SENTENCE =
+  '较上月进步较大的市直单位是：福州新榕城市建设发展有限公司（本月100分，提高15分）';
+const TIES = '办理较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位';
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let scratch: string;
+
+beforeAll(async () => {
+  ({ base, server } = await serveStatic(WEB));
+  browser = await launchChromium();
+  scratch = await mkdtemp(join(tmpdir(), 'tongbao-web-'));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** A page that records every request it makes, and every script error. */
+async function openPage(context: BrowserContext, url = `${base}/index.html`) {
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, requests, errors };
+}
+
+const newContext = () =>
+  browser.newContext({
+    locale: 'zh-CN',
+    viewport: { width: 900, height: 1000 },
+    acceptDownloads: true,
+  });
+
+async function load(page: Page, file: string) {
+  await page.getByTestId('workbook').setInputFiles(file);
+}
+
+const mainText = (page: Page) => page.getByRole('main').innerText();
+
+describe('网页版 in Chromium', () => {
+  it('reads the sample workbooks, shows the figures and paragraphs, downloads both files; nothing leaves the page', async () => {
+    const context = await newContext();
+    const { page, requests, errors } = await openPage(context);
+    expect(await page.getByRole('button', { name: '选择本月工作簿…' }).count()).toBe(1);
+
+    await page.getByTestId('previous').setInputFiles('samples/2017-07.xlsx');
+    await expect.poll(() => mainText(page)).toContain('已读取上月工作簿“2017-07.xlsx”');
+    await load(page, 'samples/2017-08.xlsx');
+    const narrative = page.getByTestId('narrative');
+    await expect.poll(() => narrative.inputValue(), { timeout: 30_000 }).toContain(TIES);
+    expect(await narrative.inputValue()).toContain(JULY_SENTENCE);
+
+    // The figures: the one wrong figure of the bulletin, with its sheet and cell; grade counts
+    // as the bulletin prints them (counted from the seed, not from our output).
+    const text = await mainText(page);
+    expect(text).toContain('已复核“2017-08.xlsx”中的 5 张综合评价表。有 1 处数值与复核结果不一致');
+    expect(text).toContain(
+      '数字城管综合评价表!L62 市自来水有限公司 按期结案率：表中 98.5，复核 98.51',
+    );
+    const published = seed.evaluation.map((r) => r.评价等级 as string);
+    const count = (g: string) => published.filter((x) => x === g).length;
+    expect((await page.getByTestId('grades').innerText()).split('\n')).toEqual(
+      ['A', 'B', 'C', 'D', 'E'].map((g) => `${g}：${count(g)}`),
+    );
+    await mkdir('out', { recursive: true });
+    await page.screenshot({ path: 'out/web.png', fullPage: true });
+
+    // The checked workbook: every cell the user had is unchanged; the add-in's columns are there.
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载复核工作簿' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('2017-08（复核）.xlsx');
+    const before = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
+    const after = await readWorkbookGrids(await readFile(await xlsx.path()));
+    expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
+    for (const [i, sheet] of before.entries()) {
+      sheet.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null) expect(after[i]!.values[r]?.[c], `${sheet.name} ${r},${c}`).toEqual(v);
+        }),
+      );
+    }
+    const evaluation = after.find((s) => s.name === '数字城管综合评价表')!;
+    expect(evaluation.values[4]![14]).toBe('返工率（复核）');
+    expect(evaluation.values[61]![16]).toBe(98.51); // Q62, beside the sheet's 98.5 in L62
+
+    // The bulletin .docx, with the month-over-month sentence and East Asian fonts.
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/2017年8月份.*通报\.docx$/);
+    const doc = (await docxParts(new Uint8Array(await readFile(await docx.path()))))[
+      'word/document.xml'
+    ]!;
+    expect(doc).toContain(JULY_SENTENCE);
+    expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+
+    // Nothing but the page's own files was ever requested.
+    const foreign = requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('works opened straight from the folder on disk (file://)', async () => {
+    const context = await newContext();
+    const url = `file://${resolve(WEB, 'index.html')}`;
+    const { page, requests, errors } = await openPage(context, url);
+    await load(page, 'samples/2017-08.xlsx');
+    await expect
+      .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 30_000 })
+      .toContain(TIES);
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Word' }).click(),
+    ]);
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+    expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('bad files get a clear message in the page', async () => {
+    const text = join(scratch, '说明.xlsx');
+    await writeFile(text, '这不是工作簿');
+    const xls = join(scratch, '旧表.xls');
+    await writeFile(
+      xls,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ]),
+    );
+    const empty = join(scratch, '无表.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1').getCell('A1').value = '本月工作安排';
+    await wb.xlsx.writeFile(empty);
+
+    const context = await newContext();
+    const { page, errors } = await openPage(context);
+    await load(page, text);
+    await expect.poll(() => mainText(page)).toContain('“说明.xlsx”不是有效的 .xlsx 工作簿');
+    await load(page, xls);
+    await expect
+      .poll(() => mainText(page))
+      .toContain('“旧表.xls”是旧版 Excel 97-2003 格式（.xls），无法读取');
+    await load(page, empty);
+    await expect.poll(() => mainText(page)).toContain('无表.xlsx：未在工作簿中找到综合评价表');
+    expect(await page.getByRole('button', { name: '下载复核工作簿' }).isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('settings stay in this browser: reloaded, still in force; invalid, refused; exported, read by --settings', async () => {
+    const context = await newContext();
+    const { page } = await openPage(context);
+    await page.getByRole('button', { name: '设置' }).click();
+    let dialog = page.getByRole('dialog');
+    await dialog.getByTestId('setting-weightClosed').fill('四十');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.innerText()).toContain('结案率权重：应为 0 到 100% 之间的数');
+    expect(await page.evaluate(() => localStorage.getItem('tongbao.settings'))).toBeNull();
+
+    await dialog.getByTestId('setting-weightClosed').fill('40');
+    await dialog.getByTestId('setting-weightOnTime').fill('40');
+    await dialog.getByTestId('setting-weightRework').fill('20');
+    await dialog.getByTestId('setting-aliases').fill('连江县=连江县（测试）');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: '导出设置文件' }).click(),
+    ]);
+    const exported = join(scratch, file.suggestedFilename());
+    await file.saveAs(exported);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => mainText(page)).toContain('设置已保存在本浏览器中');
+
+    // Reload: the page opens with the saved settings.
+    await page.reload();
+    await load(page, 'samples/2017-08.xlsx');
+    await expect
+      .poll(() => mainText(page), { timeout: 30_000 })
+      .toContain('连江县政府 综合指标值：表中 99.96，复核 99.93');
+    await page.getByRole('button', { name: '设置' }).click();
+    dialog = page.getByRole('dialog');
+    expect(await dialog.getByTestId('setting-weightClosed').inputValue()).toBe('40');
+    await context.close();
+
+    // The exported file works on the command line.
+    const out: string[] = [];
+    const code = await runCli(['evaluate', 'samples/2017-08.xlsx', '--settings', exported], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain('复核为 99.93');
+  }, 120_000);
+});

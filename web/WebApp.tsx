@@ -1,0 +1,292 @@
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Field,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type DragEvent } from 'react';
+import type { SheetGrid } from '../src/core/grid';
+import type { Settings } from '../src/core/settings';
+import { analyzeWorkbook, type Analysis } from '../src/evaluation/analyze';
+import type { Catalog } from '../src/i18n/catalog';
+import { buildNarrative, narrativeText } from '../src/narrative/build';
+import type { Narrative } from '../src/narrative/types';
+import { bulletinDocx, download } from '../addin/taskpane/export';
+import { FilePicker } from '../addin/taskpane/FilePicker';
+import { Notice, PaneHeader, usePaneStyles, type NoticeState } from '../addin/taskpane/layout';
+import { NarrativeSection } from '../addin/taskpane/NarrativeSection';
+import { ResultsView } from '../addin/taskpane/ResultsView';
+import { SettingsDialog } from '../addin/taskpane/SettingsDialog';
+import type { SettingsStore } from '../addin/taskpane/settings-store';
+import { useNarrativeText } from '../addin/taskpane/useNarrativeText';
+import { useSettings } from '../addin/taskpane/useSettings';
+import { readWorkbookFile } from '../addin/taskpane/workbook-file';
+
+const useStyles = makeStyles({
+  page: { maxWidth: '880px', margin: '0 auto' },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    padding: tokens.spacingVerticalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    alignItems: 'flex-start',
+  },
+  dragging: {
+    border: `2px dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+});
+
+/** A workbook read in this browser: its grids are kept so other settings re-check at once. */
+interface Book {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly grids: readonly SheetGrid[];
+  readonly analysis: Analysis;
+}
+
+const nextPaint = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The page's file name for the annotated copy: 2017-08.xlsx → 2017-08（复核）.xlsx. */
+const annotatedName = (name: string) => `${name.replace(/\.xlsx$/i, '')}（复核）.xlsx`;
+
+/**
+ * 网页版: choose or drop this month's workbook (and, optionally, last month's); the same
+ * results, paragraphs and settings as the add-in; download the checked workbook (the add-in's
+ * write plan applied to a copy) and the bulletin .docx. Everything stays in this browser.
+ */
+export function WebApp({
+  catalog,
+  settings: store,
+}: {
+  readonly catalog: Catalog;
+  readonly settings: SettingsStore;
+}) {
+  const styles = { ...usePaneStyles(), ...useStyles() };
+  const ui = catalog.ui;
+  const config = useSettings(store, catalog);
+  const [current, setCurrent] = useState<Book | null>(null);
+  const [previous, setPrevious] = useState<Book | null>(null);
+  const [narrative, setNarrative] = useState<Narrative | null>(null);
+  const paragraphs = useNarrativeText();
+  const [progress, setProgress] = useState<{ label: string; value: number } | null>(null);
+  const [notice, setNotice] = useState<NoticeState | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const narrate = (book: Book, last: Book | null) => {
+    const n = buildNarrative(book.analysis, last?.analysis ?? null);
+    setNarrative(n);
+    paragraphs.offer(narrativeText(n));
+  };
+
+  const read = async (file: File, label: (stage: string) => number): Promise<Book | null> => {
+    const result = await readWorkbookFile(file, config.settings, ui, async (stage) => {
+      setProgress({ label: ui.stage(stage, file.name), value: label(stage) });
+      await nextPaint();
+    });
+    if ('error' in result) {
+      setNotice({ intent: 'error', text: result.error });
+      return null;
+    }
+    return result;
+  };
+
+  const openCurrent = async (file: File) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const stages = { reading: 0.1, parsing: 0.3, checking: 0.7 } as Record<string, number>;
+      const book = await read(file, (s) => stages[s] ?? 0);
+      if (!book) return;
+      setProgress({ label: ui.stage('writing', file.name), value: 0.9 });
+      await nextPaint();
+      setCurrent(book);
+      narrate(book, previous);
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+
+  const openPrevious = async (file: File) => {
+    setBusy(true);
+    try {
+      const book = await read(file, () => 0.5);
+      if (!book) return;
+      setPrevious(book);
+      if (current) narrate(current, book);
+      setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+
+  /** New settings: saved in this browser, and what is open is checked again with them. */
+  const saveSettings = async (settings: Settings) => {
+    await config.save(settings);
+    const again = (book: Book | null): Book | null =>
+      book && { ...book, analysis: analyzeWorkbook(book.grids, settings) };
+    const now = again(current);
+    const last = again(previous);
+    setCurrent(now);
+    setPrevious(last);
+    if (now) narrate(now, last);
+    setNotice({ intent: 'success', text: ui.settingsSaved('browser') });
+  };
+
+  const downloadWorkbook = async () => {
+    if (!current) return;
+    setBusy(true);
+    setProgress({ label: ui.annotating, value: 0.5 });
+    try {
+      await nextPaint();
+      const [{ planWrites }, { annotateWorkbook }] = await Promise.all([
+        import('../src/plan/write-plan'),
+        import('../src/io/xlsx-write'),
+      ]);
+      const plan = planWrites(current.analysis);
+      if (plan.conflicts.length > 0) {
+        setNotice({
+          intent: 'error',
+          text: ui.conflicts(plan.conflicts.map((c) => `${c.sheet}!${c.cell}`)),
+        });
+        return;
+      }
+      const bytes = await annotateWorkbook(current.bytes, plan);
+      const name = annotatedName(current.name);
+      download(
+        name,
+        new Blob([bytes as BlobPart], {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+      );
+      setNotice({ intent: 'success', text: ui.exported(name) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+
+  const exportWord = async () => {
+    if (!current || !narrative) return;
+    setBusy(true);
+    setProgress({ label: ui.exporting, value: 0.5 });
+    try {
+      await nextPaint();
+      const { name, blob } = await bulletinDocx(current.analysis, narrative, paragraphs.text);
+      download(name, blob);
+      setNotice({ intent: 'success', text: ui.exported(name) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file && !busy) void openCurrent(file);
+  };
+
+  return (
+    <main className={mergeClasses(styles.root, styles.page)}>
+      <PaneHeader title={ui.webTitle} subtitle={ui.webIntro} />
+      <div
+        className={mergeClasses(styles.drop, dragging && styles.dragging)}
+        data-testid="drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <Body1>{ui.dropHere}</Body1>
+        <FilePicker
+          ui={ui}
+          button={ui.chooseCurrent}
+          primary
+          accept=".xlsx"
+          testId="workbook"
+          disabled={busy || !config.loaded}
+          onFile={(f) => void openCurrent(f)}
+        />
+        <FilePicker
+          ui={ui}
+          label={ui.importPrevious}
+          accept=".xlsx"
+          testId="previous"
+          disabled={busy}
+          onFile={(f) => void openPrevious(f)}
+        />
+      </div>
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={!current || busy}
+          onClick={() => void downloadWorkbook()}
+        >
+          {ui.downloadXlsx}
+        </Button>
+        <Button disabled={!current || busy} onClick={() => void exportWord()}>
+          {ui.exportWord}
+        </Button>
+        <SettingsDialog
+          settings={config.settings}
+          catalog={catalog}
+          where="browser"
+          userDefaults={config.user}
+          onSave={saveSettings}
+        />
+      </div>
+      {progress && (
+        <Field validationMessage={progress.label} validationState="none">
+          <ProgressBar value={progress.value} thickness="large" aria-label={progress.label} />
+        </Field>
+      )}
+      {config.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{config.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Notice notice={notice} />
+      {current && (
+        <>
+          <MessageBar
+            intent={current.analysis.discrepancies.length > 0 ? 'warning' : 'success'}
+            data-testid="outcome"
+          >
+            <MessageBarBody>
+              {ui.webChecked(
+                current.name,
+                current.analysis.tables.length,
+                current.analysis.discrepancies.length,
+              )}
+            </MessageBarBody>
+          </MessageBar>
+          <ResultsView analysis={current.analysis} catalog={catalog} />
+          <NarrativeSection narrative={paragraphs} ui={ui} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { browserSettingsStore } from '../addin/taskpane/settings-store';
+import { catalogFor } from '../src/i18n/catalog';
+import { WebApp } from './WebApp';
+
+/**
+ * 网页版: the same engine, components and catalog as the add-in, with no Office and no server.
+ * The browser's language picks the UI language as Office's does for the add-in: Chinese for
+ * zh-*, English otherwise.
+ */
+const w = window as unknown as { __TONGBAO_STARTED__?: boolean };
+w.__TONGBAO_STARTED__ = true;
+const language = navigator.language || 'zh-CN';
+const catalog = catalogFor(language);
+document.documentElement.lang = language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <WebApp catalog={catalog} settings={browserSettingsStore()} />
+    </FluentProvider>,
+  );
+}
