@@ -21,7 +21,7 @@ import { FilePicker } from '../addin/taskpane/FilePicker';
 import { Notice, PaneHeader, usePaneStyles, type NoticeState } from '../addin/taskpane/layout';
 import { NarrativeSection } from '../addin/taskpane/NarrativeSection';
 import { ResultsView } from '../addin/taskpane/ResultsView';
-import { SettingsDialog } from '../addin/taskpane/SettingsDialog';
+import { SettingsButton } from '../addin/taskpane/SettingsButton';
 import type { SettingsStore } from '../addin/taskpane/settings-store';
 import { useNarrativeText } from '../addin/taskpane/useNarrativeText';
 import { useSettings } from '../addin/taskpane/useSettings';
@@ -250,7 +250,7 @@ export function WebApp({
         <Button disabled={!current || busy} onClick={() => void exportWord()}>
           {ui.exportWord}
         </Button>
-        <SettingsDialog
+        <SettingsButton
           settings={config.settings}
           catalog={catalog}
           where="browser"

@@ -12,7 +12,7 @@ import type { PaneHost, RecomputeResult } from './host';
 import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
 import { ResultsView } from './ResultsView';
-import { SettingsDialog } from './SettingsDialog';
+import { SettingsButton } from './SettingsButton';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
 import { readPreviousMonth } from './workbook-file';
@@ -116,7 +116,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
         <Button onClick={() => void exportWord()} disabled={!ready || exporting}>
           {ui.exportWord}
         </Button>
-        <SettingsDialog
+        <SettingsButton
           settings={config.settings}
           catalog={catalog}
           where={host.settings.where}

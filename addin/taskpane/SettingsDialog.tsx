@@ -64,6 +64,8 @@ export interface SettingsDialogProps {
   readonly userDefaults: UserDefaults;
   /** Persist and put in force; rejects when the host could not save (the dialog says so). */
   readonly onSave: (settings: Settings) => Promise<void>;
+  /** Open at once (the button that loaded the dialog was just pressed). */
+  readonly initiallyOpen?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
   const { catalog } = props;
   const ui = catalog.ui;
   const names = catalog.settings;
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(props.initiallyOpen === true);
   const [form, setForm] = useState<SettingsForm>(() => toForm(props.settings));
   const [problems, setProblems] = useState<readonly FormProblem[]>([]);
   const [note, setNote] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);

@@ -7,7 +7,7 @@ import type { Narrative } from '../../src/narrative/types';
 import { FilePicker } from './FilePicker';
 import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
-import { SettingsDialog } from './SettingsDialog';
+import { SettingsButton } from './SettingsButton';
 import type { SettingsStore } from './settings-store';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
@@ -114,7 +114,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
           disabled={busy !== null || !config.loaded}
           onFile={(f) => void load(f)}
         />
-        <SettingsDialog
+        <SettingsButton
           settings={config.settings}
           catalog={catalog}
           where={host.settings.where}
