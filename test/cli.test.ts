@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
@@ -123,12 +124,32 @@ describe('tongbao evaluate', () => {
     const refused = await cli('evaluate', SAMPLE, '--settings', bad);
     expect([refused.code, refused.err]).toEqual([
       2,
-      `错误：设置文件 ${bad} 有误：Invalid settings at evaluation.weights: closed + onTime + rework must equal 1`,
+      `错误：设置文件 ${bad} 有误：综合指标值权重：结案率、按期结案率和（1−返工率）三项权重之和应为 100%`,
     ]);
+    await writeFile(bad, JSON.stringify({ narrative: { hotline: 'x' } }));
+    expect((await cli('evaluate', SAMPLE, '--settings', bad)).err).toBe(
+      `错误：设置文件 ${bad} 有误：12345 段落：应为一组设置（JSON 对象）`,
+    );
     await writeFile(bad, '{ not json');
     expect((await cli('evaluate', SAMPLE, '--settings', bad)).err).toMatch(
-      /^错误：设置文件 .* 有误：/,
+      /^错误：设置文件 .* 有误：不是有效的 JSON（/,
     );
+  });
+
+  it('an old .xls workbook is named as such, with what to do', async () => {
+    const xls = join(dir, 'old.xls');
+    await writeFile(
+      xls,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ]),
+    );
+    const r = await cli('evaluate', xls);
+    expect([r.code, r.err]).toEqual([
+      2,
+      `错误：${xls} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
+    ]);
   });
 
   it('refuses a missing last-month workbook like a missing workbook', async () => {
@@ -187,5 +208,60 @@ describe('tongbao evaluate', () => {
     ]).catch((e: { code: number; stderr: string }) => e);
     expect('code' in bad && bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the built command line: node bin/tongbao.js (lib/, npm run build:cli)', () => {
+  interface Run {
+    code: number;
+    stdout: string;
+    stderr: string;
+  }
+  /** The bin as its own Node process, the way `npx tongbao` and `npm run tongbao` start it. */
+  async function bin(argv: string[], env: NodeJS.ProcessEnv = {}, script = 'bin/tongbao.js') {
+    return promisify(execFile)(process.execPath, [script, ...argv], {
+      env: { ...process.env, TONGBAO_DEBUG: '', ...env },
+    }).then(
+      (r): Run => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: Run): Run => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+  }
+  beforeAll(() => {
+    if (!existsSync('lib/cli.js'))
+      throw new Error('lib/cli.js is missing: run `npm run build:cli` first (npm test builds it)');
+  });
+
+  it('evaluates the sample and prints the paragraphs', async () => {
+    const r = await bin(['evaluate', SAMPLE, '--text']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toContain('办理较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位');
+  });
+
+  it('refuses a missing workbook in one line, exit code 2, no stack trace', async () => {
+    const r = await bin(['evaluate', 'missing.xlsx']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['错误：找不到文件 missing.xlsx']);
+    expect(r.stderr).not.toMatch(/^\s*at /m);
+  });
+
+  it('reports an internal error in one line; the stack only with TONGBAO_DEBUG', async () => {
+    // Writing the JSON over a directory fails inside Node: not a user error the CLI foresees.
+    const r = await bin(['evaluate', SAMPLE, '--json', dir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^内部错误：EISDIR/);
+    const debug = await bin(['evaluate', SAMPLE, '--json', dir], { TONGBAO_DEBUG: '1' });
+    expect(debug.code).toBe(3);
+    expect(debug.stderr).toMatch(/^\s*at .*src[/\\]cli[/\\]run\.ts:\d+/m); // source-mapped
+  });
+
+  it('says in one line to build it when lib/ is missing', async () => {
+    const copy = join(dir, 'unbuilt', 'bin', 'tongbao.js');
+    await mkdir(dirname(copy), { recursive: true });
+    await copyFile('bin/tongbao.js', copy);
+    const r = await bin(['evaluate', SAMPLE], {}, copy);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('npm run build:cli');
   });
 });

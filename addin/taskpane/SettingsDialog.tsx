@@ -47,6 +47,7 @@ const useStyles = makeStyles({
     alignItems: 'flex-end',
   },
   narrow: { width: '96px' },
+  weight: { width: '112px' },
   // Fluent's Input keeps a wide minimum: let the narrow ones shrink to their field.
   fit: { minWidth: 0, width: '100%' },
   band: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
@@ -189,8 +190,13 @@ export function SettingsDialog(props: SettingsDialogProps) {
       />
     </Field>
   );
+  // Under the 权重 heading the rate's name is enough: 结案率, not 结案率权重.
   const weight = (key: 'weightClosed' | 'weightOnTime' | 'weightRework', path: string) => (
-    <Field className={styles.narrow} label={names.field(path)} validationMessage={problemAt(path)}>
+    <Field
+      className={styles.weight}
+      label={names.field(path).replace(/权重$|^weight of /, '')}
+      validationMessage={problemAt(path)}
+    >
       <Input
         className={styles.fit}
         value={form[key]}

@@ -8,7 +8,11 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`内部错误：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // One line for the user; the stack trace only when asked for (TONGBAO_DEBUG=1).
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`内部错误：${message.split('\n')[0]}\n`);
+    if (process.env.TONGBAO_DEBUG && e instanceof Error && e.stack)
+      process.stderr.write(`${e.stack}\n`);
     process.exitCode = 3;
   },
 );

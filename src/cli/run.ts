@@ -6,11 +6,8 @@ import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
 import { buildNarrative, narrativeText } from '../narrative/build';
-import { annotateWorkbook } from '../io/xlsx-write';
-import { planWrites } from '../plan/write-plan';
-import { packDocx } from '../report/docx';
+import type { Narrative } from '../narrative/types';
 import { formatEvaluationJson, toEvaluationJson } from '../report/json';
-import { buildReport } from '../report/model';
 import { parseArgs } from './args';
 import { formatSummary } from './summary';
 
@@ -34,7 +31,8 @@ async function analyzeFile(
   try {
     grids = await readWorkbookGrids(bytes);
   } catch (e) {
-    if (e instanceof WorkbookReadError) throw new InputError(t.notXlsx(file));
+    if (e instanceof WorkbookReadError)
+      throw new InputError(e.kind === 'legacyXls' ? t.legacyXls(file) : t.notXlsx(file));
     throw e;
   }
   const analysis = analyzeWorkbook(grids, settings);
@@ -43,15 +41,17 @@ async function analyzeFile(
 }
 
 /** Settings from a JSON file, merged over the defaults and validated; the defaults without one. */
-async function loadSettings(file: string | null, t: Catalog['cli']): Promise<Settings> {
+async function loadSettings(file: string | null, catalog: Catalog): Promise<Settings> {
+  const t = catalog.cli;
   if (file === null) return resolveSettings();
   const text = await readFile(file, 'utf8').catch(() => null);
   if (text === null) throw new InputError(t.fileMissing(file));
   try {
     return resolveSettings(JSON.parse(text) as SettingsInput);
   } catch (e) {
-    if (e instanceof SettingsError || e instanceof SyntaxError)
-      throw new InputError(t.badSettings(file, e.message));
+    if (e instanceof SettingsError)
+      throw new InputError(t.badSettings(file, catalog.settings.problem(e.path, e.rule)));
+    if (e instanceof SyntaxError) throw new InputError(t.badSettings(file, t.notJson(e.message)));
     throw e;
   }
 }
@@ -83,7 +83,7 @@ export async function runCli(
   let bytes: Uint8Array;
   let previous: Analysis | null = null;
   try {
-    const settings = await loadSettings(args.settings, t);
+    const settings = await loadSettings(args.settings, catalog);
     ({ analysis, bytes } = await analyzeFile(args.workbook, t, settings));
     if (args.previous !== null) previous = (await analyzeFile(args.previous, t, settings)).analysis;
   } catch (e) {
@@ -93,19 +93,28 @@ export async function runCli(
     }
     throw e;
   }
-  const narrative = buildNarrative(analysis, previous);
+  // The paragraphs are for --json, --docx and --text; the summary and --out do without them.
+  let built: Narrative | undefined;
+  const narrative = () => (built ??= buildNarrative(analysis, previous));
   if (args.json !== null) {
-    await write(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative)));
+    await write(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative())));
     io.out(t.wroteJson(args.json));
   }
+  // The .docx writer (the docx library) and the annotated-workbook writer load only for the
+  // runs that ask for them: a plain evaluate starts without them.
   if (args.docx !== null) {
+    const [{ packDocx }, { buildReport }] = await Promise.all([
+      import('../report/docx'),
+      import('../report/model'),
+    ]);
     await write(
       args.docx,
-      await packDocx(buildReport(analysis, narrative), analysis.settings.report.fonts),
+      await packDocx(buildReport(analysis, narrative()), analysis.settings.report.fonts),
     );
     io.out(t.wroteJson(args.docx));
   }
   if (args.out !== null) {
+    const { planWrites } = await import('../plan/write-plan');
     const plan = planWrites(analysis);
     if (plan.conflicts.length > 0) {
       io.err(
@@ -116,12 +125,14 @@ export async function runCli(
       );
       return 2;
     }
+    const { annotateWorkbook } = await import('../io/xlsx-write');
     await write(args.out, await annotateWorkbook(bytes, plan));
     io.out(t.wroteJson(args.out));
   }
   if (args.text) {
-    io.out(narrativeText(narrative));
-    if (narrative.comparison) io.out(t.comparison(narrative.comparison));
+    const paragraphs = narrative();
+    io.out(narrativeText(paragraphs));
+    if (paragraphs.comparison) io.out(t.comparison(paragraphs.comparison));
   } else if (args.json === null && args.docx === null && args.out === null) {
     io.out(formatSummary(analysis, catalog));
   } else {

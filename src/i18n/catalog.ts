@@ -151,6 +151,8 @@ export interface Catalog {
     readonly comparison: (c: Comparison) => string;
     readonly conflicts: (file: string, cells: readonly string[]) => string;
     readonly badSettings: (file: string, detail: string) => string;
+    readonly notJson: (detail: string) => string;
+    readonly legacyXls: (file: string) => string;
   };
 }
 
@@ -340,6 +342,9 @@ export const zhCN: Catalog = {
     notEvaluated: '不参加评价',
     childSum: '（下属单位合计）',
     badSettings: (file, detail) => `错误：设置文件 ${file} 有误：${detail}`,
+    notJson: (d) => `不是有效的 JSON（${d}）`,
+    legacyXls: (f) =>
+      `错误：${f} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
     conflicts: (file, cells) =>
       `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>
@@ -547,6 +552,8 @@ export const enUS: Catalog = {
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',
     badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
+    notJson: (d) => `not valid JSON (${d})`,
+    legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
     conflicts: (file, cells) =>
       `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
     comparison: (c) =>
