@@ -144,6 +144,26 @@ describe('网页版 in Chromium', () => {
     await context.close();
   }, 90_000);
 
+  it('a workbook dropped on the page is read like a chosen one', async () => {
+    const context = await newContext();
+    const { page, errors } = await openPage(context);
+    const bytes = (await readFile('samples/2017-08.xlsx')).toString('base64');
+    const transfer = await page.evaluateHandle((b64) => {
+      const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([raw], '八月.xlsx'));
+      return data;
+    }, bytes);
+    await page.getByTestId('drop').dispatchEvent('dragover', { dataTransfer: transfer });
+    await page.getByTestId('drop').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect
+      .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 30_000 })
+      .toContain(TIES);
+    expect(await mainText(page)).toContain('已复核“八月.xlsx”中的 5 张综合评价表');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('bad files get a clear message in the page', async () => {
     const text = join(scratch, '说明.xlsx');
     await writeFile(text, '这不是工作簿');
