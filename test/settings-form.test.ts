@@ -126,7 +126,7 @@ describe('settings kept in the workbook (Office.Settings)', () => {
   it('saves into the document, and a re-opened document has them in force', async () => {
     const bag = new FakeDocumentSettings();
     install(bag);
-    const store = documentSettingsStore();
+    const store = documentSettingsStore('workbook');
     expect(await store.load()).toBeNull();
     const mine = resolveSettings({ evaluation: { rounding: 'halfEven' } });
     await store.save(mine);
@@ -140,7 +140,7 @@ describe('settings kept in the workbook (Office.Settings)', () => {
     const bag = new FakeDocumentSettings('{"tongbao.settings":{"report":{"issuer":"甲"}}}');
     bag.readOnly = true;
     install(bag);
-    const store = documentSettingsStore();
+    const store = documentSettingsStore('workbook');
     const error = await store.save(resolveSettings()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DocumentSettingsError);
     expect((error as DocumentSettingsError).code).toBe(5002);

@@ -164,6 +164,21 @@ describe('网页版 in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('in a browser that cannot run the page, says so in Chinese instead of a blank page', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    // What IE 11 meets: script it cannot parse.
+    await page.route(/\/web\.[0-9a-f]+\.js$/, (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: 'const a = b?.c ?? ;' }),
+    );
+    await page.goto(`${base}/index.html`);
+    await expect
+      .poll(() => page.locator('body').innerText())
+      .toContain('通报网页版无法在此浏览器中运行');
+    expect(await page.locator('body').innerText()).toContain('极速模式');
+    await context.close();
+  }, 30_000);
+
   it('bad files get a clear message in the page', async () => {
     const text = join(scratch, '说明.xlsx');
     await writeFile(text, '这不是工作簿');

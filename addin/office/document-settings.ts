@@ -21,10 +21,10 @@ export class DocumentSettingsError extends Error {
  * document when the add-in starts, changed in memory by `set`, written into the file only by
  * `saveAsync` — so they travel with the workbook to every colleague who opens it.
  */
-export function documentSettingsStore(): SettingsStore {
+export function documentSettingsStore(where: 'workbook' | 'document'): SettingsStore {
   const bag = () => Office.context.document.settings;
   return {
-    where: 'workbook',
+    where,
     load: () => Promise.resolve(bag().get(DOCUMENT_SETTINGS_KEY) as unknown),
     save: (settings: Settings) =>
       new Promise<void>((resolve, reject) => {

@@ -73,7 +73,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
   };
   const saveSettings = async (settings: Settings) => {
     await config.save(settings);
-    const saved = ui.settingsSaved(host.settings.where === 'workbook' ? 'workbook' : 'browser');
+    const saved = ui.settingsSaved(host.settings.where);
     setNotice({
       intent: 'success',
       text: status.kind === 'done' ? `${saved}${ui.settingsSavedRecompute}` : saved,

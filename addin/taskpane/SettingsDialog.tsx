@@ -60,7 +60,7 @@ export interface SettingsDialogProps {
   readonly settings: Settings;
   readonly catalog: Catalog;
   /** Where a save goes; 'none' where nothing can be kept. */
-  readonly where: 'workbook' | 'browser' | 'none';
+  readonly where: 'workbook' | 'document' | 'browser' | 'none';
   /** Per-user issuer and 主送, for 恢复默认. */
   readonly userDefaults: UserDefaults;
   /** Persist and put in force; rejects when the host could not save (the dialog says so). */

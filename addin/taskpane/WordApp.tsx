@@ -119,7 +119,10 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
           catalog={catalog}
           where={host.settings.where}
           userDefaults={config.user}
-          onSave={config.save}
+          onSave={async (s) => {
+            await config.save(s);
+            setNotice({ intent: 'success', text: ui.settingsSaved(host.settings.where) });
+          }}
         />
       </div>
       {config.problem && (

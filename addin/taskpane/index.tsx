@@ -25,7 +25,7 @@ void Office.onReady((info) => {
   const onMac = info.platform === Office.PlatformType.Mac;
   // Settings travel with the document; per-user defaults stay in this webview's storage,
   // under the host's partition key where it partitions storage.
-  const settings = documentSettingsStore();
+  const settings = documentSettingsStore(inWord ? 'document' : 'workbook');
   const partition = Office.context.partitionKey ?? undefined;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>

@@ -7,7 +7,7 @@ import { resolveSettings, type Settings } from '../../src/core/settings';
  * the whole settings object as JSON — the same shape `--settings` reads.
  */
 export interface SettingsStore {
-  readonly where: 'workbook' | 'browser';
+  readonly where: 'workbook' | 'document' | 'browser';
   /** What was saved, as stored (unknown JSON: validated by the caller), or null. */
   readonly load: () => Promise<unknown>;
   readonly save: (settings: Settings) => Promise<void>;

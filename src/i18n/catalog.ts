@@ -74,8 +74,8 @@ export interface UiStrings {
   readonly restoreDefaults: string;
   readonly exportSettings: string;
   readonly importSettings: string;
-  readonly settingsWhere: (where: 'workbook' | 'browser' | 'none') => string;
-  readonly settingsSaved: (where: 'workbook' | 'browser') => string;
+  readonly settingsWhere: (where: 'workbook' | 'document' | 'browser' | 'none') => string;
+  readonly settingsSaved: (where: 'workbook' | 'document' | 'browser') => string;
   readonly settingsSavedRecompute: string;
   readonly settingsInvalid: string;
   readonly settingsImported: (file: string) => string;
@@ -225,13 +225,15 @@ export const zhCN: Catalog = {
     exportSettings: '导出设置文件',
     importSettings: '导入设置文件…',
     settingsWhere: (w) =>
-      w === 'workbook'
-        ? '设置保存在本工作簿中，随文件共享给同事；发文机关和主送机关同时记为您本人的默认值。'
+      w === 'workbook' || w === 'document'
+        ? `设置保存在本${w === 'workbook' ? '工作簿' : '文档'}中，随文件共享给同事；发文机关和主送机关同时记为您本人的默认值。`
         : w === 'browser'
           ? '设置保存在本浏览器中，不会上传到任何地方。'
           : '本环境无法保存设置，只在本次使用中有效。',
     settingsSaved: (w) =>
-      w === 'workbook' ? '设置已保存到本工作簿。' : '设置已保存在本浏览器中。',
+      w === 'browser'
+        ? '设置已保存在本浏览器中。'
+        : `设置已保存到本${w === 'workbook' ? '工作簿' : '文档'}。`,
     settingsSavedRecompute: '请点击“重新计算”，按新设置复核。',
     settingsInvalid: '设置有误，未保存：',
     settingsImported: (f) => `已读入设置文件“${f}”，核对后点击“保存”生效。`,
@@ -427,13 +429,13 @@ export const enUS: Catalog = {
     exportSettings: 'Export settings file',
     importSettings: 'Import settings file…',
     settingsWhere: (w) =>
-      w === 'workbook'
-        ? 'Settings are saved in this workbook and shared with it; issuer and recipients also become your own defaults.'
+      w === 'workbook' || w === 'document'
+        ? `Settings are saved in this ${w} and shared with it; issuer and recipients also become your own defaults.`
         : w === 'browser'
           ? 'Settings are saved in this browser and never uploaded.'
           : 'Settings cannot be saved here; they last for this session only.',
     settingsSaved: (w) =>
-      w === 'workbook' ? 'Settings saved in this workbook.' : 'Settings saved in this browser.',
+      w === 'browser' ? 'Settings saved in this browser.' : `Settings saved in this ${w}.`,
     settingsSavedRecompute: 'Press Recompute to apply them.',
     settingsInvalid: 'Not saved; please correct:',
     settingsImported: (f) => `Read “${f}”; check the values, then Save.`,
