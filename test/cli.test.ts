@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
 import type { EvaluationJson } from '../src/report/json';
+import { LEGACY_XLS } from './helpers/legacy-xls';
 
 const SAMPLE = 'samples/2017-08.xlsx';
 let dir: string;
@@ -138,13 +139,7 @@ describe('tongbao evaluate', () => {
 
   it('an old .xls workbook is named as such, with what to do', async () => {
     const xls = join(dir, 'old.xls');
-    await writeFile(
-      xls,
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(504),
-      ]),
-    );
+    await writeFile(xls, LEGACY_XLS);
     const r = await cli('evaluate', xls);
     expect([r.code, r.err]).toEqual([
       2,

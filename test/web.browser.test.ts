@@ -10,6 +10,7 @@ import { readWorkbookGrids } from '../src/io/xlsx-read';
 import { launchChromium, serveStatic } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
+import { LEGACY_XLS } from './helpers/legacy-xls';
 
 // 网页版 (dist/web/, from `npm run build`) in Debian's Chromium: no Office, no server but a
 // plain static one (or none: file://), the sample workbooks read in the page.
@@ -183,13 +184,7 @@ describe('网页版 in Chromium', () => {
     const text = join(scratch, '说明.xlsx');
     await writeFile(text, '这不是工作簿');
     const xls = join(scratch, '旧表.xls');
-    await writeFile(
-      xls,
-      Buffer.concat([
-        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
-        Buffer.alloc(504),
-      ]),
-    );
+    await writeFile(xls, LEGACY_XLS);
     const empty = join(scratch, '无表.xlsx');
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Sheet1').getCell('A1').value = '本月工作安排';

@@ -18,7 +18,13 @@ import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Narrative } from '../src/narrative/types';
 import { bulletinDocx, download } from '../addin/taskpane/export';
 import { FilePicker } from '../addin/taskpane/FilePicker';
-import { Notice, PaneHeader, usePaneStyles, type NoticeState } from '../addin/taskpane/layout';
+import {
+  Notice,
+  PaneHeader,
+  failedNotice,
+  usePaneStyles,
+  type NoticeState,
+} from '../addin/taskpane/layout';
 import { NarrativeSection } from '../addin/taskpane/NarrativeSection';
 import { ResultsView } from '../addin/taskpane/ResultsView';
 import { SettingsButton } from '../addin/taskpane/SettingsButton';
@@ -51,6 +57,8 @@ interface Book {
   readonly grids: readonly SheetGrid[];
   readonly analysis: Analysis;
 }
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const nextPaint = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -100,40 +108,43 @@ export function WebApp({
     return result;
   };
 
-  const openCurrent = async (file: File) => {
+  /** One thing at a time: the buttons wait, a failure is said in the page, never lost. */
+  const task = async (work: () => Promise<void>) => {
     setBusy(true);
-    setNotice(null);
     try {
-      const stages = { reading: 0.1, parsing: 0.3, checking: 0.7 } as Record<string, number>;
+      await work();
+    } catch (e) {
+      setNotice(failedNotice(ui, e));
+    } finally {
+      setProgress(null);
+      setBusy(false);
+    }
+  };
+  const showing = async (label: string) => {
+    setProgress({ label, value: 0.5 });
+    await nextPaint();
+  };
+
+  const openCurrent = (file: File) =>
+    task(async () => {
+      setNotice(null);
+      const stages: Record<string, number> = { reading: 0.1, parsing: 0.3, checking: 0.7 };
       const book = await read(file, (s) => stages[s] ?? 0);
       if (!book) return;
       setProgress({ label: ui.stage('writing', file.name), value: 0.9 });
       await nextPaint();
       setCurrent(book);
       narrate(book, previous);
-    } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
-    } finally {
-      setProgress(null);
-      setBusy(false);
-    }
-  };
+    });
 
-  const openPrevious = async (file: File) => {
-    setBusy(true);
-    try {
+  const openPrevious = (file: File) =>
+    task(async () => {
       const book = await read(file, () => 0.5);
       if (!book) return;
       setPrevious(book);
       if (current) narrate(current, book);
       setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
-    } finally {
-      setProgress(null);
-      setBusy(false);
-    }
-  };
+    });
 
   /** New settings: saved in this browser, and what is open is checked again with them. */
   const saveSettings = async (settings: Settings) => {
@@ -148,57 +159,32 @@ export function WebApp({
     setNotice({ intent: 'success', text: ui.settingsSaved('browser') });
   };
 
-  const downloadWorkbook = async () => {
-    if (!current) return;
-    setBusy(true);
-    setProgress({ label: ui.annotating, value: 0.5 });
-    try {
-      await nextPaint();
+  const downloadWorkbook = (book: Book) =>
+    task(async () => {
+      await showing(ui.annotating);
       const [{ planWrites }, { annotateWorkbook }] = await Promise.all([
         import('../src/plan/write-plan'),
         import('../src/io/xlsx-write'),
       ]);
-      const plan = planWrites(current.analysis);
+      const plan = planWrites(book.analysis);
       if (plan.conflicts.length > 0) {
-        setNotice({
-          intent: 'error',
-          text: ui.conflicts(plan.conflicts.map((c) => `${c.sheet}!${c.cell}`)),
-        });
+        const cells = plan.conflicts.map((c) => `${c.sheet}!${c.cell}`);
+        setNotice({ intent: 'error', text: ui.conflicts(cells) });
         return;
       }
-      const bytes = await annotateWorkbook(current.bytes, plan);
-      const name = annotatedName(current.name);
-      download(
-        name,
-        new Blob([bytes as BlobPart], {
-          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        }),
-      );
+      const bytes = await annotateWorkbook(book.bytes, plan);
+      const name = annotatedName(book.name);
+      download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       setNotice({ intent: 'success', text: ui.exported(name) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
-    } finally {
-      setProgress(null);
-      setBusy(false);
-    }
-  };
+    });
 
-  const exportWord = async () => {
-    if (!current || !narrative) return;
-    setBusy(true);
-    setProgress({ label: ui.exporting, value: 0.5 });
-    try {
-      await nextPaint();
-      const { name, blob } = await bulletinDocx(current.analysis, narrative, paragraphs.text);
+  const exportWord = (book: Book, facts: Narrative) =>
+    task(async () => {
+      await showing(ui.exporting);
+      const { name, blob } = await bulletinDocx(book.analysis, facts, paragraphs.text);
       download(name, blob);
       setNotice({ intent: 'success', text: ui.exported(name) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
-    } finally {
-      setProgress(null);
-      setBusy(false);
-    }
-  };
+    });
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -243,11 +229,14 @@ export function WebApp({
         <Button
           appearance="primary"
           disabled={!current || busy}
-          onClick={() => void downloadWorkbook()}
+          onClick={() => current && void downloadWorkbook(current)}
         >
           {ui.downloadXlsx}
         </Button>
-        <Button disabled={!current || busy} onClick={() => void exportWord()}>
+        <Button
+          disabled={!current || !narrative || busy}
+          onClick={() => current && narrative && void exportWord(current, narrative)}
+        >
           {ui.exportWord}
         </Button>
         <SettingsButton

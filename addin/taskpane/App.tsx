@@ -9,7 +9,7 @@ import { ExcelTooOldError } from '../excel/adapter';
 import { bulletinDocx, download } from './export';
 import { FilePicker } from './FilePicker';
 import type { PaneHost, RecomputeResult } from './host';
-import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
+import { Notice, PaneHeader, failedNotice, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
 import { ResultsView } from './ResultsView';
 import { SettingsButton } from './SettingsButton';
@@ -95,7 +95,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
       download(name, blob);
       setNotice({ intent: 'success', text: ui.exported(name) });
     } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+      setNotice(failedNotice(ui, e));
     } finally {
       setExporting(false);
     }

@@ -5,7 +5,7 @@ import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import { FilePicker } from './FilePicker';
-import { Notice, PaneHeader, usePaneStyles, type NoticeState } from './layout';
+import { Notice, PaneHeader, failedNotice, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
 import { SettingsButton } from './SettingsButton';
 import type { SettingsStore } from './settings-store';
@@ -56,7 +56,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
       narrate(file.name, read.analysis, last?.analysis ?? null);
       setNotice({ intent: 'success', text: ui.imported(file.name, last?.name ?? null) });
     } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+      setNotice(failedNotice(ui, e));
     } finally {
       setBusy(null);
     }
@@ -88,7 +88,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
       await host.insert(await blocksToFlatOpc(blocks, loaded.analysis.settings.report.fonts));
       setNotice({ intent: 'success', text: ui.inserted });
     } catch (e) {
-      setNotice({ intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) });
+      setNotice(failedNotice(ui, e));
     } finally {
       setBusy(null);
     }

@@ -6,6 +6,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { UiStrings } from '../../src/i18n/catalog';
 
 /** Layout shared by the Excel and the Word pane: readable down to the 320 px pane width. */
 export const usePaneStyles = makeStyles({
@@ -51,6 +52,11 @@ export function PaneHeader({
 export interface NoticeState {
   readonly intent: 'success' | 'warning' | 'error';
   readonly text: string;
+}
+
+/** What went wrong, for the user: the error's own message inside the catalog's sentence. */
+export function failedNotice(ui: UiStrings, e: unknown): NoticeState {
+  return { intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) };
 }
 
 /** One message to the user, in a MessageBar (never only the console). */
