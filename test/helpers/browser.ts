@@ -56,3 +56,16 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+/** test/fake/office-host.ts bundled for the page: the fake Office the panes run against. */
+export async function fakeOfficeHost(): Promise<string> {
+  const { build } = await import('esbuild');
+  const bundle = await build({
+    entryPoints: ['test/fake/office-host.ts'],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'es2022',
+  });
+  return bundle.outputFiles[0]!.text;
+}
