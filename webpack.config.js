@@ -1,10 +1,14 @@
 // @ts-check
 // Builds the task pane and the ribbon's function file into dist/, and the web page (网页版)
-// into dist/web/. office.js is copied from @microsoft/office-js, so the add-in needs no CDN.
+// into dist/web/. Every emitted chunk is ES2017 (EdgeHTML 18, the webview of Office 2016/2019
+// without WebView2, parses nothing newer). office.js comes from Microsoft's CDN, as the Office
+// docs require; `--env officeJs=local` (or TONGBAO_OFFICE_JS=local) ships the copy from
+// @microsoft/office-js instead, for intranets that cannot reach the CDN.
 // `npm run dev-server` serves dist/ over https on localhost:3000 with the
 // office-addin-dev-certs certificate.
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { EsbuildEs2017Plugin } from './scripts/esbuild-es2017-plugin.mjs';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -12,7 +16,10 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(new URL(import.meta.url).pathname);
-const officeJs = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+const officeJsDir = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
+
+/** Where the pages load office.js from by default (the URL the Office add-in docs give). */
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 /**
  * The localhost certificate from office-addin-dev-certs. Installing its CA needs
@@ -54,13 +61,23 @@ const typescript = {
  * that runs from any static server or straight from disk). `--config-name web` builds one.
  * @returns {Promise<Array<import('webpack').Configuration & { devServer?: object }>>}
  */
-export default async (_env, argv) => {
+export default async (env, argv) => {
   const dev = argv.mode !== 'production';
   let https;
   if (argv.env?.WEBPACK_SERVE) https = await devCertificates();
+  // office.js: Microsoft's CDN unless asked for the local copy (offline intranets).
+  const localOfficeJs =
+    String(env?.officeJs ?? process.env.TONGBAO_OFFICE_JS ?? 'cdn').toLowerCase() === 'local';
+  const officeJs = localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN;
   const common = {
     mode: dev ? 'development' : 'production',
-    devtool: dev ? 'eval-source-map' : 'source-map',
+    // Not eval-source-map in development either: code inside eval("…") strings would escape
+    // EsbuildEs2017Plugin, and the dev server is how the pane is tried in EdgeHTML.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
+    // Every chunk is ES2017 (EsbuildEs2017Plugin, scripts/esbuild-es2017-plugin.mjs). The
+    // es2017 target keeps webpack's own runtime code within it too and makes the minifier's
+    // `ecma` 2017, so minifying never writes newer syntax than it was given.
+    target: ['web', 'es2017'],
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
     module: { rules: [typescript] },
     performance: { hints: false },
@@ -81,22 +98,27 @@ export default async (_env, argv) => {
       clean: { keep: /^web[\\/]/ },
     },
     plugins: [
+      new EsbuildEs2017Plugin(),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        templateParameters: { officeJs },
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './addin/commands/commands.html',
         chunks: ['commands'],
+        templateParameters: { officeJs },
       }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets', to: 'assets' },
           { from: 'manifest.xml', to: 'manifest.xml' },
-          // 26 MB of already minified host files: copy, never re-minify.
-          { from: officeJs, to: 'office-js', info: { minimized: true } },
+          // 26 MB of already minified host files, only when asked for: copy, never re-minify.
+          ...(localOfficeJs
+            ? [{ from: officeJsDir, to: 'office-js', info: { minimized: true } }]
+            : []),
         ],
       }),
     ],
@@ -122,6 +144,7 @@ export default async (_env, argv) => {
       clean: true,
     },
     plugins: [
+      new EsbuildEs2017Plugin(),
       new HtmlWebpackPlugin({
         filename: 'index.html',
         template: './web/index.html',

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
 import type { EvaluationJson } from '../src/report/json';
-import { LEGACY_XLS } from './helpers/legacy-xls';
+import { ENCRYPTED_XLSX, LEGACY_XLS } from './helpers/legacy-xls';
 
 const SAMPLE = 'samples/2017-08.xlsx';
 let dir: string;
@@ -144,6 +144,16 @@ describe('tongbao evaluate', () => {
     expect([r.code, r.err]).toEqual([
       2,
       `错误：${xls} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
+    ]);
+  });
+
+  it('a password-protected workbook is named as such, not as an old .xls', async () => {
+    const locked = join(dir, 'locked.xlsx');
+    await writeFile(locked, ENCRYPTED_XLSX);
+    const r = await cli('evaluate', locked);
+    expect([r.code, r.err]).toEqual([
+      2,
+      `错误：${locked} 设有打开密码，请在 Excel 或 WPS 中删除密码并保存后再运行`,
     ]);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWorkbook, PropertyNotLoadedError, REQUEST_LIMIT } from './fake/excel-fake';
+import {
+  FakeWorkbook,
+  MERGED_AREAS_LIMIT,
+  PropertyNotLoadedError,
+  REQUEST_LIMIT,
+} from './fake/excel-fake';
 
 // The fake must behave like office-js where the adapter relies on it, or its tests prove nothing.
 describe('the Excel fake behaves like office-js', () => {
@@ -98,5 +103,149 @@ describe('the Excel fake behaves like office-js', () => {
       expect(() => used.getMergedAreasOrNullObject()).toThrow(/ApiNotFound/);
       await ctx.sync();
     });
+  });
+
+  it('fails the sync when a method is called on a null object (InvalidObjectPath); earlier operations stay', async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      ws.getRange('A1').values = [['first']];
+      const none = ctx.workbook.worksheets.getFirst().getNextOrNullObject(); // one sheet: null
+      none.getUsedRangeOrNullObject(true).load('values');
+      ws.getRange('A2').values = [['never']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidObjectPath' });
+    });
+    expect(fake.sheet('表').cells.get('0,0')?.value).toBe('first');
+    expect(fake.sheet('表').cells.get('1,0')?.value).toBe('b');
+    // Loading a null object's properties is allowed: only isNullObject comes back.
+    await fake.run(async (ctx) => {
+      const none = ctx.workbook.worksheets.getItemOrNullObject('无此表');
+      none.load('isNullObject,name,visibility');
+      await ctx.sync();
+      expect(none.isNullObject).toBe(true);
+      expect(() => none.name).toThrow(PropertyNotLoadedError);
+    });
+  });
+
+  it('lists sheets with visibility and protection; a protected sheet refuses writes (AccessDenied)', async () => {
+    const fake = book();
+    fake.addSheet('隐', [['x']]).visibility = 'Hidden';
+    fake.addSheet('深', [['y']]).visibility = 'VeryHidden';
+    fake.sheet('表').protected = true;
+    await fake.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility,items/protection/protected');
+      await ctx.sync();
+      expect(sheets.items.map((ws) => [ws.name, ws.visibility, ws.protection.protected])).toEqual([
+        ['表', 'Visible', true],
+        ['隐', 'Hidden', false],
+        ['深', 'VeryHidden', false],
+      ]);
+      sheets.items[0]!.getRange('C1').values = [['x']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+      sheets.items[0]!.getRange('A1:B2').load('values'); // reading is allowed
+      await ctx.sync();
+    });
+    expect(fake.sheet('表').cells.has('0,2')).toBe(false);
+  });
+
+  it(`fails getMergedAreasOrNullObject above ${MERGED_AREAS_LIMIT} merged areas`, async () => {
+    const fake = book();
+    const merges = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ top: 10 + i, left: 0, bottom: 10 + i, right: 1 }));
+    fake.addSheet('少', [], merges(MERGED_AREAS_LIMIT));
+    fake.addSheet('多', [], merges(MERGED_AREAS_LIMIT + 1));
+    await fake.run(async (ctx) => {
+      const few = ctx.workbook.worksheets.getItem('少').getRange().getMergedAreasOrNullObject();
+      few.load('isNullObject,areas/items/rowIndex');
+      await ctx.sync();
+      expect(few.areas.items).toHaveLength(MERGED_AREAS_LIMIT);
+      ctx.workbook.worksheets.getItem('多').getRange().getMergedAreasOrNullObject().load('areas');
+      await expect(ctx.sync()).rejects.toHaveProperty('code');
+    });
+  });
+
+  it('fails every sync in cell-edit mode (InvalidOperationInCellEditMode)', async () => {
+    const fake = book();
+    fake.cellEditMode = true;
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.load('items/name');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+      ctx.workbook.worksheets.getItem('表').getRange('A1').values = [['x']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    });
+    expect(fake.sheet('表').cells.get('0,0')?.value).toBe('a');
+  });
+
+  it('a read-only workbook says so (workbook.readOnly) and refuses writes', async () => {
+    const fake = book();
+    fake.readOnly = true;
+    await fake.run(async (ctx) => {
+      ctx.workbook.load('readOnly');
+      await ctx.sync();
+      expect(ctx.workbook.readOnly).toBe(true);
+      ctx.workbook.worksheets.getItem('表').getRange('A1').values = [['x']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'AccessDenied' });
+    });
+    expect(fake.sheet('表').cells.get('0,0')?.value).toBe('a');
+  });
+
+  it('refuses a response over 5 MB (ResponsePayloadSizeLimitExceeded)', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet(
+      '长',
+      Array.from({ length: 100 }, () => ['备'.repeat(20_000)]),
+    );
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('长').getRange('A1:A100').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      ctx.workbook.worksheets.getItem('长').getRange('A1:A50').load('values');
+      await ctx.sync();
+    });
+    expect(fake.responseBytes[0]).toBeGreaterThan(REQUEST_LIMIT);
+    expect(fake.responseBytes[1]).toBeLessThan(REQUEST_LIMIT);
+  });
+
+  it('fails the N-th sync part way when told to, and only that one', async () => {
+    const fake = book();
+    // Each write is three operations here: getRange, the values' guard, the write.
+    fake.failSync = { at: 2, code: 'GeneralException', applied: 3 };
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      ws.getRange('A1').values = [['one']];
+      await ctx.sync();
+      ws.getRange('A1').values = [['two']];
+      ws.getRange('A2').values = [['three']];
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'GeneralException' });
+      ws.getRange('B1').values = [['four']];
+      await ctx.sync();
+    });
+    const cells = fake.sheet('表').cells;
+    // The failed batch applied its first write, not its second; the next sync works.
+    expect([cells.get('0,0')?.value, cells.get('1,0')?.value, cells.get('0,1')?.value]).toEqual([
+      'two',
+      'b',
+      'four',
+    ]);
+  });
+
+  it('takes strings as they are in a Text-formatted (@) cell: no formula, the apostrophe kept', async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      const text = ws.getRange('C1:C3');
+      text.numberFormat = [['@'], ['@'], ['@']];
+      text.values = [['=A'], ["'B"], ['-C']];
+      ws.getRange('D1').values = [["'B"]]; // General: the apostrophe only marks text
+      await ctx.sync();
+    });
+    const cells = fake.sheet('表').cells;
+    expect(['0,2', '1,2', '2,2', '0,3'].map((k) => cells.get(k)?.value)).toEqual([
+      '=A',
+      "'B",
+      '-C',
+      'B',
+    ]);
+    expect([...cells.values()].some((c) => c.formula !== undefined)).toBe(false);
   });
 });

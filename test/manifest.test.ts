@@ -20,6 +20,16 @@ async function validate(xml: string) {
   });
 }
 
+/**
+ * Every Group id and Control id that occurs more than once. Office requires them unique across
+ * the whole manifest, hosts included (a group whose id is not unique fails to render), and the
+ * schema cannot say so.
+ */
+function duplicateIds(xml: string): string[] {
+  const ids = [...xml.matchAll(/<(?:Group|Control)\b[^>]*?\bid="([^"]*)"/g)].map((m) => m[1]!);
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
 describe('manifest.xml', () => {
   it('is valid against the add-in manifest schemas, offline', async () => {
     const result = await validate(manifest);
@@ -39,6 +49,15 @@ describe('manifest.xml', () => {
     expect(manifest).not.toMatch(/<Requirements>/);
     expect(manifest).toMatch(/<OfficeTab id="TabHome">/);
     expect(manifest).toMatch(/<Action xsi:type="ShowTaskpane">/);
+  });
+
+  it('gives every Group and Control its own id, across the Excel and the Word host', () => {
+    const ids = [...manifest.matchAll(/<(?:Group|Control)\b[^>]*?\bid="([^"]*)"/g)];
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(duplicateIds(manifest)).toEqual([]);
+    // The check really checks: the same ids in both hosts, as the manifest once had them.
+    const shared = manifest.replaceAll('Tongbao.Word.', 'Tongbao.Excel.');
+    expect(duplicateIds(shared)).toEqual(['Tongbao.Excel.Group', 'Tongbao.Excel.OpenPane']);
   });
 
   it('points only at files the build produces', () => {

@@ -130,10 +130,19 @@ describe('a settings file is unknown JSON, checked at every level', () => {
     [{ evaluation: { decimals: '2' } }, 'evaluation.decimals', 'integer'],
     [{ narrative: { aliases: { 市建委: '' } } }, 'narrative.aliases', 'aliases'],
     [{ report: { issuer: 5 } }, 'report.issuer', 'text'],
+    [{ report: { issuer: '  ' } }, 'report.issuer', 'nonEmpty'],
+    [{ evaluation: { decimals: null } }, 'evaluation.decimals', 'notNull'],
+    [{ evaluation: { bands: null } }, 'evaluation.bands', 'notNull'],
+    [{ narrative: { hotline: null } }, 'narrative.hotline', 'notNull'],
   ])('refuses %j at %s', (input, path, kind) => {
     const e = refused(input);
     expect(e.path).toBe(path);
     expect(e.rule.kind).toBe(kind);
+  });
+
+  it('takes null where null means “none” (no title override, no date)', () => {
+    const s = resolveSettings({ report: { title: null, date: null } });
+    expect([s.report.title, s.report.date]).toEqual([null, null]);
   });
 
   it('accepts any unit name as an alias key, even one that is a JavaScript property name', () => {

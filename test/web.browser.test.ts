@@ -248,4 +248,58 @@ describe('网页版 in Chromium', () => {
     expect(code).toBe(0);
     expect(out.join('\n')).toContain('复核为 99.93');
   }, 120_000);
+
+  it('a settings file imported in the dialog is saved whole, fields the form does not show included', async () => {
+    const file = join(scratch, '城管局设置.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        narrative: { hotline: { topDepartments: 8 } },
+        report: { issuer: '某市城市管理局', fonts: { body: ['楷体'] } },
+      }),
+    );
+    const context = await newContext();
+    const { page } = await openPage(context);
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('settings-file').setInputFiles(file);
+    await expect.poll(() => dialog.innerText()).toContain('已读入设置文件“城管局设置.json”');
+    expect(await dialog.getByTestId('setting-issuer').inputValue()).toBe('某市城市管理局');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => mainText(page)).toContain('设置已保存在本浏览器中');
+    const saved = JSON.parse(
+      (await page.evaluate(() => localStorage.getItem('tongbao.settings'))) ?? 'null',
+    ) as {
+      narrative: { hotline: { topDepartments: number } };
+      report: { fonts: { body: string[] } };
+    };
+    expect(saved.narrative.hotline.topDepartments).toBe(8);
+    expect(saved.report.fonts.body).toEqual(['楷体']);
+    await context.close();
+  }, 60_000);
+
+  it('where the browser keeps nothing, new settings still apply for the session, and it says so', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('blocked by policy', 'SecurityError');
+        },
+      });
+    });
+    const { page, errors } = await openPage(context);
+    await expect.poll(() => mainText(page)).toContain('此浏览器禁止保存数据');
+    await page.getByRole('button', { name: '设置' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('setting-weightClosed').fill('40');
+    await dialog.getByTestId('setting-weightOnTime').fill('40');
+    await dialog.getByTestId('setting-weightRework').fill('20');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await load(page, 'samples/2017-08.xlsx');
+    await expect
+      .poll(() => mainText(page), { timeout: 30_000 })
+      .toContain('连江县政府 综合指标值：表中 99.96，复核 99.93');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

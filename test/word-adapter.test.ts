@@ -1,41 +1,62 @@
 import { readFile } from 'node:fs/promises';
+import { SaxesParser } from 'saxes';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertAtSelection } from '../addin/word/adapter';
+import { WordInsertError, wordErrorText } from '../addin/word/errors';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
+import { zhCN } from '../src/i18n/catalog';
+import { enUS } from '../src/i18n/catalog-en';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import { buildReport, textBlocks as narrativeBlocks } from '../src/report/model';
 import { attachmentBlocks, blocksToFlatOpc } from '../src/report/ooxml';
-import { FakeDocument } from './fake/word-fake';
-import { paragraphs, textRuns } from './helpers/docx-xml';
+import { FakeDocument, selection } from './fake/word-fake';
+import { paragraphs } from './helpers/docx-xml';
 
 const analysis = analyzeWorkbook(await readWorkbookGrids(await readFile('samples/2017-08.xlsx')));
 const narrative = buildNarrative(analysis);
 const fonts = analysis.settings.report.fonts;
+const textOnly = await blocksToFlatOpc(narrativeBlocks(narrativeText(narrative)), fonts);
+const withTables = await blocksToFlatOpc(
+  [
+    ...narrativeBlocks(narrativeText(narrative)),
+    ...attachmentBlocks(buildReport(analysis, narrative)),
+  ],
+  fonts,
+);
 let doc: FakeDocument;
 
 beforeEach(() => {
   doc = new FakeDocument();
-  (globalThis as Record<string, unknown>).Word = {
-    run: (b: Parameters<FakeDocument['run']>[0]) => doc.run(b),
+  const g = globalThis as Record<string, unknown>;
+  g.Word = { run: (b: Parameters<FakeDocument['run']>[0]) => doc.run(b) };
+  g.Office = {
+    context: {
+      requirements: { isSetSupported: (n: string, v: string) => doc.isSetSupported(n, v) },
+    },
   };
 });
 
+/** The rejection of `p`, which must reject. */
+async function rejection(p: Promise<unknown>): Promise<unknown> {
+  return p.then(
+    () => expect.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+}
+
 describe('插入到文档 in Word', () => {
-  it('inserts every paragraph at the selection in one Word.run and one sync, East Asian fonts on every run', async () => {
-    const ooxml = await blocksToFlatOpc(narrativeBlocks(narrativeText(narrative)), fonts);
-    await insertAtSelection(ooxml);
-    expect(doc.syncs).toBe(1);
+  it('inserts every paragraph at the cursor: one Word.run, a sync to look, one to insert', async () => {
+    expect(await insertAtSelection(textOnly)).toBe('cursor');
+    expect(doc.syncs).toBe(2);
     expect(doc.insertions).toHaveLength(1);
-    expect(doc.insertions[0]!.location).toBe('Replace');
+    expect(doc.insertions[0]).toMatchObject({ location: 'After', landed: 'atCursor' });
     const inserted = paragraphs(doc.insertions[0]!.ooxml).map((p) => p.text);
     for (const section of narrative.sections) {
       for (const p of section.paragraphs) expect(inserted).toContain(p.text);
     }
     expect(inserted).toContain('（二）数字城管系统运行情况');
     expect(inserted).toContain('1. 案件办理情况');
-    for (const run of textRuns(doc.insertions[0]!.ooxml))
-      expect(run).toMatch(/w:eastAsia="[^"]+"[^>]*w:hint="eastAsia"/);
     expect(doc.insertions[0]!.ooxml).toContain('<w:sz w:val="32"/>');
     expect(doc.insertions[0]!.ooxml).not.toContain('<w:sectPr');
   });
@@ -51,18 +72,173 @@ describe('插入到文档 in Word', () => {
   });
 
   it('inserts the attachment tables too when asked, fitted to a portrait page', async () => {
-    const blocks = [
-      ...narrativeBlocks(narrativeText(narrative)),
-      ...attachmentBlocks(buildReport(analysis, narrative)),
-    ];
-    await insertAtSelection(await blocksToFlatOpc(blocks, fonts));
+    await insertAtSelection(withTables);
     const ooxml = doc.insertions[0]!.ooxml;
     expect([...ooxml.matchAll(/<w:tbl>/g)]).toHaveLength(8);
     expect(ooxml).toContain('<w:tblW w:type="dxa" w:w="8845"/>');
-    expect(doc.syncs).toBe(1);
+    expect(doc.syncs).toBe(2);
   });
 
   it('the fake refuses what Word would: a bare fragment is not a package', async () => {
-    await expect(insertAtSelection('<w:p/>')).rejects.toThrow(/flat OPC/);
+    const e = await rejection(insertAtSelection('<w:p/>'));
+    expect(e).toBeInstanceOf(WordInsertError);
+    expect(e).toMatchObject({ code: 'InvalidArgument', message: /flat OPC/ });
+  });
+});
+
+describe('where the text goes', () => {
+  it('cursor in a table cell: after the table, never in the cell (no nested table)', async () => {
+    doc.selection = selection('table');
+    expect(await insertAtSelection(withTables)).toBe('afterTable');
+    expect(doc.insertions).toEqual([
+      expect.objectContaining({ location: 'After', landed: 'afterTable' }),
+    ]);
+    expect(zhCN.ui.insertedAt('afterTable')).toContain('已插入到表格之后');
+  });
+
+  it('cursor in a table nested in a cell: after the top-level table, in the same two syncs', async () => {
+    doc.selection = selection('table', { depth: 3 });
+    expect(await insertAtSelection(withTables)).toBe('afterTable');
+    expect(doc.insertions[0]!.landed).toBe('afterTable');
+    expect(doc.syncs).toBe(2);
+  });
+
+  it('text selected in a cell, replace asked: still after the table, the cell untouched', async () => {
+    doc.selection = selection('table', { text: '单元格里的字' });
+    expect(await insertAtSelection(withTables, { replace: true })).toBe('afterTable');
+    expect(doc.insertions[0]!.landed).toBe('afterTable');
+  });
+
+  it('a selection that ends in a table: after that table', async () => {
+    doc.selection = { text: '正文和表格的一部分', startDepth: 0, endDepth: 1 };
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterTable');
+    expect(doc.insertions[0]!.landed).toBe('afterTable');
+  });
+
+  it('a non-empty selection is kept: the text goes after it', async () => {
+    doc.selection = selection('text');
+    expect(await insertAtSelection(textOnly)).toBe('afterSelection');
+    expect(doc.insertions[0]).toMatchObject({ location: 'After', landed: 'afterSelection' });
+    expect(zhCN.ui.insertedAt('afterSelection')).toContain('已插入到所选内容之后');
+  });
+
+  it('replaced only when asked (替换所选内容)', async () => {
+    doc.selection = selection('text');
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('replacedSelection');
+    expect(doc.insertions[0]).toMatchObject({ location: 'Replace', landed: 'replacedSelection' });
+    expect(zhCN.ui.insertedAt('replacedSelection')).toBe('已替换所选内容。');
+  });
+
+  it('a selection that starts in a table is not replaced (it would split the table)', async () => {
+    doc.selection = { text: '表格的一部分和正文', startDepth: 1, endDepth: 0 };
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterSelection');
+    expect(doc.insertions[0]!.landed).toBe('afterSelection');
+  });
+
+  it('an empty selection: at the cursor, replace or not', async () => {
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('cursor');
+    expect(doc.insertions[0]!.landed).toBe('atCursor');
+    expect(zhCN.ui.insertedAt('cursor')).toContain('已插入到光标处');
+  });
+});
+
+describe('when Word says no', () => {
+  it('a read-only or protected document: the Chinese message, the code kept', async () => {
+    doc.readOnly = true;
+    doc.selection = selection('text');
+    const e = await rejection(insertAtSelection(textOnly));
+    expect(e).toMatchObject({ problem: 'readOnly', code: 'AccessDenied' });
+    const text = wordErrorText(zhCN.ui, e);
+    expect(text).toContain('文档为只读或受保护');
+    expect(text).toContain('AccessDenied');
+    expect(text).not.toContain('You cannot perform');
+    expect(wordErrorText(enUS.ui, e)).toContain('read-only');
+    expect(doc.insertions).toEqual([]);
+  });
+
+  it('NotAllowed (restricted editing, a locked content control) reads the same', async () => {
+    doc.failNextInsert = { code: 'NotAllowed', message: 'The action isn’t allowed.' };
+    const e = await rejection(insertAtSelection(textOnly));
+    expect(wordErrorText(zhCN.ui, e)).toContain('文档为只读或受保护');
+  });
+
+  it('without WordApi 1.3: nothing is tried, and the message says why', async () => {
+    doc.supportUpTo('1.2');
+    const e = await rejection(insertAtSelection(textOnly));
+    expect(e).toMatchObject({ problem: 'apiMissing' });
+    const text = wordErrorText(zhCN.ui, e);
+    expect(text).toContain('WordApi 1.3');
+    expect(text).toContain('判断光标是否在表格中');
+    expect(doc.syncs).toBe(0);
+    expect(doc.insertions).toEqual([]);
+  });
+
+  it('a Word that claims 1.3 but lacks a member (ApiNotFound): the same message', async () => {
+    const claims = doc.isSetSupported.bind(doc);
+    doc.supportUpTo('1.2');
+    (globalThis as { Office: { context: { requirements: unknown } } }).Office.context.requirements =
+      { isSetSupported: (n: string, v: string) => v === '1.3' || claims(n, v) };
+    const e = await rejection(insertAtSelection(textOnly));
+    expect(e).toMatchObject({ problem: 'apiMissing', code: 'ApiNotFound' });
+    expect(wordErrorText(zhCN.ui, e)).toContain('WordApi 1.3');
+  });
+
+  it('any other RichApi error (GeneralException, as Word desktop gives in viewing mode): code and message in the details', async () => {
+    doc.failNextInsert = { code: 'GeneralException', message: 'internal error' };
+    const e = await rejection(insertAtSelection(textOnly));
+    const text = wordErrorText(zhCN.ui, e);
+    expect(text).toMatch(/^Word 未能插入内容/);
+    expect(text).toContain('GeneralException');
+    expect(text).toContain('internal error');
+  });
+
+  it('a request too big for Word on the web: says to leave the tables out', async () => {
+    doc.failNextInsert = { code: 'RequestPayloadSizeLimitExceeded', message: 'too big' };
+    const e = await rejection(insertAtSelection(withTables));
+    expect(wordErrorText(zhCN.ui, e)).toContain('同时插入附件表格');
+  });
+
+  it('anything else that fails is the generic message', () => {
+    expect(wordErrorText(zhCN.ui, new Error('坏了'))).toBe(zhCN.ui.failed('坏了'));
+  });
+});
+
+/** Every w:r of a flat OPC package, parsed: its rFonts attributes and whether it is in a cell. */
+function runs(xml: string): { fonts: Record<string, string> | null; inCell: boolean }[] {
+  const out: { fonts: Record<string, string> | null; inCell: boolean }[] = [];
+  const stack: string[] = [];
+  const parser = new SaxesParser();
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.on('opentag', (tag) => {
+    const attributes = tag.attributes as Record<string, string>;
+    if (tag.name === 'w:r') out.push({ fonts: null, inCell: stack.includes('w:tc') });
+    const run = stack.includes('w:r') ? out[out.length - 1] : undefined;
+    if (run && tag.name === 'w:rFonts' && stack[stack.length - 1] === 'w:rPr')
+      run.fonts = attributes;
+    if (!tag.isSelfClosing) stack.push(tag.name);
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop();
+  });
+  parser.write(xml).close();
+  return out;
+}
+
+describe('East Asian fonts reach Word', () => {
+  it('every run of the inserted package (body text, headings, table cells) names its East Asian font', async () => {
+    await insertAtSelection(withTables);
+    const all = runs(doc.insertions[0]!.ooxml);
+    expect(all.length).toBeGreaterThan(1000);
+    expect(all.filter((r) => r.inCell).length).toBeGreaterThan(500);
+    for (const run of all) {
+      expect(run.fonts).not.toBeNull();
+      expect(run.fonts!['w:eastAsia']).toMatch(/\S/);
+      expect(run.fonts!['w:hint']).toBe('eastAsia');
+    }
+    // The body's and the tables' fonts both arrive (first choice of each list).
+    const names = new Set(all.map((r) => r.fonts!['w:eastAsia']));
+    expect([...names]).toEqual(expect.arrayContaining([fonts.body[0], fonts.song[0]]));
   });
 });

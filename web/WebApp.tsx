@@ -9,7 +9,7 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { SheetGrid } from '../src/core/grid';
 import type { Settings } from '../src/core/settings';
 import { analyzeWorkbook, type Analysis } from '../src/evaluation/analyze';
@@ -96,8 +96,13 @@ export function WebApp({
     paragraphs.offer(narrativeText(n));
   };
 
+  // The settings in force now, for a read that outlives a change of settings.
+  const latest = useRef(config.settings);
+  latest.current = config.settings;
+
   const read = async (file: File, label: (stage: string) => number): Promise<Book | null> => {
-    const result = await readWorkbookFile(file, config.settings, ui, async (stage) => {
+    const settings = latest.current;
+    const result = await readWorkbookFile(file, settings, ui, async (stage) => {
       setProgress({ label: ui.stage(stage, file.name), value: label(stage) });
       await nextPaint();
     });
@@ -105,8 +110,23 @@ export function WebApp({
       setNotice({ intent: 'error', text: result.error });
       return null;
     }
-    return result;
+    // Settings saved while the file was read: check it again with them.
+    return latest.current === settings
+      ? result
+      : { ...result, analysis: analyzeWorkbook(result.grids, latest.current) };
   };
+
+  // A file dropped beside the drop zone must not make the browser leave the page (and the
+  // user's edited paragraphs with it).
+  useEffect(() => {
+    const keep = (e: globalThis.DragEvent) => e.preventDefault();
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
 
   /** One thing at a time: the buttons wait, a failure is said in the page, never lost. */
   const task = async (work: () => Promise<void>) => {
@@ -148,7 +168,8 @@ export function WebApp({
 
   /** New settings: saved in this browser, and what is open is checked again with them. */
   const saveSettings = async (settings: Settings) => {
-    await config.save(settings);
+    const kept = await config.save(settings);
+    latest.current = settings;
     const again = (book: Book | null): Book | null =>
       book && { ...book, analysis: analyzeWorkbook(book.grids, settings) };
     const now = again(current);
@@ -156,7 +177,7 @@ export function WebApp({
     setCurrent(now);
     setPrevious(last);
     if (now) narrate(now, last);
-    setNotice({ intent: 'success', text: ui.settingsSaved('browser') });
+    if (kept) setNotice({ intent: 'success', text: ui.settingsSaved('browser') });
   };
 
   const downloadWorkbook = (book: Book) =>

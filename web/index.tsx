@@ -1,7 +1,9 @@
+// Before anything else: the built-ins EdgeHTML 18 lacks (see addin/polyfills.ts).
+import '../addin/polyfills';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { browserSettingsStore } from '../addin/taskpane/settings-store';
-import { catalogFor } from '../src/i18n/catalog';
+import { isChinese, loadCatalog } from '../src/i18n/catalog';
 import { WebApp } from './WebApp';
 
 /**
@@ -12,13 +14,15 @@ import { WebApp } from './WebApp';
 const w = window as unknown as { __TONGBAO_STARTED__?: boolean };
 w.__TONGBAO_STARTED__ = true;
 const language = navigator.language || 'zh-CN';
-const catalog = catalogFor(language);
-document.documentElement.lang = language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+document.documentElement.lang = isChinese(language) ? 'zh-CN' : 'en-US';
 const container = document.getElementById('root');
 if (container) {
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <WebApp catalog={catalog} settings={browserSettingsStore()} />
-    </FluentProvider>,
+  const root = createRoot(container);
+  void loadCatalog(language).then((catalog) =>
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <WebApp catalog={catalog} settings={browserSettingsStore()} />
+      </FluentProvider>,
+    ),
   );
 }

@@ -1,11 +1,11 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
 import type { Analysis } from '../../src/evaluation/analyze';
+import type { SheetGrid } from '../../src/core/grid';
 import type { Catalog } from '../../src/i18n/catalog';
-import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
-import { ExcelTooOldError } from '../excel/adapter';
+import { problemText } from './errors';
 import { bulletinDocx, download } from './export';
 import { FilePicker } from './FilePicker';
 import type { PaneHost, RecomputeResult } from './host';
@@ -16,6 +16,13 @@ import { SettingsButton } from './SettingsButton';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
 import { readPreviousMonth } from './workbook-file';
+
+/** Last month's workbook as read: its grids kept to score it by this run's settings. */
+type Book = {
+  readonly name: string;
+  readonly grids: readonly SheetGrid[];
+  readonly analysis: Analysis;
+};
 
 type Status =
   | { readonly kind: 'idle' }
@@ -38,10 +45,23 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [exporting, setExporting] = useState(false);
   const config = useSettings(host.settings, catalog, host.partition);
-  const [previous, setPrevious] = useState<{ name: string; analysis: Analysis } | null>(null);
+  // Last month's workbook as a promise (it may still be reading when 重新计算 is pressed), with
+  // its grids, so that it is scored by the same settings as this month; the latest result in a
+  // ref, so that a late answer never brings back an older one.
+  const previous = useRef<Promise<Book | null>>(Promise.resolve(null));
+  const lastResult = useRef<RecomputeResult | null>(null);
 
-  const narrate = (result: RecomputeResult, last: Analysis | null) => {
-    const narrative = buildNarrative(result.analysis, last);
+  const narrate = async (result: RecomputeResult) => {
+    const settings = result.analysis.settings;
+    const [last, { analyzeWorkbook, buildNarrative, narrativeText }] = await Promise.all([
+      previous.current,
+      import('./engine'),
+    ]);
+    if (lastResult.current !== result) return; // a newer run has taken over
+    const before =
+      last &&
+      (last.analysis.settings === settings ? last.analysis : analyzeWorkbook(last.grids, settings));
+    const narrative = buildNarrative(result.analysis, before);
     paragraphs.offer(narrativeText(narrative));
     setStatus({ kind: 'done', result, narrative });
   };
@@ -49,26 +69,27 @@ export function App({ host, catalog, canDownload }: AppProps) {
     setStatus({ kind: 'working' });
     setNotice(null);
     try {
-      narrate(await host.recompute(settings), previous?.analysis ?? null);
+      const result = await host.recompute(settings);
+      lastResult.current = result;
+      await narrate(result);
     } catch (e) {
-      const message =
-        e instanceof ExcelTooOldError
-          ? ui.excelTooOld
-          : ui.failed(e instanceof Error ? e.message : String(e));
-      setStatus({ kind: 'error', message });
+      setStatus({ kind: 'error', message: problemText(ui, e) });
     }
   };
+  // A cell that cannot be selected (its sheet hidden or gone) is a notice: the results stay.
   const select = (sheet: string, cell: string) => {
     host
       .select(sheet, cell)
-      .catch((e: unknown) => setStatus({ kind: 'error', message: ui.failed(String(e)) }));
+      .catch((e: unknown) => setNotice({ intent: 'warning', text: problemText(ui, e) }));
   };
   /** Last month's workbook, for the 较上月 sentences: the paragraphs are rebuilt at once. */
   const choosePrevious = async (file: File) => {
-    const read = await readPreviousMonth(file, config.settings, ui);
+    const reading = readPreviousMonth(file, config.settings, ui);
+    const before = previous.current;
+    previous.current = reading.then((r) => ('error' in r ? before : r));
+    const read = await reading;
     if ('error' in read) return setNotice({ intent: 'error', text: read.error });
-    setPrevious({ name: file.name, analysis: read.analysis });
-    if (status.kind === 'done') narrate(status.result, read.analysis);
+    if (lastResult.current) await narrate(lastResult.current);
     setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
   };
   const saveSettings = async (settings: Settings) => {
@@ -122,6 +143,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
           where={host.settings.where}
           userDefaults={config.user}
           onSave={saveSettings}
+          canDownload={canDownload}
         />
       </div>
       {config.problem && (
@@ -163,7 +185,33 @@ function Outcome({
   readonly catalog: Catalog;
 }) {
   const ui = catalog.ui;
-  const { analysis, plan } = result;
+  return (
+    <>
+      <WriteOutcome result={result} catalog={catalog} />
+      {result.hiddenSheets.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>{ui.hiddenSkipped(result.hiddenSheets)}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result.mergesUnread.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{ui.mergesUnread(result.mergesUnread)}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** What happened to the workbook: written, refused (conflicts, protection), or stopped part way. */
+function WriteOutcome({
+  result,
+  catalog,
+}: {
+  readonly result: RecomputeResult;
+  readonly catalog: Catalog;
+}) {
+  const ui = catalog.ui;
+  const { analysis, plan, writeProblem } = result;
   if (analysis.tables.length === 0) {
     return (
       <MessageBar intent="warning">
@@ -171,11 +219,27 @@ function Outcome({
       </MessageBar>
     );
   }
-  if (!result.wrote) {
+  if (plan.conflicts.length > 0) {
     return (
       <MessageBar intent="warning">
         <MessageBarBody>
           {ui.conflicts(plan.conflicts.map((c) => `${c.sheet}!${c.cell}`))}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (writeProblem) {
+    // A refusal says itself that nothing was changed; a stop part way names what was written.
+    const refusal = ['protectedSheets', 'readOnly'].includes(writeProblem.error.key);
+    const stopped =
+      writeProblem.written.length > 0 || !refusal
+        ? ui.writeStopped(writeProblem.written, writeProblem.notWritten)
+        : '';
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody data-testid="write-problem">
+          {stopped}
+          {problemText(ui, writeProblem.error)}
         </MessageBarBody>
       </MessageBar>
     );

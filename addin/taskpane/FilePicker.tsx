@@ -1,5 +1,5 @@
 import { Button, Caption1, Field, makeStyles, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { UiStrings } from '../../src/i18n/catalog';
 
 const useStyles = makeStyles({
@@ -35,17 +35,23 @@ export function FilePicker(props: FilePickerProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [name, setName] = useState<string | null>(null);
+  const id = useId();
+  const buttonText = props.button ?? props.ui.chooseFile;
   const body = (
     <div className={styles.row}>
       <Button
         appearance={props.primary ? 'primary' : 'secondary'}
         disabled={props.disabled}
         onClick={() => input.current?.click()}
+        // A Field labels form controls, not buttons: say which file is asked for, and which
+        // one was chosen, to screen readers too.
+        aria-label={props.label !== undefined ? `${props.label}：${buttonText}` : undefined}
+        aria-describedby={props.label !== undefined ? `${id}-chosen` : undefined}
       >
-        {props.button ?? props.ui.chooseFile}
+        {buttonText}
       </Button>
       {props.label !== undefined && (
-        <Caption1 className={styles.name}>
+        <Caption1 className={styles.name} id={`${id}-chosen`} aria-live="polite">
           {name ? props.ui.chosenFile(name) : props.ui.noFileChosen}
         </Caption1>
       )}

@@ -67,6 +67,8 @@ export interface SettingsDialogProps {
   readonly onSave: (settings: Settings) => Promise<void>;
   /** Open at once (the button that loaded the dialog was just pressed). */
   readonly initiallyOpen?: boolean;
+  /** False where the host cannot download a file (Excel for Mac): 导出设置文件 says so. */
+  readonly canDownload?: boolean;
 }
 
 /**
@@ -82,11 +84,15 @@ export function SettingsDialog(props: SettingsDialogProps) {
   const names = catalog.settings;
   const [open, setOpen] = useState(props.initiallyOpen === true);
   const [form, setForm] = useState<SettingsForm>(() => toForm(props.settings));
+  // What the form does not show (fonts, 12345 list lengths) comes from the settings the form
+  // was last filled from: the ones in force, an imported file, or the defaults.
+  const [base, setBase] = useState<Settings>(props.settings);
   const [problems, setProblems] = useState<readonly FormProblem[]>([]);
   const [note, setNote] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
 
   const reset = (settings: Settings) => {
+    setBase(settings);
     setForm(toForm(settings));
     setProblems([]);
   };
@@ -97,7 +103,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
     return p ? names.problem(p.path, p.rule) : undefined;
   };
   const read = (): Settings | null => {
-    const result = fromForm(form, props.settings);
+    const result = fromForm(form, base);
     if (result.ok) {
       setProblems([]);
       return result.settings;
@@ -129,6 +135,10 @@ export function SettingsDialog(props: SettingsDialogProps) {
   const exportFile = () => {
     const settings = read();
     if (!settings) return;
+    if (props.canDownload === false) {
+      setNote({ intent: 'error', text: ui.macNoDownload });
+      return;
+    }
     download(
       'tongbao-settings.json',
       new Blob([JSON.stringify(settings, null, 2) + '\n'], { type: 'application/json' }),

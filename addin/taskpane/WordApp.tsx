@@ -1,9 +1,13 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Analysis } from '../../src/evaluation/analyze';
+import type { SheetGrid } from '../../src/core/grid';
+import type { Settings } from '../../src/core/settings';
+import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
+import type { InsertOptions, InsertPlace } from '../word/adapter';
+import { wordErrorText } from '../word/errors';
 import { FilePicker } from './FilePicker';
 import { Notice, PaneHeader, failedNotice, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
@@ -11,49 +15,75 @@ import { SettingsButton } from './SettingsButton';
 import type { SettingsStore } from './settings-store';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
-import { readPreviousMonth, readWorkbookFile } from './workbook-file';
+import { readPreviousMonth, readWorkbookFile, type WorkbookFile } from './workbook-file';
 
 export interface WordHost {
-  readonly insert: (ooxml: string) => Promise<void>;
+  /** Inserts near the selection (never in a table cell) and says where it went. */
+  readonly insert: (ooxml: string, options: InsertOptions) => Promise<InsertPlace>;
   /** The document's own settings (Office.Settings), as in Excel. */
   readonly settings: SettingsStore;
   readonly partition?: string;
 }
 
-type Loaded = {
+/** A workbook read in the pane: its grids are kept so that new settings re-check it at once. */
+type Book = {
   readonly name: string;
+  readonly grids: readonly SheetGrid[];
   readonly analysis: Analysis;
-  readonly narrative: Narrative;
 };
 
-/** The pane in Word: 从工作簿导入, review and edit the paragraphs, 插入到文档 at the cursor. */
+type Loaded = { readonly book: Book; readonly narrative: Narrative };
+
+/** The pane in Word: 从工作簿导入, review and edit the paragraphs, 插入到文档 at the cursor (after a
+ * selection or a table the cursor is in, or replacing the selection when asked). */
 export function WordApp({ host, catalog }: { readonly host: WordHost; readonly catalog: Catalog }) {
   const styles = usePaneStyles();
   const ui = catalog.ui;
   const config = useSettings(host.settings, catalog, host.partition);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  // Last month's workbook, as a promise: chosen just before 从工作簿导入, it may still be reading.
-  const previous = useRef<Promise<{ name: string; analysis: Analysis } | null>>(
-    Promise.resolve(null),
-  );
+  // This month's workbook, and last month's as a promise: chosen just before 从工作簿导入, it
+  // may still be reading. Refs, so that late answers never act on a stale render.
+  const current = useRef<Book | null>(null);
+  const previous = useRef<Promise<Book | null>>(Promise.resolve(null));
+  const latest = useRef(config.settings);
+  latest.current = config.settings;
   const paragraphs = useNarrativeText();
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [withTables, setWithTables] = useState(false);
+  // Off by default: a selection is kept and the text goes after it.
+  const [replace, setReplace] = useState(false);
 
-  const narrate = (name: string, analysis: Analysis, last: Analysis | null) => {
-    const narrative = buildNarrative(analysis, last);
-    setLoaded({ name, analysis, narrative });
+  /** The paragraphs of this month against last month, as the workbooks now stand. */
+  const narrate = async (): Promise<Book | null> => {
+    const book = current.current;
+    const last = await previous.current;
+    if (!book) return last;
+    const narrative = buildNarrative(book.analysis, last?.analysis ?? null);
+    setLoaded({ book, narrative });
     paragraphs.offer(narrativeText(narrative));
+    return last;
   };
+  const asBook = (read: WorkbookFile, settings: Settings): Book | null =>
+    'error' in read
+      ? null
+      : {
+          name: read.name,
+          grids: read.grids,
+          analysis:
+            settings === latest.current
+              ? read.analysis
+              : analyzeWorkbook(read.grids, latest.current),
+        };
   const load = async (file: File) => {
     setBusy(ui.importing);
     setNotice(null);
     try {
-      const read = await readWorkbookFile(file, config.settings, ui);
+      const settings = latest.current;
+      const read = await readWorkbookFile(file, settings, ui);
       if ('error' in read) return setNotice({ intent: 'error', text: read.error });
-      const last = await previous.current;
-      narrate(file.name, read.analysis, last?.analysis ?? null);
+      current.current = asBook(read, settings);
+      const last = await narrate();
       setNotice({ intent: 'success', text: ui.imported(file.name, last?.name ?? null) });
     } catch (e) {
       setNotice(failedNotice(ui, e));
@@ -62,17 +92,27 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
     }
   };
   const choosePrevious = async (file: File) => {
-    const reading = readPreviousMonth(file, config.settings, ui);
+    const settings = latest.current;
+    const reading = readPreviousMonth(file, settings, ui);
     const before = previous.current;
-    previous.current = reading.then(async (r) =>
-      'error' in r ? before : { name: file.name, analysis: r.analysis },
-    );
+    previous.current = reading.then((r) => asBook(r, settings) ?? before);
     const read = await reading;
     if ('error' in read) return setNotice({ intent: 'error', text: read.error });
-    if (loaded) {
-      narrate(loaded.name, loaded.analysis, read.analysis);
+    if (current.current) {
+      await narrate();
       setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
     }
+  };
+  /** New settings: both workbooks are checked again with them, the paragraphs follow. */
+  const saveSettings = async (settings: Settings) => {
+    await config.save(settings);
+    latest.current = settings;
+    const again = (book: Book | null) =>
+      book && { ...book, analysis: analyzeWorkbook(book.grids, settings) };
+    current.current = again(current.current);
+    previous.current = previous.current.then(again);
+    await narrate();
+    setNotice({ intent: 'success', text: ui.settingsSaved(host.settings.where) });
   };
 
   const insert = async () => {
@@ -83,12 +123,16 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
         await Promise.all([import('../../src/report/model'), import('../../src/report/ooxml')]);
       const blocks = [
         ...textBlocks(paragraphs.text),
-        ...(withTables ? attachmentBlocks(buildReport(loaded.analysis, loaded.narrative)) : []),
+        ...(withTables
+          ? attachmentBlocks(buildReport(loaded.book.analysis, loaded.narrative))
+          : []),
       ];
-      await host.insert(await blocksToFlatOpc(blocks, loaded.analysis.settings.report.fonts));
-      setNotice({ intent: 'success', text: ui.inserted });
+      const ooxml = await blocksToFlatOpc(blocks, loaded.book.analysis.settings.report.fonts);
+      const place = await host.insert(ooxml, { replace });
+      setNotice({ intent: 'success', text: ui.insertedAt(place) });
     } catch (e) {
-      setNotice(failedNotice(ui, e));
+      // Word's errors (read-only, old Word…) in the catalog's words, the code kept.
+      setNotice({ intent: 'error', text: wordErrorText(ui, e) });
     } finally {
       setBusy(null);
     }
@@ -119,10 +163,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
           catalog={catalog}
           where={host.settings.where}
           userDefaults={config.user}
-          onSave={async (s) => {
-            await config.save(s);
-            setNotice({ intent: 'success', text: ui.settingsSaved(host.settings.where) });
-          }}
+          onSave={saveSettings}
         />
       </div>
       {config.problem && (
@@ -138,6 +179,11 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
             checked={withTables}
             onChange={(_, d) => setWithTables(d.checked === true)}
             label={ui.withTables}
+          />
+          <Checkbox
+            checked={replace}
+            onChange={(_, d) => setReplace(d.checked === true)}
+            label={ui.replaceSelection}
           />
           <div className={styles.actions}>
             <Button appearance="primary" onClick={() => void insert()} disabled={busy !== null}>

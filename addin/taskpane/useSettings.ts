@@ -36,7 +36,7 @@ export function useSettings(store: SettingsStore, catalog: Catalog, partition?: 
             ? catalog.ui.savedSettingsBad(
                 catalog.settings.problem(found.problem.path, found.problem.rule),
               )
-            : webStorage(partition) === null
+            : webStorage(partition) === null && store.where === 'browser'
               ? catalog.ui.storageBlocked
               : null,
         );
@@ -52,7 +52,8 @@ export function useSettings(store: SettingsStore, catalog: Catalog, partition?: 
       live = false;
     };
   }, [store, catalog, partition]);
-  const save = async (next: Settings) => {
+  /** Put `next` in force and keep it; false when it is in force but could not be kept. */
+  const save = async (next: Settings): Promise<boolean> => {
     try {
       await store.save(next);
     } catch (e) {
@@ -62,13 +63,17 @@ export function useSettings(store: SettingsStore, catalog: Catalog, partition?: 
             ? catalog.ui.settingsReadOnly
             : catalog.ui.settingsHostError(e.code, e.message),
         );
-      if (e instanceof StorageBlockedError) throw new Error(catalog.ui.storageBlocked);
-      throw e;
+      if (!(e instanceof StorageBlockedError)) throw e;
+      // Nowhere to keep them: in force for this session all the same, and said so.
+      setSettings(next);
+      setProblem(catalog.ui.storageBlocked);
+      return false;
     }
     if (saveUserDefaults(next, partition))
       setUser({ issuer: next.report.issuer, recipients: next.report.recipients });
     setSettings(next);
     setProblem(null);
+    return true;
   };
   return { settings, user, problem, loaded, save };
 }

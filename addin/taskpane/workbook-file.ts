@@ -1,7 +1,8 @@
 import type { SheetGrid } from '../../src/core/grid';
 import type { Settings } from '../../src/core/settings';
-import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
+import type { Analysis } from '../../src/evaluation/analyze';
 import type { UiStrings } from '../../src/i18n/catalog';
+import { problemText } from './errors';
 
 /** A workbook the user picked, read and analysed; or the one line that says why not. */
 export type WorkbookFile =
@@ -25,18 +26,16 @@ export async function readWorkbookFile(
   onStage: (stage: 'reading' | 'parsing' | 'checking') => Promise<void> = () => Promise.resolve(),
 ): Promise<WorkbookFile> {
   await onStage('reading');
-  const [{ readWorkbookGrids, WorkbookReadError }, buffer] = await Promise.all([
-    import('../../src/io/xlsx-read'),
-    file.arrayBuffer(),
-  ]);
+  const [{ readWorkbookGrids, WorkbookReadError }, { analyzeWorkbook }, buffer] = await Promise.all(
+    [import('../../src/io/xlsx-read'), import('./engine'), file.arrayBuffer()],
+  );
   const bytes = new Uint8Array(buffer);
   let grids: SheetGrid[];
   try {
     await onStage('parsing');
     grids = await readWorkbookGrids(bytes);
   } catch (e) {
-    if (e instanceof WorkbookReadError)
-      return { error: e.kind === 'legacyXls' ? ui.legacyXls(file.name) : ui.notXlsx(file.name) };
+    if (e instanceof WorkbookReadError) return { error: problemText(ui, e, file.name) };
     throw e;
   }
   await onStage('checking');
@@ -50,7 +49,7 @@ export async function readPreviousMonth(
   file: File,
   settings: Settings,
   ui: UiStrings,
-): Promise<{ readonly analysis: Analysis } | { readonly error: string }> {
+): Promise<WorkbookFile> {
   try {
     return await readWorkbookFile(file, settings, ui);
   } catch (e) {

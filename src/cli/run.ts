@@ -32,7 +32,13 @@ async function analyzeFile(
     grids = await readWorkbookGrids(bytes);
   } catch (e) {
     if (e instanceof WorkbookReadError)
-      throw new InputError(e.kind === 'legacyXls' ? t.legacyXls(file) : t.notXlsx(file));
+      throw new InputError(
+        e.kind === 'legacyXls'
+          ? t.legacyXls(file)
+          : e.kind === 'encrypted'
+            ? t.encrypted(file)
+            : t.notXlsx(file),
+      );
     throw e;
   }
   const analysis = analyzeWorkbook(grids, settings);

@@ -13,7 +13,9 @@ export class TongbaoError extends Error {
 export type SettingsRule =
   | { readonly kind: 'object' }
   | { readonly kind: 'unknownKey' }
+  | { readonly kind: 'notNull' }
   | { readonly kind: 'text' }
+  | { readonly kind: 'nonEmpty' }
   | { readonly kind: 'textOrNull' }
   | { readonly kind: 'fontList' }
   | { readonly kind: 'fontName' }
@@ -35,8 +37,12 @@ function ruleText(rule: SettingsRule): string {
       return 'must be an object';
     case 'unknownKey':
       return 'is not a known setting';
+    case 'notNull':
+      return 'may not be null (leave it out for the default)';
     case 'text':
       return 'must be text';
+    case 'nonEmpty':
+      return 'must be non-empty text';
     case 'textOrNull':
       return 'must be null or non-empty text';
     case 'fontList':
@@ -82,4 +88,38 @@ export class SettingsError extends TongbaoError {
 /** A grid handed to the engine is not shaped like one (not an array of rows, bad merge). */
 export class GridShapeError extends TongbaoError {
   override readonly name = 'GridShapeError';
+}
+
+/**
+ * What the user is told about, by name: `key` picks the catalog sentence (`ui.problems`),
+ * `subjects` fills it (sheet or file names), `code` keeps the host's own code (a RichApi code
+ * such as AccessDenied) for the details. These are expected in the field, not bugs: the pane,
+ * the Word pane and the web page turn them into Chinese with one handler
+ * (`addin/taskpane/errors.ts`, `problemText`).
+ */
+export type ProblemKey =
+  | 'excelTooOld'
+  | 'cellEditMode'
+  | 'readOnly'
+  | 'accessDenied'
+  | 'protectedSheets'
+  | 'itemNotFound'
+  | 'hiddenSheet'
+  | 'hostGeneral'
+  | 'payloadTooLarge'
+  | 'hostFailed'
+  | 'legacyXls'
+  | 'encrypted'
+  | 'notXlsx';
+
+export class UserFacingError extends Error {
+  override readonly name: string = 'UserFacingError';
+  constructor(
+    message: string,
+    readonly key: ProblemKey,
+    readonly code: string | null = null,
+    readonly subjects: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }

@@ -187,6 +187,8 @@ function checkShape(input: unknown, model: unknown, path: string): void {
     if (!Object.prototype.hasOwnProperty.call(known, key))
       throw new SettingsError(at, { kind: 'unknownKey' });
     const expected = known[key];
+    // null is a value only where the default is null (report.title, report.date).
+    if (value === null && expected !== null) throw new SettingsError(at, { kind: 'notNull' });
     if (isPlainObject(expected)) checkShape(value, expected, at);
     else if (key === 'bands' && Array.isArray(value))
       value.forEach((band: unknown, i) => checkShape(band, { grade: '', min: 0 }, `${at}[${i}]`));
@@ -226,6 +228,8 @@ function validateReport(r: ReportSettings): void {
   for (const key of ['issuer', 'recipients'] as const) {
     if (typeof r[key] !== 'string') throw new SettingsError(`report.${key}`, { kind: 'text' });
   }
+  // The issuer heads the bulletin, titles it and signs it: it cannot be left empty.
+  if (r.issuer.trim() === '') throw new SettingsError('report.issuer', { kind: 'nonEmpty' });
   for (const key of ['title', 'date'] as const) {
     const v = r[key];
     if (v !== null && (typeof v !== 'string' || v.trim() === ''))

@@ -1,6 +1,7 @@
 import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
+import type { ProblemKey } from '../core/errors';
 import type { Comparison, UnitKey } from '../narrative/types';
-import { settingsEnUS, settingsZhCN, type SettingsStrings } from './settings';
+import { settingsZhCN, type SettingsStrings } from './settings';
 
 /**
  * Every user-facing string, typed: a locale that misses a message does not compile.
@@ -64,10 +65,18 @@ export interface UiStrings {
   readonly previousLoaded: (file: string) => string;
   readonly importing: string;
   readonly imported: (file: string, previous: string | null) => string;
-  readonly notXlsx: (file: string) => string;
   readonly withTables: string;
   readonly insert: string;
   readonly inserted: string;
+  /** The Word pane's checkbox: replace a non-empty selection instead of inserting after it. */
+  readonly replaceSelection: string;
+  readonly insertedAt: (
+    place: 'cursor' | 'afterSelection' | 'afterTable' | 'replacedSelection',
+  ) => string;
+  readonly wordReadOnly: (code: string) => string;
+  readonly wordApiMissing: (code: string) => string;
+  readonly wordTooLarge: (code: string) => string;
+  readonly wordHostError: (code: string | null, message: string) => string;
   readonly wordIntro: string;
   readonly save: string;
   readonly cancel: string;
@@ -97,7 +106,6 @@ export interface UiStrings {
   readonly chooseFile: string;
   readonly noFileChosen: string;
   readonly chosenFile: (name: string) => string;
-  readonly legacyXls: (file: string) => string;
   readonly narrativeKept: string;
   readonly useNew: string;
   readonly keepMine: string;
@@ -111,6 +119,17 @@ export interface UiStrings {
   readonly annotating: string;
   readonly settingsReadOnly: string;
   readonly settingsHostError: (code: number | null, message: string) => string;
+  /** Host and file problems by key (src/core/errors.ts); `subjects` are sheet or file names. */
+  readonly problems: { readonly [K in ProblemKey]: (subjects: readonly string[]) => string };
+  /** The host's own error code, kept after the sentence for whoever helps the user. */
+  readonly problemCode: (code: string) => string;
+  readonly hiddenSkipped: (sheets: readonly string[]) => string;
+  readonly mergesUnread: (sheets: readonly string[]) => string;
+  /** A write that stopped part way (or never started): which tables were written. */
+  readonly writeStopped: (
+    written: readonly TableName[],
+    notWritten: readonly TableName[],
+  ) => string;
 }
 
 export interface Catalog {
@@ -153,11 +172,18 @@ export interface Catalog {
     readonly badSettings: (file: string, detail: string) => string;
     readonly notJson: (detail: string) => string;
     readonly legacyXls: (file: string) => string;
+    readonly encrypted: (file: string) => string;
   };
 }
 
-const quote = (s: string) => `“${s}”`;
-const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
+/** A table of the write plan, as the pane names it. */
+export interface TableName {
+  readonly sheet: string;
+  readonly title: string;
+}
+
+export const quote = (s: string) => `“${s}”`;
+export const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
 export const zhCN: Catalog = {
   settings: settingsZhCN,
@@ -214,10 +240,25 @@ export const zhCN: Catalog = {
     importing: '正在读取工作簿…',
     imported: (file, previous) =>
       `已读取“${file}”${previous ? `，并与上月“${previous}”比较` : ''}。`,
-    notXlsx: (file) => `“${file}”不是有效的 .xlsx 工作簿。`,
     withTables: '同时插入附件表格',
     insert: '插入到文档',
     inserted: '已插入到光标处。',
+    replaceSelection: '替换所选内容',
+    insertedAt: (place) =>
+      ({
+        cursor: '已插入到光标处。',
+        afterSelection: '已插入到所选内容之后（所选内容保留；如需替换，请勾选“替换所选内容”）。',
+        afterTable: '已插入到表格之后（光标在表格中，为免把附件表格嵌套进单元格）。',
+        replacedSelection: '已替换所选内容。',
+      })[place],
+    wordReadOnly: (code) =>
+      `文档为只读或受保护（例如网页版 Word 的“查看”模式、以只读方式打开、限制编辑或锁定的内容控件），无法插入。请切换到“编辑”或取消保护后再试。（错误代码：${code}）`,
+    wordApiMissing: (code) =>
+      `此版本的 Word 不支持插入所需的功能（WordApi 1.3：判断光标是否在表格中），为免把表格插进单元格，未插入任何内容。请使用 Microsoft 365、Office 2019 及以上、网页版 Word 或 Mac 版 Word，或用“复制”后粘贴。（错误代码：${code}）`,
+    wordTooLarge: (code) =>
+      `内容太多，网页版 Word 一次无法插入。请取消勾选“同时插入附件表格”后再试。（错误代码：${code}）`,
+    wordHostError: (code, m) =>
+      `Word 未能插入内容。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。（错误代码：${code ?? '未知'}：${m}）`,
     wordIntro: '选择本月的工作簿（.xlsx），生成通报段落，再插入到文档光标处。',
     save: '保存',
     cancel: '取消',
@@ -226,14 +267,14 @@ export const zhCN: Catalog = {
     importSettings: '导入设置文件…',
     settingsWhere: (w) =>
       w === 'workbook' || w === 'document'
-        ? `设置保存在本${w === 'workbook' ? '工作簿' : '文档'}中，随文件共享给同事；发文机关和主送机关同时记为您本人的默认值。`
+        ? `设置写入本${w === 'workbook' ? '工作簿' : '文档'}，保存文件后随文件共享给同事；发文机关和主送机关同时记为您本人的默认值。`
         : w === 'browser'
           ? '设置保存在本浏览器中，不会上传到任何地方。'
           : '本环境无法保存设置，只在本次使用中有效。',
     settingsSaved: (w) =>
       w === 'browser'
         ? '设置已保存在本浏览器中。'
-        : `设置已保存到本${w === 'workbook' ? '工作簿' : '文档'}。`,
+        : `设置已写入本${w === 'workbook' ? '工作簿' : '文档'}（保存文件后随文件共享）。`,
     settingsSavedRecompute: '请点击“重新计算”，按新设置复核。',
     settingsInvalid: '设置有误，未保存：',
     settingsImported: (f) => `已读入设置文件“${f}”，核对后点击“保存”生效。`,
@@ -279,8 +320,40 @@ export const zhCN: Catalog = {
     chooseFile: '选择文件…',
     noFileChosen: '未选择文件',
     chosenFile: (n) => `已选择：${n}`,
-    legacyXls: (f) =>
-      `“${f}”是旧版 Excel 97-2003 格式（.xls），无法读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再选择。`,
+    problems: {
+      excelTooOld: () =>
+        '此版本的 Excel 不支持本加载项所需的功能（需要 ExcelApi 1.7，条件格式需要 1.6）。请升级 Excel 或使用网页版 Excel。',
+      cellEditMode: () =>
+        'Excel 正处于单元格编辑状态，加载项无法读写工作表。请按 Enter 或 Tab 键（或单击其他单元格）结束编辑，再点击“重新计算”。',
+      readOnly: () =>
+        '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），未写入复核列。请切换到“编辑”后再点击“重新计算”。',
+      accessDenied: () =>
+        'Excel 拒绝了写入：工作簿可能是只读的、工作表受保护，或您没有编辑权限。请检查后再点击“重新计算”。',
+      protectedSheets: (s) =>
+        `未做任何修改：工作表${s.map(quote).join('、')}受保护，复核列无法写入；为免只写一半，其他工作表也未写入。请在“审阅 → 撤消工作表保护”后再点击“重新计算”。`,
+      itemNotFound: (s) =>
+        `找不到${s.length > 0 ? `工作表${quote(s[0]!)}` : '要操作的工作表或单元格'}（可能已被重命名或删除）。请点击“重新计算”刷新结果。`,
+      hiddenSheet: (s) =>
+        `工作表${quote(s[0] ?? '')}已隐藏，未切换过去。如需查看，请右键单击工作表标签，选择“取消隐藏”。`,
+      hostGeneral: () =>
+        'Excel 处理请求时发生内部错误。请稍后再点击“重新计算”；如仍失败，请保存并重新打开工作簿。',
+      payloadTooLarge: () =>
+        '数据超过了网页版 Excel 单次读写 5 MB 的限制，拆到单行后仍然过大。请缩短特别长的单元格文字后重试，或改用桌面版 Excel。',
+      hostFailed: () => 'Excel 未能完成操作。请稍后再点击“重新计算”。',
+      legacyXls: (s) =>
+        `“${s[0] ?? '工作簿'}”是旧版 Excel 97-2003 格式（.xls），无法读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再选择。`,
+      encrypted: (s) =>
+        `“${s[0] ?? '工作簿'}”设有打开密码，无法读取。请在 Excel 或 WPS 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再选择。`,
+      notXlsx: (s) => `“${s[0] ?? '工作簿'}”不是有效的 .xlsx 工作簿。`,
+    },
+    problemCode: (code) => `（错误代码：${code}）`,
+    hiddenSkipped: (s) => `已跳过隐藏的工作表：${s.join('、')}（不复核，也不写入）。`,
+    mergesUnread: (s) =>
+      `未能读取工作表${s.map(quote).join('、')}的合并单元格（Excel 一次最多读出 512 个合并区域），已按没有合并单元格复核；下属单位的归属请核对。`,
+    writeStopped: (w, n) =>
+      w.length === 0
+        ? '复核列未写入。'
+        : `复核列只写入了一部分：已写入 ${w.map((t) => `${t.title}（${t.sheet}）`).join('、')}；未写完 ${n.map((t) => `${t.title}（${t.sheet}）`).join('、')}。请点击“重新计算”补全（已写入的列会被替换，不会重复）。`,
   },
   diagnostics: {
     emptySheet: () => '工作表为空，已跳过',
@@ -347,6 +420,7 @@ export const zhCN: Catalog = {
     notJson: (d) => `不是有效的 JSON（${d}）`,
     legacyXls: (f) =>
       `错误：${f} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
+    encrypted: (f) => `错误：${f} 设有打开密码，请在 Excel 或 WPS 中删除密码并保存后再运行`,
     conflicts: (file, cells) =>
       `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>
@@ -362,217 +436,18 @@ export const zhCN: Catalog = {
   },
 };
 
-export const enUS: Catalog = {
-  settings: settingsEnUS,
-  ui: {
-    title: 'Tongbao',
-    subtitle: 'Recompute the evaluation tables and draft the bulletin paragraphs',
-    recompute: 'Recompute',
-    working: 'Reading the sheets and recomputing…',
-    settings: 'Settings',
-    close: 'Close',
-    excelTooOld:
-      'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
-    failed: (m) => `Recompute failed: ${m}`,
-    wrote: (t, d) =>
-      `Wrote the recomputed columns beside ${t} tables. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree and are highlighted.`}`,
-    conflicts: (cells) =>
-      `Nothing was changed: the cells where the new columns would go are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''}). Clear them or move the table, then try again.`,
-    noTables: 'No evaluation table found (a header with 应处置数, 结案数, … is needed).',
-    tablesFound: (n) => `Tables found (${n})`,
-    tableLine: (title, group, units, evaluated) =>
-      `${title}: ${group}, ${units} units, ${evaluated} evaluated`,
-    grades: 'Grades',
-    discrepancies: (n) => `Figures that disagree (${n})`,
-    discrepancyLine: (d) =>
-      `${d.sheet}!${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
-    noDiscrepancies: 'Every printed figure agrees with the recomputation.',
-    diagnostics: (n) => `Data notes (${n})`,
-    narrative: 'Bulletin paragraphs',
-    narrativeHint: 'Edit freely, then copy into the bulletin.',
-    copy: 'Copy',
-    copied: 'Copied',
-    copyFailed: 'Could not copy; select the text and copy it by hand.',
-    selectCell: (cell) => `Select ${cell} in the sheet`,
-    settingsTitle: 'Settings',
-    weights: 'Index weights',
-    weightLine: (c, o, r) => `closed ${c}, on time ${o}, (1 − rework) ${r}`,
-    bands: 'Grades',
-    rounding: (d, m) =>
-      `Rates rounded ${m === 'halfUp' ? 'half up' : 'half to even'} to ${d} decimals before the index`,
-    zeroRule: 'With 处置数 = 0 the rework rate is 0 and its term scores nothing',
-    narrativeSettings: 'Paragraph rules',
-    narrativeLine: (named, bottom, improved, ties, change) =>
-      `name ${named} of tied units; bottom ${bottom}; top ${improved} risers; ties at the cut-off ${ties === 'includeAll' ? 'all listed' : 'cut in table order'}; rate changes as “${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
-    leftOut: (names) => `Left out of 12345 lists: ${names.join(', ') || 'none'}`,
-    notEvaluated: 'not evaluated',
-    exportWord: 'Export to Word',
-    exporting: 'Building the Word document…',
-    exported: (name) => `Downloaded “${name}”.`,
-    macNoDownload:
-      'Excel for Mac cannot download files from an add-in. Copy the paragraphs with Copy, or open the add-in in Word and import the workbook.',
-    importWorkbook: 'Import a workbook',
-    importPrevious: 'Last month’s workbook (optional)',
-    previousLoaded: (file) => `Read last month’s “${file}”: the paragraphs now compare with it.`,
-    importing: 'Reading the workbook…',
-    imported: (file, previous) =>
-      `Read “${file}”${previous ? `, compared with “${previous}”` : ''}.`,
-    notXlsx: (file) => `“${file}” is not a valid .xlsx workbook.`,
-    withTables: 'Insert the attachment tables too',
-    insert: 'Insert into the document',
-    inserted: 'Inserted at the cursor.',
-    wordIntro:
-      'Choose this month’s workbook (.xlsx), review the paragraphs, then insert them at the cursor.',
-    save: 'Save',
-    cancel: 'Cancel',
-    restoreDefaults: 'Restore defaults',
-    exportSettings: 'Export settings file',
-    importSettings: 'Import settings file…',
-    settingsWhere: (w) =>
-      w === 'workbook' || w === 'document'
-        ? `Settings are saved in this ${w} and shared with it; issuer and recipients also become your own defaults.`
-        : w === 'browser'
-          ? 'Settings are saved in this browser and never uploaded.'
-          : 'Settings cannot be saved here; they last for this session only.',
-    settingsSaved: (w) =>
-      w === 'browser' ? 'Settings saved in this browser.' : `Settings saved in this ${w}.`,
-    settingsSavedRecompute: 'Press Recompute to apply them.',
-    settingsInvalid: 'Not saved; please correct:',
-    settingsImported: (f) => `Read “${f}”; check the values, then Save.`,
-    settingsFileBad: (f, d) => `Settings file “${f}” is invalid: ${d}`,
-    savedSettingsBad: (d) =>
-      `The saved settings are invalid, defaults are in force (${d}). Open Settings to fix them.`,
-    settingsSaveFailed: (d) => `Settings not saved: ${d}`,
-    storageBlocked:
-      'This browser keeps no data (private mode or policy): settings last for this session only.',
-    weightsPercent: 'Index weights (%, adding up to 100)',
-    bandsHint: 'Best first; the last grade starts at 0',
-    bandGrade: 'Grade',
-    bandMin: 'Minimum',
-    addBand: 'Add a grade',
-    removeBand: (g) => `Remove grade ${g}`,
-    reportSettings: 'Document',
-    aliasesHint: 'One a line: name=as printed',
-    leftOutHint: 'One unit name a line',
-    titleHint: 'Empty: built from the issuer and the month',
-    dateHint: 'e.g. 2017年9月25日; empty prints no date',
-    narrativeKept:
-      'New paragraphs were generated from the new data or settings; your edited text was kept.',
-    useNew: 'Use the new paragraphs',
-    webTitle: 'Tongbao on the web',
-    webIntro:
-      'No Office, no network: the workbook is read and computed in this browser only, never uploaded.',
-    dropHere: 'Drop this month’s workbook (.xlsx) here, or',
-    chooseCurrent: 'Choose this month’s workbook…',
-    stage: (stage, f) =>
-      ({
-        reading: `Reading “${f}”…`,
-        parsing: 'Parsing the sheets…',
-        checking: 'Recomputing…',
-        writing: 'Writing the paragraphs…',
-      })[stage],
-    webChecked: (f, t, d) =>
-      `Checked ${t} evaluation tables in “${f}”. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree (listed below, red in the downloaded workbook).`}`,
-    downloadXlsx: 'Download the checked workbook',
-    annotating: 'Building the checked workbook…',
-    settingsReadOnly:
-      'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
-    settingsHostError: (code, m) =>
-      `Office could not save the settings (code ${code ?? 'unknown'}: ${m}).`,
-    keepMine: 'Keep my edits',
-    chooseFile: 'Choose a file…',
-    noFileChosen: 'No file chosen',
-    chosenFile: (n) => `Chosen: ${n}`,
-    legacyXls: (f) =>
-      `“${f}” is an Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).`,
-  },
-  diagnostics: {
-    emptySheet: () => 'The sheet is empty; skipped',
-    noTableOnSheet: () =>
-      'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
-    missingColumns: (p) =>
-      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
-    groupGuessed: (p) =>
-      `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
-    childWithoutParent: (p) =>
-      `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
-    missingName: () => 'This row has figures but no unit name; not evaluated',
-    duplicateUnit: (p) =>
-      `Unit ${quote(p.unit)} appears twice in this table (first in row ${p.firstRow})`,
-    emptyCount: (p) => `${quote(p.unit)}: ${p.field} is empty; not evaluated`,
-    notNumber: (p) => `${quote(p.unit)}: ${p.field} is not a number (${p.text}); not evaluated`,
-    negative: (p) => `${quote(p.unit)}: ${p.field} is negative (${p.value}); not evaluated`,
-    notInteger: (p) =>
-      `${quote(p.unit)}: ${p.field} is not a whole number (${p.value}); not evaluated`,
-    tooLarge: (p) => `${quote(p.unit)}: ${p.field} is too large (${p.value}); not evaluated`,
-    exceeds: (p) =>
-      `${quote(p.unit)}: ${p.field} (${p.value}) exceeds ${p.limitField} (${p.limit}); not evaluated`,
-    reworkExceedsDisposed: (p) =>
-      `${quote(p.unit)}: 返工数 (${p.rework}) exceeds 处置数 (${p.disposed}), a rework rate over 100%; please check`,
-    noCases: (p) => `${quote(p.unit)} had no cases this month; not evaluated`,
-    totalRowSkipped: (p) => `${quote(p.text)} is a totals row; not treated as a unit`,
-    hotlineCountUnreadable: (p) =>
-      `12345 table: ${quote(p.unit)} has no readable count (${p.text}); left out of totals and lists`,
-    nothingToEvaluate: (p) => `${quote(p.unit)}: ${p.field} is 0; not evaluated`,
-  },
-  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
-  reasons: {
-    noCases: 'No cases this month',
-    nothingToEvaluate: '应处置数 or 应结案数 is 0',
-    invalidData: 'Invalid data',
-    missingColumns: 'The table lacks a required column',
-    missingName: 'No unit name',
-  },
-  cli: {
-    usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>]',
-      '',
-      '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
-      "  --previous  last month's workbook, for the month-over-month sentences",
-      '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
-      "  --text      print the bulletin's ranking paragraphs",
-      '  --docx      export the bulletin as a Word document (.docx, official format)',
-      '  --out       save a copy of the workbook with the recomputed columns (.xlsx)',
-      '  --settings  a JSON settings file: weights, bands, paragraph rules, issuer, date, …',
-    ].join('\n'),
-    fileMissing: (f) => `Error: no such file ${f}`,
-    notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
-    noTables: (f) => `Error: no evaluation table found in ${f}`,
-    unknownOption: (o) => `Error: unknown option ${o}`,
-    optionNeedsValue: (o) => `Error: option ${o} needs a value`,
-    wroteJson: (f) => `Wrote ${f}`,
-    summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
-    tableHeading: (title, group, sheet, cell) => `[${title}] (${group}, sheet “${sheet}” ${cell})`,
-    columns: ['Unit', 'Rework', 'Closed', 'On time', 'Index', 'Grade'],
-    discrepancies: (n) =>
-      n === 0
-        ? 'Every printed figure agrees with the recomputation.'
-        : `${n} printed figures disagree:`,
-    discrepancyLine: (d) =>
-      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
-    diagnosticsHeading: (n) => `${n} data notes:`,
-    notEvaluated: 'not evaluated',
-    childSum: ' (sum of sub-units)',
-    badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
-    notJson: (d) => `not valid JSON (${d})`,
-    legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
-    conflicts: (file, cells) =>
-      `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
-    comparison: (c) =>
-      [
-        `Compared with ${c.previousPeriod ? `${c.previousPeriod.year}-${c.previousPeriod.month}` : 'last month'}: ${c.matched} units matched.`,
-        c.newUnits.length > 0
-          ? `Not in last month's workbook: ${c.newUnits.map(unitLabel).join(', ')}`
-          : '',
-        c.goneUnits.length > 0 ? `Gone this month: ${c.goneUnits.map(unitLabel).join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-  },
-};
-
 export type Locale = 'zh-CN' | 'en-US';
 
-export function catalogFor(locale: string): Catalog {
-  return locale.toLowerCase().startsWith('zh') ? zhCN : enUS;
+/** Chinese for zh-*, English otherwise. */
+export function isChinese(locale: string): boolean {
+  return locale.toLowerCase().startsWith('zh');
+}
+
+/**
+ * The catalog for a locale. English, the fallback, loads only when asked for: the users read
+ * Chinese, and the task pane's first bundle carries only what they read.
+ */
+export async function loadCatalog(locale: string): Promise<Catalog> {
+  if (isChinese(locale)) return zhCN;
+  return (await import('./catalog-en')).enUS;
 }

@@ -48,16 +48,6 @@ const ZH_FIELDS: Readonly<Record<string, string>> = {
   'report.fonts': '字体',
 };
 
-const EN_FIELDS: Readonly<Record<string, string>> = {
-  '(root)': 'settings',
-  'evaluation.weights.closed': 'weight of 结案率',
-  'evaluation.weights.onTime': 'weight of 按期结案率',
-  'evaluation.weights.rework': 'weight of (1 − 返工率)',
-  'report.issuer': 'issuer',
-  'report.recipients': 'recipients (主送)',
-  'report.date': 'date',
-};
-
 const ZH_OPTIONS: Readonly<Record<string, string>> = {
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
@@ -70,7 +60,7 @@ const ZH_OPTIONS: Readonly<Record<string, string>> = {
 };
 
 /** `evaluation.bands[2].min` → [2, 'min']. */
-const bandPath = (path: string) => /^evaluation\.bands\[(\d+)\]\.(grade|min)$/.exec(path);
+export const bandPath = (path: string) => /^evaluation\.bands\[(\d+)\]\.(grade|min)$/.exec(path);
 
 export const settingsZhCN: SettingsStrings = {
   field: (path) => {
@@ -88,8 +78,12 @@ export const settingsZhCN: SettingsStrings = {
         return `${field}：应为一组设置（JSON 对象）`;
       case 'unknownKey':
         return `${field}：不是可识别的设置项`;
+      case 'notNull':
+        return `${field}：不能为 null（要用默认值，请删去这一项）`;
       case 'text':
         return `${field}：应为文字`;
+      case 'nonEmpty':
+        return `${field}：不能为空`;
       case 'textOrNull':
         return `${field}：应为非空文字，或不填`;
       case 'fontList':
@@ -118,54 +112,6 @@ export const settingsZhCN: SettingsStrings = {
         return `${field}：等级应从高到低排列，最低分依次递减`;
       case 'lastBandZero':
         return `${field}：最后一级的最低分应为 0，使每个分值都有等级`;
-    }
-  },
-};
-
-export const settingsEnUS: SettingsStrings = {
-  field: (path) => {
-    const band = bandPath(path);
-    if (band) return `grade ${Number(band[1]) + 1} ${band[2] === 'grade' ? 'name' : 'minimum'}`;
-    return EN_FIELDS[path] ?? path;
-  },
-  option: (v) => v,
-  problem(path, rule) {
-    const field = settingsEnUS.field(path);
-    switch (rule.kind) {
-      case 'object':
-        return `${field}: must be an object`;
-      case 'unknownKey':
-        return `${field}: not a known setting`;
-      case 'text':
-        return `${field}: must be text`;
-      case 'textOrNull':
-        return `${field}: must be non-empty text or left out`;
-      case 'fontList':
-        return `${field}: name at least one font`;
-      case 'fontName':
-        return `${field}: name a font`;
-      case 'integer':
-        return `${field}: must be a whole number from ${rule.min} to ${rule.max}`;
-      case 'oneOf':
-        return `${field}: must be one of ${rule.options.join(', ')}`;
-      case 'aliases':
-        return `${field}: each entry must read “name=display name”`;
-      case 'nameList':
-        return `${field}: must be a list of unit names`;
-      case 'weight':
-        return `${field}: must be from 0 to 100% (0 to 1 in a settings file), at most 4 decimals`;
-      case 'weightsSum':
-        return `${field}: the three weights must add up to 100%`;
-      case 'bandsList':
-        return `${field}: list at least one grade`;
-      case 'bandGrade':
-        return `${field}: must be non-empty and unique`;
-      case 'bandMin':
-        return `${field}: must be from 0 to 100 with at most ${rule.decimals} decimals`;
-      case 'bandsOrder':
-        return `${field}: list grades best first, minimums decreasing`;
-      case 'lastBandZero':
-        return `${field}: the last grade must start at 0`;
     }
   },
 };

@@ -1,17 +1,20 @@
 import ExcelJS from 'exceljs';
+import { UserFacingError } from '../core/errors';
 import type { CellValue, MergedArea, SheetGrid } from '../core/grid';
 
 /**
  * The workbook could not be opened as .xlsx: `legacyXls` for an Excel 97-2003 file (the user
- * must save it as .xlsx), `notXlsx` for anything else (not a zip, not a workbook, corrupt).
+ * must save it as .xlsx), `encrypted` for a password-protected workbook (same container as
+ * .xls, holding an EncryptedPackage), `notXlsx` for anything else (not a zip, corrupt).
  */
-export class WorkbookReadError extends Error {
+export class WorkbookReadError extends UserFacingError {
   override readonly name = 'WorkbookReadError';
   constructor(
     message: string,
-    readonly kind: 'legacyXls' | 'notXlsx' = 'notXlsx',
+    readonly kind: 'legacyXls' | 'encrypted' | 'notXlsx' = 'notXlsx',
   ) {
-    super(message);
+    // The kind is the catalog key; the file name is the caller's (`problemText(ui, e, file)`).
+    super(message, kind);
   }
 }
 
@@ -23,12 +26,33 @@ export function isLegacyXls(data: ArrayBuffer | Uint8Array): boolean {
   return OLE_SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
+/** “EncryptedPackage” as the compound file's directory spells stream names (UTF-16LE). */
+const ENCRYPTED_PACKAGE = [...'EncryptedPackage'].flatMap((c) => [c.charCodeAt(0), 0]);
+
+/**
+ * A password-protected .xlsx: Office wraps the encrypted workbook in the same OLE container
+ * as an .xls, as a stream named EncryptedPackage.
+ */
+export function isEncryptedXlsx(data: ArrayBuffer | Uint8Array): boolean {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  if (!isLegacyXls(bytes)) return false;
+  const first = ENCRYPTED_PACKAGE[0]!;
+  outer: for (let i = bytes.indexOf(first); i >= 0; i = bytes.indexOf(first, i + 1)) {
+    for (let k = 1; k < ENCRYPTED_PACKAGE.length; k++)
+      if (bytes[i + k] !== ENCRYPTED_PACKAGE[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
  * An .xlsx file's sheets as the grids an Excel add-in would see: values only (formula
  * results, rich text as plain text), every sheet from A1, merged areas listed and the
  * cells inside them other than the top-left read as empty — as office.js reports them.
  */
 export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
+  if (isEncryptedXlsx(data))
+    throw new WorkbookReadError('a password-protected workbook', 'encrypted');
   if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
   const wb = new ExcelJS.Workbook();
   try {

@@ -6,7 +6,16 @@
  *    bytes of its request, and a request over 5 MB is refused as Excel on the web does;
  *  - `null` in a values / numberFormat array leaves that cell alone, `""` clears it;
  *  - a string starting with `=` becomes a formula, one starting with `'` stays text;
- *  - `*OrNullObject` methods give null objects; merged areas need ExcelApi 1.13.
+ *  - `*OrNullObject` methods give null objects; merged areas need ExcelApi 1.13;
+ *  - host rules the adapter must follow, each switchable and each with its own test:
+ *    a method called on a null object fails the sync (InvalidObjectPath); hidden and very hidden
+ *    sheets (`visibility`); protected sheets (`protection.protected`: writes fail, AccessDenied);
+ *    more than 512 merged areas make `getMergedAreasOrNullObject` fail; cell-edit mode fails
+ *    every sync (InvalidOperationInCellEditMode); a read-only workbook (`workbook.readOnly`,
+ *    writes fail AccessDenied); requests and responses over 5 MB fail with the payload codes;
+ *    `failSync` fails the N-th sync part way (for partial-write tests); a cell whose number
+ *    format is Text (`@`) takes a written string as it is: no formula, apostrophe kept.
+ * Batches run in order: when an operation fails, those before it stay applied (as in Excel).
  * It runs in Node (vitest) and in the browser (bundled for the task-pane test).
  */
 
@@ -27,14 +36,32 @@ export interface FakeConditionalFormat {
   readonly rule: Record<string, unknown>;
 }
 
+export type FakeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
 export interface FakeSheetData {
   name: string;
+  visibility: FakeVisibility;
+  /** `protection.protected`: every write to the sheet fails with AccessDenied. */
+  protected: boolean;
   cells: Map<string, FakeCell>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   conditionalFormats: FakeConditionalFormat[];
 }
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** `getMergedAreasOrNullObject` "will fail to return the result" above this many areas. */
+export const MERGED_AREAS_LIMIT = 512;
+
+/** What office.js rejects a sync with (OfficeExtension.Error): a code and a message. */
+export class FakeRichApiError extends Error {
+  override readonly name = 'RichApi.Error';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export class PropertyNotLoadedError extends Error {
   readonly code = 'PropertyNotLoaded';
@@ -87,6 +114,21 @@ export class FakeWorkbook {
     'ExcelApi 1.13',
   ]);
   selected: string | null = null;
+  /** The sheet `activate()` last made active. */
+  active: string | null = null;
+  /** Excel on the web's limits, bytes per request and per response (tests may lower them). */
+  requestLimit = REQUEST_LIMIT;
+  responseLimit = REQUEST_LIMIT;
+  /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
+  cellEditMode = false;
+  /** Opened read-only (Excel on the web in view mode): `workbook.readOnly`, writes refused. */
+  readOnly = false;
+  /**
+   * Fail the `at`-th sync (1-based, counted over the workbook's life) with `code`, after
+   * applying the first `applied` operations of its batch (default: half of them), as a batch
+   * that fails part way does in Excel.
+   */
+  failSync: { at: number; code?: string; applied?: number } | null = null;
 
   /** Add a sheet from a grid of values (row-major, from A1) and merged areas. */
   addSheet(
@@ -100,7 +142,14 @@ export class FakeWorkbook {
         if (v !== null && v !== '') cells.set(key(r, c), { value: v });
       }),
     );
-    const sheet = { name, cells, merges: [...merges], conditionalFormats: [] };
+    const sheet: FakeSheetData = {
+      name,
+      visibility: 'Visible',
+      protected: false,
+      cells,
+      merges: [...merges],
+      conditionalFormats: [],
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -136,7 +185,7 @@ export class FakeWorkbook {
   }
 }
 
-/** A queued load: `read` takes the values (at sync), `commit` makes them readable. */
+/** A queued load: `read` takes the values (when its place in the batch is reached), `commit` makes them readable. */
 interface Load {
   readonly read: () => Map<string, unknown>;
   readonly commit: (values: Map<string, unknown>) => void;
@@ -149,10 +198,12 @@ type Op = {
   readonly apply: () => void;
 };
 
+const WHOLE_SHEET = { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+
 export class FakeRequestContext {
   readonly workbook: FakeWorkbookApi;
   private queue: Op[] = [];
-  private loads: Load[] = [];
+  private loads: { load: Load; result?: Map<string, unknown> }[] = [];
 
   constructor(readonly data: FakeWorkbook) {
     this.workbook = new FakeWorkbookApi(this);
@@ -163,8 +214,30 @@ export class FakeRequestContext {
   }
 
   enqueueLoad(target: string, props: string, load: Load): void {
-    this.queue.push({ op: 'load', target, payload: props, apply: () => undefined });
-    this.loads.push(load);
+    const entry: { load: Load; result?: Map<string, unknown> } = { load };
+    this.loads.push(entry);
+    // The load reads the workbook where it stands in the batch: after the writes before it.
+    this.queue.push({
+      op: 'load',
+      target,
+      payload: props,
+      apply: () => {
+        entry.result = load.read();
+      },
+    });
+  }
+
+  /** Writes to a protected sheet or a read-only workbook fail as Excel refuses them. */
+  checkWritable(sheet: FakeSheetData): void {
+    if (this.data.readOnly) {
+      throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation.');
+    }
+    if (sheet.protected) {
+      throw new FakeRichApiError(
+        'AccessDenied',
+        `You cannot perform the requested operation: sheet ${sheet.name} is protected.`,
+      );
+    }
   }
 
   sync(): Promise<void> {
@@ -177,28 +250,52 @@ export class FakeRequestContext {
     const loads = this.loads;
     this.queue = [];
     this.loads = [];
-    if (bytes > REQUEST_LIMIT) {
+    if (this.data.cellEditMode) {
       return Promise.reject(
-        new RequestPayloadSizeLimitExceededError(
-          `request of ${bytes} bytes exceeds the 5 MB limit`,
+        new FakeRichApiError(
+          'InvalidOperationInCellEditMode',
+          'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
         ),
       );
     }
-    for (const op of queue) op.apply();
+    if (bytes > this.data.requestLimit) {
+      return Promise.reject(
+        new RequestPayloadSizeLimitExceededError(
+          `request of ${bytes} bytes exceeds the limit (${this.data.requestLimit})`,
+        ),
+      );
+    }
+    const fail = this.data.failSync?.at === this.data.syncs ? this.data.failSync : null;
+    const applied = fail
+      ? Math.min(queue.length, fail.applied ?? Math.floor(queue.length / 2))
+      : queue.length;
+    try {
+      for (let i = 0; i < applied; i++) queue[i]!.apply();
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+    if (fail) {
+      return Promise.reject(
+        new FakeRichApiError(
+          fail.code ?? 'GeneralException',
+          `sync ${fail.at} failed after ${applied} of ${queue.length} operations (injected)`,
+        ),
+      );
+    }
     // The response carries every loaded value: Excel on the web refuses one over 5 MB too.
-    const read = loads.map((l) => l.read());
+    const read = loads.map((l) => l.result ?? new Map<string, unknown>());
     const responseBytes = new TextEncoder().encode(
       JSON.stringify(read.map((m) => [...m.values()])),
     ).length;
     this.data.responseBytes.push(responseBytes);
-    if (responseBytes > REQUEST_LIMIT) {
+    if (responseBytes > this.data.responseLimit) {
       return Promise.reject(
         new ResponsePayloadSizeLimitExceededError(
-          `response of ${responseBytes} bytes exceeds the 5 MB limit`,
+          `response of ${responseBytes} bytes exceeds the limit (${this.data.responseLimit})`,
         ),
       );
     }
-    loads.forEach((l, i) => l.commit(read[i]!));
+    loads.forEach((l, i) => l.load.commit(read[i]!));
     return Promise.resolve();
   }
 }
@@ -220,8 +317,43 @@ class ClientObject {
     return this.loaded.get(name) as T;
   }
 
+  /** Make a property readable, as a sync that loaded it does (used for collection items). */
+  setLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+  }
+
   protected snapshotProps(): Record<string, () => unknown> {
     return {};
+  }
+
+  /** Navigation properties (`protection`) that `load('protection/protected')` goes through. */
+  protected children(): Record<string, ClientObject> {
+    return {};
+  }
+
+  /** The object is an `*OrNullObject` result that turned out null (at sync time). */
+  protected isNull(): boolean {
+    return false;
+  }
+
+  /**
+   * A method called on the object: when it is a null object at sync, the host fails the batch
+   * (office.js documents that methods on a null object throw; the code it reports for an
+   * invalid object is InvalidObjectPath).
+   */
+  protected guard(method: string): void {
+    this.ctx.enqueue({
+      op: `call:${method}`,
+      target: this.path,
+      apply: () => {
+        if (this.isNull()) {
+          throw new FakeRichApiError(
+            'InvalidObjectPath',
+            `${method} was called on ${this.path}, which is a null object`,
+          );
+        }
+      },
+    });
   }
 
   load(props?: string | string[]): this {
@@ -229,15 +361,21 @@ class ClientObject {
       .map((p) => p.trim())
       .filter(Boolean);
     const getters = this.snapshotProps();
+    const children = this.children();
     const names = list.length > 0 ? list : Object.keys(getters);
+    const own: string[] = [];
     for (const n of names) {
-      if (!getters[n.split('/')[0]!])
-        throw new Error(`InvalidArgument: unknown property ${n} on ${this.path}`);
+      const [top, ...rest] = n.split('/');
+      const child = children[top!];
+      if (child && rest.length > 0) child.load(rest.join('/'));
+      else if (getters[top!]) own.push(n);
+      else throw new Error(`InvalidArgument: unknown property ${n} on ${this.path}`);
     }
-    this.ctx.enqueueLoad(this.path, names.join(','), {
+    if (own.length === 0) return this;
+    this.ctx.enqueueLoad(this.path, own.join(','), {
       read: () => {
         const values = new Map<string, unknown>();
-        for (const n of names) {
+        for (const n of own) {
           const top = n.split('/')[0]!;
           try {
             values.set(top, getters[top]!());
@@ -247,43 +385,143 @@ class ClientObject {
         }
         return values;
       },
-      commit: (values) => {
-        for (const [k, v] of values) this.loaded.set(k, v);
-      },
+      commit: (values) => this.commitLoaded(values, own),
     });
     return this;
   }
-}
 
-class FakeWorkbookApi {
-  readonly worksheets: FakeWorksheetCollection;
-  constructor(private readonly ctx: FakeRequestContext) {
-    this.worksheets = new FakeWorksheetCollection(ctx);
+  protected commitLoaded(values: Map<string, unknown>, _names: readonly string[]): void {
+    for (const [k, v] of values) this.loaded.set(k, v);
   }
 }
 
-class FakeWorksheetCollection {
-  constructor(private readonly ctx: FakeRequestContext) {}
+class FakeWorkbookApi extends ClientObject {
+  readonly worksheets: FakeWorksheetCollection;
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'workbook');
+    this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  protected override snapshotProps() {
+    return { readOnly: () => this.ctx.data.readOnly };
+  }
+  /** ExcelApi 1.8. */
+  get readOnly(): boolean {
+    return this.readProp('readOnly');
+  }
+}
+
+/** What a loaded `items` entry carries over the wire; the sheet itself rides along unseen. */
+interface SheetWire {
+  name: string;
+  visibility: FakeVisibility;
+  protection: { protected: boolean };
+}
+
+class FakeWorksheetCollection extends ClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'worksheets');
+  }
+
+  protected override snapshotProps() {
+    return {
+      items: () =>
+        this.ctx.data.sheets.map((d) => {
+          const wire: SheetWire = {
+            name: d.name,
+            visibility: d.visibility,
+            protection: { protected: d.protected },
+          };
+          Object.defineProperty(wire, 'sheet', { value: d, enumerable: false });
+          return wire;
+        }),
+    };
+  }
+
+  /** `items/name,items/protection/protected`: proxies with exactly those properties loaded. */
+  protected override commitLoaded(values: Map<string, unknown>, names: readonly string[]): void {
+    const wires = values.get('items') as (SheetWire & { sheet?: FakeSheetData })[] | undefined;
+    if (!wires) return;
+    const paths = names.filter((n) => n.startsWith('items/')).map((n) => n.slice(6));
+    const items = wires.map((w, i) => {
+      const d = (w as unknown as { sheet: FakeSheetData }).sheet;
+      const ws = new FakeWorksheet(this.ctx, () => d, `worksheets.items[${i}]`);
+      for (const p of paths) {
+        if (p === 'protection/protected')
+          ws.protection.setLoaded('protected', w.protection.protected);
+        else if (p === 'name' || p === 'visibility') ws.setLoaded(p, w[p]);
+      }
+      ws.setLoaded('isNullObject', false);
+      return ws;
+    });
+    this.setLoaded('items', items);
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.readProp('items');
+  }
+
   getFirst(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.data.sheets[0] ?? null, 'worksheets.first');
   }
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.data.sheet(name), `worksheets[${name}]`);
   }
+  /** ExcelApi 1.4. */
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      () => this.ctx.data.sheets.find((s) => s.name === name) ?? null,
+      `worksheets[${name}]?`,
+    );
+  }
+}
+
+class FakeWorksheetProtection extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheetData | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  protected override snapshotProps() {
+    return {
+      protected: () => {
+        const d = this.sheet();
+        if (!d) throw new Error('null object');
+        return d.protected;
+      },
+    };
+  }
+  get protected(): boolean {
+    return this.readProp('protected');
+  }
 }
 
 class FakeWorksheet extends ClientObject {
+  readonly protection: FakeWorksheetProtection;
+
   constructor(
     ctx: FakeRequestContext,
     private readonly resolve: () => FakeSheetData | null,
     path: string,
   ) {
     super(ctx, path);
+    this.protection = new FakeWorksheetProtection(ctx, resolve, `${path}.protection`);
+  }
+
+  protected override isNull(): boolean {
+    return this.resolve() === null;
+  }
+
+  protected override children() {
+    return { protection: this.protection };
   }
 
   protected override snapshotProps() {
     return {
       name: () => this.data().name,
+      visibility: () => this.data().visibility,
       isNullObject: () => this.resolve() === null,
     };
   }
@@ -291,17 +529,21 @@ class FakeWorksheet extends ClientObject {
   get name(): string {
     return this.readProp('name');
   }
+  get visibility(): FakeVisibility {
+    return this.readProp('visibility');
+  }
   get isNullObject(): boolean {
     return this.readProp('isNullObject');
   }
 
   data(): FakeSheetData {
     const d = this.resolve();
-    if (!d) throw new Error('ItemNotFound: the worksheet is a null object');
+    if (!d) throw new FakeRichApiError('ItemNotFound', 'the worksheet is a null object');
     return d;
   }
 
   getNextOrNullObject(): FakeWorksheet {
+    this.guard('getNextOrNullObject');
     return new FakeWorksheet(
       this.ctx,
       () => {
@@ -315,10 +557,18 @@ class FakeWorksheet extends ClientObject {
   }
 
   activate(): void {
-    this.ctx.enqueue({ op: 'activate', target: this.path, apply: () => undefined });
+    this.guard('activate');
+    this.ctx.enqueue({
+      op: 'activate',
+      target: this.path,
+      apply: () => {
+        this.ctx.data.active = this.data().name;
+      },
+    });
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.guard('getUsedRangeOrNullObject');
     return new FakeRange(
       this.ctx,
       () => {
@@ -340,12 +590,22 @@ class FakeWorksheet extends ClientObject {
         return { sheet: d, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
       },
       `${this.path}.usedRange`,
+      true,
     );
   }
 
-  getRange(address: string): FakeRange {
-    const r = parseAddress(address);
-    return new FakeRange(this.ctx, () => ({ sheet: this.data(), ...r }), `${this.path}!${address}`);
+  /** A range by address; without one, the whole sheet. */
+  getRange(address?: string): FakeRange {
+    this.guard('getRange');
+    const r = address === undefined ? WHOLE_SHEET : parseAddress(address);
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const d = this.resolve();
+        return d ? { sheet: d, ...r } : null;
+      },
+      `${this.path}!${address ?? '*'}`,
+    );
   }
 }
 
@@ -357,15 +617,22 @@ interface RangeRef {
   cols: number;
 }
 
+/**
+ * A value written into a cell. In a cell formatted as Text (`@`), Excel takes a string as it
+ * is — `=A` stays text, a leading apostrophe stays part of the value — and a number as its
+ * text; elsewhere `=` makes a formula and a leading `'` marks text and is dropped.
+ */
 function writeValue(cell: FakeCell | undefined, v: unknown): FakeCell | undefined {
   if (v === null || v === undefined) return cell;
   if (v === '') return cell ? { ...cell, value: '', formula: undefined } : undefined;
+  if (cell?.numberFormat === '@' && (typeof v === 'string' || typeof v === 'number'))
+    return { ...cell, value: String(v), formula: undefined };
   if (typeof v === 'string' && v.startsWith('=')) return { ...cell, value: '', formula: v };
   if (typeof v === 'string' && v.startsWith("'"))
     return { ...cell, value: v.slice(1), formula: undefined };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
     return { ...cell, value: v, formula: undefined };
-  throw new Error(`InvalidArgument: cannot write ${JSON.stringify(v)}`);
+  throw new FakeRichApiError('InvalidArgument', `cannot write ${JSON.stringify(v)}`);
 }
 
 export class FakeRange extends ClientObject {
@@ -380,9 +647,12 @@ export class FakeRange extends ClientObject {
     ctx: FakeRequestContext,
     private readonly resolve: () => RangeRef | null,
     path: string,
+    /** Came from an `*OrNullObject` method: may turn out a null object. */
+    private readonly nullable = false,
   ) {
     super(ctx, path);
-    const set = (prop: 'bold' | 'fill', value: unknown) =>
+    const set = (prop: 'bold' | 'fill', value: unknown) => {
+      this.guard(`format.${prop}`);
       ctx.enqueue({
         op: `format.${prop}`,
         target: path,
@@ -390,6 +660,7 @@ export class FakeRange extends ClientObject {
         apply: () =>
           this.eachCell((cell) => ({ ...cell, value: cell?.value ?? '', [prop]: value })),
       });
+    };
     this.format = {
       font: {
         set bold(v: boolean) {
@@ -411,12 +682,21 @@ export class FakeRange extends ClientObject {
       autofitColumns: () =>
         ctx.enqueue({ op: 'autofitColumns', target: path, apply: () => undefined }),
     };
-    this.conditionalFormats = new FakeConditionalFormatCollection(ctx, () => this.ref(), path);
+    this.conditionalFormats = new FakeConditionalFormatCollection(
+      ctx,
+      () => this.ref(),
+      path,
+      (m) => this.guard(m),
+    );
+  }
+
+  protected override isNull(): boolean {
+    return this.nullable && this.resolve() === null;
   }
 
   private ref(): RangeRef {
     const r = this.resolve();
-    if (!r) throw new Error('ItemNotFound: the range is a null object');
+    if (!r) throw new FakeRichApiError('InvalidObjectPath', 'the range is a null object');
     return r;
   }
 
@@ -424,6 +704,7 @@ export class FakeRange extends ClientObject {
     update: (cell: FakeCell | undefined, dr: number, dc: number) => FakeCell | undefined,
   ): void {
     const r = this.ref();
+    this.ctx.checkWritable(r.sheet);
     for (let dr = 0; dr < r.rows; dr++) {
       for (let dc = 0; dc < r.cols; dc++) {
         const k = key(r.row + dr, r.col + dc);
@@ -480,6 +761,7 @@ export class FakeRange extends ClientObject {
   }
   set values(v: unknown[][]) {
     this.checkShape(v);
+    this.guard('values');
     this.ctx.enqueue({
       op: 'setValues',
       target: this.path,
@@ -492,6 +774,7 @@ export class FakeRange extends ClientObject {
   }
   set numberFormat(v: (string | null)[][]) {
     this.checkShape(v);
+    this.guard('numberFormat');
     this.ctx.enqueue({
       op: 'setNumberFormat',
       target: this.path,
@@ -523,7 +806,7 @@ export class FakeRange extends ClientObject {
 
   private checkShape(v: unknown[][]): void {
     // The shape is known without a load when the range came from an address.
-    const r = this.resolve();
+    const r = this.nullable ? null : this.resolve();
     if (r && (v.length !== r.rows || v.some((row) => row.length !== r.cols))) {
       throw new Error(
         `InvalidArgument: ${v.length}×${v[0]?.length ?? 0} values for a ${r.rows}×${r.cols} range`,
@@ -535,10 +818,28 @@ export class FakeRange extends ClientObject {
     if (!this.ctx.data.isSetSupported('ExcelApi', '1.13')) {
       throw new Error('ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13');
     }
-    return new FakeRangeAreas(this.ctx, () => this.resolve(), `${this.path}.mergedAreas`);
+    this.guard('getMergedAreasOrNullObject');
+    const areas = new FakeRangeAreas(this.ctx, () => this.resolve(), `${this.path}.mergedAreas`);
+    // Documented: “if the merged areas count in this range is more than 512, then this method
+    // will fail to return the result”. The code it fails with is not documented.
+    this.ctx.enqueue({
+      op: 'getMergedAreasOrNullObject',
+      target: this.path,
+      apply: () => {
+        const n = areas.count();
+        if (n > MERGED_AREAS_LIMIT) {
+          throw new FakeRichApiError(
+            'GeneralException',
+            `${n} merged areas: more than ${MERGED_AREAS_LIMIT}`,
+          );
+        }
+      },
+    });
+    return areas;
   }
 
   select(): void {
+    this.guard('select');
     this.ctx.enqueue({
       op: 'select',
       target: this.path,
@@ -561,10 +862,16 @@ class FakeRangeAreas extends ClientObject {
   private list() {
     const r = this.within();
     if (!r) return [];
+    // Only areas whose top-left cell is in the range (office-js issue 3611).
     return r.sheet.merges.filter(
-      (m) =>
-        m.bottom >= r.row && m.top < r.row + r.rows && m.right >= r.col && m.left < r.col + r.cols,
+      (m) => m.top >= r.row && m.top < r.row + r.rows && m.left >= r.col && m.left < r.col + r.cols,
     );
+  }
+  count(): number {
+    return this.list().length;
+  }
+  protected override isNull(): boolean {
+    return this.list().length === 0;
   }
   protected override snapshotProps() {
     return {
@@ -594,18 +901,21 @@ class FakeConditionalFormatCollection {
     private readonly ctx: FakeRequestContext,
     private readonly range: () => RangeRef,
     private readonly path: string,
+    private readonly guard: (method: string) => void,
   ) {}
 
   add(type: string): Record<string, unknown> {
     const rule: Record<string, unknown> = {};
     const known = ['Custom', 'CellValue', 'ColorScale', 'DataBar', 'ContainsText'];
     if (!known.includes(type)) throw new Error(`InvalidArgument: conditional format type ${type}`);
+    this.guard('conditionalFormats.add');
     this.ctx.enqueue({
       op: 'conditionalFormats.add',
       target: this.path,
       payload: { type, rule },
       apply: () => {
         const r = this.range();
+        this.ctx.checkWritable(r.sheet);
         r.sheet.conditionalFormats.push({ type, address: a1(r.row, r.col, r.rows, r.cols), rule });
       },
     });
@@ -626,11 +936,13 @@ class FakeConditionalFormatCollection {
   }
 
   clearAll(): void {
+    this.guard('conditionalFormats.clearAll');
     this.ctx.enqueue({
       op: 'conditionalFormats.clearAll',
       target: this.path,
       apply: () => {
         const r = this.range();
+        this.ctx.checkWritable(r.sheet);
         r.sheet.conditionalFormats = r.sheet.conditionalFormats.filter((cf) => {
           const a = parseAddress(cf.address);
           const overlaps =

@@ -1,0 +1,265 @@
+import type { Catalog } from './catalog';
+import { quote, unitLabel } from './catalog';
+import { settingsEnUS } from './settings-en';
+
+/** The English catalog: the fallback UI language, loaded only where Office or the browser is not Chinese. */
+export const enUS: Catalog = {
+  settings: settingsEnUS,
+  ui: {
+    title: 'Tongbao',
+    subtitle: 'Recompute the evaluation tables and draft the bulletin paragraphs',
+    recompute: 'Recompute',
+    working: 'Reading the sheets and recomputing…',
+    settings: 'Settings',
+    close: 'Close',
+    excelTooOld:
+      'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
+    failed: (m) => `Recompute failed: ${m}`,
+    wrote: (t, d) =>
+      `Wrote the recomputed columns beside ${t} tables. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree and are highlighted.`}`,
+    conflicts: (cells) =>
+      `Nothing was changed: the cells where the new columns would go are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''}). Clear them or move the table, then try again.`,
+    noTables: 'No evaluation table found (a header with 应处置数, 结案数, … is needed).',
+    tablesFound: (n) => `Tables found (${n})`,
+    tableLine: (title, group, units, evaluated) =>
+      `${title}: ${group}, ${units} units, ${evaluated} evaluated`,
+    grades: 'Grades',
+    discrepancies: (n) => `Figures that disagree (${n})`,
+    discrepancyLine: (d) =>
+      `${d.sheet}!${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+    noDiscrepancies: 'Every printed figure agrees with the recomputation.',
+    diagnostics: (n) => `Data notes (${n})`,
+    narrative: 'Bulletin paragraphs',
+    narrativeHint: 'Edit freely, then copy into the bulletin.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Could not copy; select the text and copy it by hand.',
+    selectCell: (cell) => `Select ${cell} in the sheet`,
+    settingsTitle: 'Settings',
+    weights: 'Index weights',
+    weightLine: (c, o, r) => `closed ${c}, on time ${o}, (1 − rework) ${r}`,
+    bands: 'Grades',
+    rounding: (d, m) =>
+      `Rates rounded ${m === 'halfUp' ? 'half up' : 'half to even'} to ${d} decimals before the index`,
+    zeroRule: 'With 处置数 = 0 the rework rate is 0 and its term scores nothing',
+    narrativeSettings: 'Paragraph rules',
+    narrativeLine: (named, bottom, improved, ties, change) =>
+      `name ${named} of tied units; bottom ${bottom}; top ${improved} risers; ties at the cut-off ${ties === 'includeAll' ? 'all listed' : 'cut in table order'}; rate changes as “${change === 'percent' ? '上升50%' : '上升50个百分点'}”`,
+    leftOut: (names) => `Left out of 12345 lists: ${names.join(', ') || 'none'}`,
+    notEvaluated: 'not evaluated',
+    exportWord: 'Export to Word',
+    exporting: 'Building the Word document…',
+    exported: (name) => `Downloaded “${name}”.`,
+    macNoDownload:
+      'Excel for Mac cannot download files from an add-in. Copy the paragraphs with Copy, or open the add-in in Word and import the workbook.',
+    importWorkbook: 'Import a workbook',
+    importPrevious: 'Last month’s workbook (optional)',
+    previousLoaded: (file) => `Read last month’s “${file}”: the paragraphs now compare with it.`,
+    importing: 'Reading the workbook…',
+    imported: (file, previous) =>
+      `Read “${file}”${previous ? `, compared with “${previous}”` : ''}.`,
+    withTables: 'Insert the attachment tables too',
+    insert: 'Insert into the document',
+    inserted: 'Inserted at the cursor.',
+    replaceSelection: 'Replace the selection',
+    insertedAt: (place) =>
+      ({
+        cursor: 'Inserted at the cursor.',
+        afterSelection:
+          'Inserted after the selection (kept; tick “Replace the selection” to replace it).',
+        afterTable:
+          'Inserted after the table (the cursor was in a table; the attachment tables are not nested in a cell).',
+        replacedSelection: 'Replaced the selection.',
+      })[place],
+    wordReadOnly: (code) =>
+      `The document is read-only or protected (viewing in Word on the web, opened read-only, restricted editing or a locked content control): nothing was inserted. Switch to editing or remove the protection, then try again. (code ${code})`,
+    wordApiMissing: (code) =>
+      `This version of Word lacks what inserting needs (WordApi 1.3, to tell whether the cursor is in a table), so nothing was inserted rather than nest tables in a cell. Use Microsoft 365, Office 2019 or later, Word on the web or Word for Mac, or Copy and paste. (code ${code})`,
+    wordTooLarge: (code) =>
+      `Too much to insert at once in Word on the web. Untick “Insert the attachment tables too” and try again. (code ${code})`,
+    wordHostError: (code, m) =>
+      `Word could not insert the text. If the document is in viewing mode, read-only or protected, switch to editing and try again. (code ${code ?? 'unknown'}: ${m})`,
+    wordIntro:
+      'Choose this month’s workbook (.xlsx), review the paragraphs, then insert them at the cursor.',
+    save: 'Save',
+    cancel: 'Cancel',
+    restoreDefaults: 'Restore defaults',
+    exportSettings: 'Export settings file',
+    importSettings: 'Import settings file…',
+    settingsWhere: (w) =>
+      w === 'workbook' || w === 'document'
+        ? `Settings are written into this ${w} and travel with it once the file is saved; issuer and recipients also become your own defaults.`
+        : w === 'browser'
+          ? 'Settings are saved in this browser and never uploaded.'
+          : 'Settings cannot be saved here; they last for this session only.',
+    settingsSaved: (w) =>
+      w === 'browser'
+        ? 'Settings saved in this browser.'
+        : `Settings written into this ${w} (they travel with it once the file is saved).`,
+    settingsSavedRecompute: 'Press Recompute to apply them.',
+    settingsInvalid: 'Not saved; please correct:',
+    settingsImported: (f) => `Read “${f}”; check the values, then Save.`,
+    settingsFileBad: (f, d) => `Settings file “${f}” is invalid: ${d}`,
+    savedSettingsBad: (d) =>
+      `The saved settings are invalid, defaults are in force (${d}). Open Settings to fix them.`,
+    settingsSaveFailed: (d) => `Settings not saved: ${d}`,
+    storageBlocked:
+      'This browser keeps no data (private mode or policy): settings last for this session only.',
+    weightsPercent: 'Index weights (%, adding up to 100)',
+    bandsHint: 'Best first; the last grade starts at 0',
+    bandGrade: 'Grade',
+    bandMin: 'Minimum',
+    addBand: 'Add a grade',
+    removeBand: (g) => `Remove grade ${g}`,
+    reportSettings: 'Document',
+    aliasesHint: 'One a line: name=as printed',
+    leftOutHint: 'One unit name a line',
+    titleHint: 'Empty: built from the issuer and the month',
+    dateHint: 'e.g. 2017年9月25日; empty prints no date',
+    narrativeKept:
+      'New paragraphs were generated from the new data or settings; your edited text was kept.',
+    useNew: 'Use the new paragraphs',
+    webTitle: 'Tongbao on the web',
+    webIntro:
+      'No Office, no network: the workbook is read and computed in this browser only, never uploaded.',
+    dropHere: 'Drop this month’s workbook (.xlsx) here, or',
+    chooseCurrent: 'Choose this month’s workbook…',
+    stage: (stage, f) =>
+      ({
+        reading: `Reading “${f}”…`,
+        parsing: 'Parsing the sheets…',
+        checking: 'Recomputing…',
+        writing: 'Writing the paragraphs…',
+      })[stage],
+    webChecked: (f, t, d) =>
+      `Checked ${t} evaluation tables in “${f}”. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree (listed below, red in the downloaded workbook).`}`,
+    downloadXlsx: 'Download the checked workbook',
+    annotating: 'Building the checked workbook…',
+    settingsReadOnly:
+      'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
+    settingsHostError: (code, m) =>
+      `Office could not save the settings (code ${code ?? 'unknown'}: ${m}).`,
+    keepMine: 'Keep my edits',
+    chooseFile: 'Choose a file…',
+    noFileChosen: 'No file chosen',
+    chosenFile: (n) => `Chosen: ${n}`,
+    problems: {
+      excelTooOld: () =>
+        'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
+      cellEditMode: () =>
+        'Excel is editing a cell, so the add-in cannot read or write the sheets. Press Enter or Tab (or click another cell), then Recompute.',
+      readOnly: () =>
+        'This workbook is open read-only (e.g. viewing in Excel on the web): nothing was written. Switch to editing, then Recompute.',
+      accessDenied: () =>
+        'Excel refused the write: the workbook may be read-only, a sheet protected, or you may lack permission to edit. Check, then Recompute.',
+      protectedSheets: (s) =>
+        `Nothing was changed: sheet ${s.map(quote).join(', ')} is protected, so the recomputed columns cannot be written; the other sheets were not written either, to leave nothing half done. Unprotect it (Review → Unprotect Sheet), then Recompute.`,
+      itemNotFound: (s) =>
+        `${s.length > 0 ? `Sheet ${quote(s[0]!)}` : 'The sheet or cell'} was not found (renamed or deleted?). Recompute to refresh.`,
+      hiddenSheet: (s) =>
+        `Sheet ${quote(s[0] ?? '')} is hidden, so it was not shown. To see it, right-click a sheet tab and choose Unhide.`,
+      hostGeneral: () =>
+        'Excel hit an internal error. Recompute again in a moment; if it persists, save and reopen the workbook.',
+      payloadTooLarge: () =>
+        'The data exceeds the 5 MB that Excel on the web reads or writes at once, even one row at a time. Shorten very long cell texts, or use desktop Excel.',
+      hostFailed: () => 'Excel could not complete the operation. Recompute again in a moment.',
+      legacyXls: (s) =>
+        `“${s[0] ?? 'The workbook'}” is an Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).`,
+      encrypted: (s) =>
+        `“${s[0] ?? 'The workbook'}” has an opening password and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password), save, and choose it again.`,
+      notXlsx: (s) => `“${s[0] ?? 'The workbook'}” is not a valid .xlsx workbook.`,
+    },
+    problemCode: (code) => ` (code ${code})`,
+    hiddenSkipped: (s) => `Hidden sheets skipped: ${s.join(', ')} (not checked, not written).`,
+    mergesUnread: (s) =>
+      `Could not read the merged cells of sheet ${s.map(quote).join(', ')} (Excel returns at most 512 merged areas at once); checked as if unmerged, so check which units are sub-units.`,
+    writeStopped: (w, n) =>
+      w.length === 0
+        ? 'The recomputed columns were not written.'
+        : `The recomputed columns were written only in part: done ${w.map((t) => `${t.title} (${t.sheet})`).join(', ')}; not finished ${n.map((t) => `${t.title} (${t.sheet})`).join(', ')}. Recompute to complete them (what was written is replaced, never doubled).`,
+  },
+  diagnostics: {
+    emptySheet: () => 'The sheet is empty; skipped',
+    noTableOnSheet: () =>
+      'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
+    missingColumns: (p) =>
+      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
+    groupGuessed: (p) =>
+      `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
+    childWithoutParent: (p) =>
+      `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
+    missingName: () => 'This row has figures but no unit name; not evaluated',
+    duplicateUnit: (p) =>
+      `Unit ${quote(p.unit)} appears twice in this table (first in row ${p.firstRow})`,
+    emptyCount: (p) => `${quote(p.unit)}: ${p.field} is empty; not evaluated`,
+    notNumber: (p) => `${quote(p.unit)}: ${p.field} is not a number (${p.text}); not evaluated`,
+    negative: (p) => `${quote(p.unit)}: ${p.field} is negative (${p.value}); not evaluated`,
+    notInteger: (p) =>
+      `${quote(p.unit)}: ${p.field} is not a whole number (${p.value}); not evaluated`,
+    tooLarge: (p) => `${quote(p.unit)}: ${p.field} is too large (${p.value}); not evaluated`,
+    exceeds: (p) =>
+      `${quote(p.unit)}: ${p.field} (${p.value}) exceeds ${p.limitField} (${p.limit}); not evaluated`,
+    reworkExceedsDisposed: (p) =>
+      `${quote(p.unit)}: 返工数 (${p.rework}) exceeds 处置数 (${p.disposed}), a rework rate over 100%; please check`,
+    noCases: (p) => `${quote(p.unit)} had no cases this month; not evaluated`,
+    totalRowSkipped: (p) => `${quote(p.text)} is a totals row; not treated as a unit`,
+    hotlineCountUnreadable: (p) =>
+      `12345 table: ${quote(p.unit)} has no readable count (${p.text}); left out of totals and lists`,
+    nothingToEvaluate: (p) => `${quote(p.unit)}: ${p.field} is 0; not evaluated`,
+  },
+  severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  reasons: {
+    noCases: 'No cases this month',
+    nothingToEvaluate: '应处置数 or 应结案数 is 0',
+    invalidData: 'Invalid data',
+    missingColumns: 'The table lacks a required column',
+    missingName: 'No unit name',
+  },
+  cli: {
+    usage: [
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>]',
+      '',
+      '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
+      "  --previous  last month's workbook, for the month-over-month sentences",
+      '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
+      "  --text      print the bulletin's ranking paragraphs",
+      '  --docx      export the bulletin as a Word document (.docx, official format)',
+      '  --out       save a copy of the workbook with the recomputed columns (.xlsx)',
+      '  --settings  a JSON settings file: weights, bands, paragraph rules, issuer, date, …',
+    ].join('\n'),
+    fileMissing: (f) => `Error: no such file ${f}`,
+    notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
+    noTables: (f) => `Error: no evaluation table found in ${f}`,
+    unknownOption: (o) => `Error: unknown option ${o}`,
+    optionNeedsValue: (o) => `Error: option ${o} needs a value`,
+    wroteJson: (f) => `Wrote ${f}`,
+    summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
+    tableHeading: (title, group, sheet, cell) => `[${title}] (${group}, sheet “${sheet}” ${cell})`,
+    columns: ['Unit', 'Rework', 'Closed', 'On time', 'Index', 'Grade'],
+    discrepancies: (n) =>
+      n === 0
+        ? 'Every printed figure agrees with the recomputation.'
+        : `${n} printed figures disagree:`,
+    discrepancyLine: (d) =>
+      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
+    diagnosticsHeading: (n) => `${n} data notes:`,
+    notEvaluated: 'not evaluated',
+    childSum: ' (sum of sub-units)',
+    badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
+    notJson: (d) => `not valid JSON (${d})`,
+    legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
+    encrypted: (f) => `Error: ${f} has an opening password; remove it and save, then run again`,
+    conflicts: (file, cells) =>
+      `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
+    comparison: (c) =>
+      [
+        `Compared with ${c.previousPeriod ? `${c.previousPeriod.year}-${c.previousPeriod.month}` : 'last month'}: ${c.matched} units matched.`,
+        c.newUnits.length > 0
+          ? `Not in last month's workbook: ${c.newUnits.map(unitLabel).join(', ')}`
+          : '',
+        c.goneUnits.length > 0 ? `Gone this month: ${c.goneUnits.map(unitLabel).join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  },
+};
