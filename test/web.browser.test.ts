@@ -199,7 +199,7 @@ describe('网页版 in Chromium', () => {
       .poll(() => mainText(page))
       .toContain('“旧表.xls”是旧版 Excel 97-2003 格式（.xls），无法读取');
     await load(page, empty);
-    await expect.poll(() => mainText(page)).toContain('无表.xlsx：未在工作簿中找到综合评价表');
+    await expect.poll(() => mainText(page)).toContain('“无表.xlsx”中未找到综合评价表');
     expect(await page.getByRole('button', { name: '下载复核工作簿' }).isDisabled()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { insertAtSelection } from '../addin/word/adapter';
-import { WordInsertError, wordErrorText } from '../addin/word/errors';
+import { problemText } from '../addin/taskpane/errors';
+import { WordInsertError } from '../addin/word/errors';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { zhCN } from '../src/i18n/catalog';
 import { enUS } from '../src/i18n/catalog-en';
@@ -148,25 +149,25 @@ describe('when Word says no', () => {
     doc.selection = selection('text');
     const e = await rejection(insertAtSelection(textOnly));
     expect(e).toMatchObject({ problem: 'readOnly', code: 'AccessDenied' });
-    const text = wordErrorText(zhCN.ui, e);
+    const text = problemText(zhCN.ui, e);
     expect(text).toContain('文档为只读或受保护');
     expect(text).toContain('AccessDenied');
     expect(text).not.toContain('You cannot perform');
-    expect(wordErrorText(enUS.ui, e)).toContain('read-only');
+    expect(problemText(enUS.ui, e)).toContain('read-only');
     expect(doc.insertions).toEqual([]);
   });
 
   it('NotAllowed (restricted editing, a locked content control) reads the same', async () => {
     doc.failNextInsert = { code: 'NotAllowed', message: 'The action isn’t allowed.' };
     const e = await rejection(insertAtSelection(textOnly));
-    expect(wordErrorText(zhCN.ui, e)).toContain('文档为只读或受保护');
+    expect(problemText(zhCN.ui, e)).toContain('文档为只读或受保护');
   });
 
   it('without WordApi 1.3: nothing is tried, and the message says why', async () => {
     doc.supportUpTo('1.2');
     const e = await rejection(insertAtSelection(textOnly));
     expect(e).toMatchObject({ problem: 'apiMissing' });
-    const text = wordErrorText(zhCN.ui, e);
+    const text = problemText(zhCN.ui, e);
     expect(text).toContain('WordApi 1.3');
     expect(text).toContain('判断光标是否在表格中');
     expect(doc.syncs).toBe(0);
@@ -180,13 +181,13 @@ describe('when Word says no', () => {
       { isSetSupported: (n: string, v: string) => v === '1.3' || claims(n, v) };
     const e = await rejection(insertAtSelection(textOnly));
     expect(e).toMatchObject({ problem: 'apiMissing', code: 'ApiNotFound' });
-    expect(wordErrorText(zhCN.ui, e)).toContain('WordApi 1.3');
+    expect(problemText(zhCN.ui, e)).toContain('WordApi 1.3');
   });
 
   it('any other RichApi error (GeneralException, as Word desktop gives in viewing mode): code and message in the details', async () => {
     doc.failNextInsert = { code: 'GeneralException', message: 'internal error' };
     const e = await rejection(insertAtSelection(textOnly));
-    const text = wordErrorText(zhCN.ui, e);
+    const text = problemText(zhCN.ui, e);
     expect(text).toMatch(/^Word 未能插入内容/);
     expect(text).toContain('GeneralException');
     expect(text).toContain('internal error');
@@ -195,11 +196,11 @@ describe('when Word says no', () => {
   it('a request too big for Word on the web: says to leave the tables out', async () => {
     doc.failNextInsert = { code: 'RequestPayloadSizeLimitExceeded', message: 'too big' };
     const e = await rejection(insertAtSelection(withTables));
-    expect(wordErrorText(zhCN.ui, e)).toContain('同时插入附件表格');
+    expect(problemText(zhCN.ui, e)).toContain('同时插入附件表格');
   });
 
   it('anything else that fails is the generic message', () => {
-    expect(wordErrorText(zhCN.ui, new Error('坏了'))).toBe(zhCN.ui.failed('坏了'));
+    expect(problemText(zhCN.ui, new Error('坏了'))).toBe(zhCN.ui.failed('坏了'));
   });
 });
 

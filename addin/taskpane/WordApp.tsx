@@ -7,7 +7,7 @@ import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import type { InsertOptions, InsertPlace } from '../word/adapter';
-import { wordErrorText } from '../word/errors';
+import { problemText } from './errors';
 import { FilePicker } from './FilePicker';
 import { Notice, PaneHeader, failedNotice, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
@@ -132,7 +132,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
       setNotice({ intent: 'success', text: ui.insertedAt(place) });
     } catch (e) {
       // Word's errors (read-only, old Word…) in the catalog's words, the code kept.
-      setNotice({ intent: 'error', text: wordErrorText(ui, e) });
+      setNotice({ intent: 'error', text: problemText(ui, e) });
     } finally {
       setBusy(null);
     }

@@ -5,12 +5,14 @@
  * guide): so the code picks the sentence, and the code is kept after it for whoever helps.
  *
  *   UserFacingError (src/core/errors.ts: key, code, subjects)
- *   ├── WorkbookReadError (src/io/xlsx-read.ts: a chosen file is .xls or not a workbook)
+ *   ├── WorkbookReadError (src/io/xlsx-read.ts: a chosen file is .xls, encrypted, not a workbook)
+ *   ├── InputError (src/cli/run.ts: the command line's inputs; its message is the terminal line)
  *   └── HostError (the Office host refused or failed)
  *       ├── ExcelTooOldError       no ExcelApi 1.7
  *       ├── ProtectedSheetsError   our refusal: a protected sheet needs new columns
  *       ├── ReadOnlyWorkbookError  our refusal: the workbook is open read-only
- *       └── HiddenSheetError       our refusal: selecting a cell on a hidden sheet
+ *       ├── HiddenSheetError       our refusal: selecting a cell on a hidden sheet
+ *       └── WordInsertError        (addin/word/errors.ts) Word refused or cannot insert
  */
 import { UserFacingError, type ProblemKey } from '../../src/core/errors';
 import type { UiStrings } from '../../src/i18n/catalog';

@@ -40,7 +40,7 @@ export async function readWorkbookFile(
   }
   await onStage('checking');
   const analysis = analyzeWorkbook(grids, settings);
-  if (analysis.tables.length === 0) return { error: `${file.name}：${ui.noTables}` };
+  if (analysis.tables.length === 0) return { error: ui.problems.noTables([file.name]) };
   return { name: file.name, bytes, grids, analysis };
 }
 

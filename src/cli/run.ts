@@ -1,6 +1,6 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { SettingsError } from '../core/errors';
+import { SettingsError, UserFacingError, type ProblemKey } from '../core/errors';
 import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
 import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
@@ -16,8 +16,16 @@ export interface CliIO {
   readonly err: (line: string) => void;
 }
 
-/** A workbook that could not be used; the message is the one line the user sees. */
-class InputError extends Error {}
+/**
+ * An input that could not be used, in the one hierarchy of user-facing problems (key and
+ * subjects as for the panes); its message is the one line the terminal shows.
+ */
+class InputError extends UserFacingError {
+  override readonly name = 'InputError';
+  constructor(line: string, key: ProblemKey, subjects: readonly string[]) {
+    super(line, key, null, subjects);
+  }
+}
 
 async function analyzeFile(
   file: string,
@@ -25,7 +33,7 @@ async function analyzeFile(
   settings: Settings,
 ): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new InputError(t.fileMissing(file));
+  if (!info?.isFile()) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
   const bytes = await readFile(file);
   let grids;
   try {
@@ -38,11 +46,13 @@ async function analyzeFile(
           : e.kind === 'encrypted'
             ? t.encrypted(file)
             : t.notXlsx(file),
+        e.kind,
+        [file],
       );
     throw e;
   }
   const analysis = analyzeWorkbook(grids, settings);
-  if (analysis.tables.length === 0) throw new InputError(t.noTables(file));
+  if (analysis.tables.length === 0) throw new InputError(t.noTables(file), 'noTables', [file]);
   return { analysis, bytes };
 }
 
@@ -51,13 +61,18 @@ async function loadSettings(file: string | null, catalog: Catalog): Promise<Sett
   const t = catalog.cli;
   if (file === null) return resolveSettings();
   const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) throw new InputError(t.fileMissing(file));
+  if (text === null) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
   try {
     return resolveSettings(JSON.parse(text) as SettingsInput);
   } catch (e) {
-    if (e instanceof SettingsError)
-      throw new InputError(t.badSettings(file, catalog.settings.problem(e.path, e.rule)));
-    if (e instanceof SyntaxError) throw new InputError(t.badSettings(file, t.notJson(e.message)));
+    const detail =
+      e instanceof SettingsError
+        ? catalog.settings.problem(e.path, e.rule)
+        : e instanceof SyntaxError
+          ? t.notJson(e.message)
+          : null;
+    if (detail === null) throw e;
+    throw new InputError(t.badSettings(file, detail), 'badSettings', [file, detail]);
     throw e;
   }
 }

@@ -108,6 +108,13 @@ export type ProblemKey =
   | 'hostGeneral'
   | 'payloadTooLarge'
   | 'hostFailed'
+  | 'wordReadOnly'
+  | 'wordApiMissing'
+  | 'wordTooLarge'
+  | 'wordFailed'
+  | 'fileMissing'
+  | 'noTables'
+  | 'badSettings'
   | 'legacyXls'
   | 'encrypted'
   | 'notXlsx';

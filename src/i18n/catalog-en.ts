@@ -71,14 +71,6 @@ export const enUS: Catalog = {
           'Inserted after the table (the cursor was in a table; the attachment tables are not nested in a cell).',
         replacedSelection: 'Replaced the selection.',
       })[place],
-    wordReadOnly: (code) =>
-      `The document is read-only or protected (viewing in Word on the web, opened read-only, restricted editing or a locked content control): nothing was inserted. Switch to editing or remove the protection, then try again. (code ${code})`,
-    wordApiMissing: (code) =>
-      `This version of Word lacks what inserting needs (WordApi 1.3, to tell whether the cursor is in a table), so nothing was inserted rather than nest tables in a cell. Use Microsoft 365, Office 2019 or later, Word on the web or Word for Mac, or Copy and paste. (code ${code})`,
-    wordTooLarge: (code) =>
-      `Too much to insert at once in Word on the web. Untick “Insert the attachment tables too” and try again. (code ${code})`,
-    wordHostError: (code, m) =>
-      `Word could not insert the text. If the document is in viewing mode, read-only or protected, switch to editing and try again. (code ${code ?? 'unknown'}: ${m})`,
     wordIntro:
       'Choose this month’s workbook (.xlsx), review the paragraphs, then insert them at the cursor.',
     save: 'Save',
@@ -165,6 +157,17 @@ export const enUS: Catalog = {
       hostFailed: () => 'Excel could not complete the operation. Recompute again in a moment.',
       legacyXls: (s) =>
         `“${s[0] ?? 'The workbook'}” is an Excel 97-2003 workbook (.xls), which cannot be read. Open it in Excel or WPS and save it as an Excel Workbook (.xlsx).`,
+      wordReadOnly: () =>
+        'The document is read-only or protected (viewing in Word on the web, opened read-only, restricted editing or a locked content control): nothing was inserted. Switch to editing or remove the protection, then try again.',
+      wordApiMissing: () =>
+        'This version of Word lacks what inserting needs (WordApi 1.3, to tell whether the cursor is in a table), so nothing was inserted rather than nest tables in a cell. Use Microsoft 365, Office 2019 or later, Word on the web or Word for Mac, or Copy and paste.',
+      wordTooLarge: () =>
+        'Too much to insert at once in Word on the web. Untick “Insert the attachment tables too” and try again.',
+      wordFailed: (s) =>
+        `Word could not insert the text${s[0] ? ` (${s[0]})` : ''}. If the document is in viewing mode, read-only or protected, switch to editing and try again.`,
+      fileMissing: (s) => `No such file: “${s[0] ?? ''}”.`,
+      noTables: (s) => `No evaluation table found in “${s[0] ?? 'the workbook'}”.`,
+      badSettings: (s) => `Settings file “${s[0] ?? ''}” is invalid: ${s[1] ?? ''}`,
       encrypted: (s) =>
         `“${s[0] ?? 'The workbook'}” has an opening password and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password), save, and choose it again.`,
       notXlsx: (s) => `“${s[0] ?? 'The workbook'}” is not a valid .xlsx workbook.`,

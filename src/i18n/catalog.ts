@@ -73,10 +73,6 @@ export interface UiStrings {
   readonly insertedAt: (
     place: 'cursor' | 'afterSelection' | 'afterTable' | 'replacedSelection',
   ) => string;
-  readonly wordReadOnly: (code: string) => string;
-  readonly wordApiMissing: (code: string) => string;
-  readonly wordTooLarge: (code: string) => string;
-  readonly wordHostError: (code: string | null, message: string) => string;
   readonly wordIntro: string;
   readonly save: string;
   readonly cancel: string;
@@ -251,14 +247,6 @@ export const zhCN: Catalog = {
         afterTable: '已插入到表格之后（光标在表格中，为免把附件表格嵌套进单元格）。',
         replacedSelection: '已替换所选内容。',
       })[place],
-    wordReadOnly: (code) =>
-      `文档为只读或受保护（例如网页版 Word 的“查看”模式、以只读方式打开、限制编辑或锁定的内容控件），无法插入。请切换到“编辑”或取消保护后再试。（错误代码：${code}）`,
-    wordApiMissing: (code) =>
-      `此版本的 Word 不支持插入所需的功能（WordApi 1.3：判断光标是否在表格中），为免把表格插进单元格，未插入任何内容。请使用 Microsoft 365、Office 2019 及以上、网页版 Word 或 Mac 版 Word，或用“复制”后粘贴。（错误代码：${code}）`,
-    wordTooLarge: (code) =>
-      `内容太多，网页版 Word 一次无法插入。请取消勾选“同时插入附件表格”后再试。（错误代码：${code}）`,
-    wordHostError: (code, m) =>
-      `Word 未能插入内容。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。（错误代码：${code ?? '未知'}：${m}）`,
     wordIntro: '选择本月的工作簿（.xlsx），生成通报段落，再插入到文档光标处。',
     save: '保存',
     cancel: '取消',
@@ -342,6 +330,18 @@ export const zhCN: Catalog = {
       hostFailed: () => 'Excel 未能完成操作。请稍后再点击“重新计算”。',
       legacyXls: (s) =>
         `“${s[0] ?? '工作簿'}”是旧版 Excel 97-2003 格式（.xls），无法读取。请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再选择。`,
+      wordReadOnly: () =>
+        '文档为只读或受保护（例如网页版 Word 的“查看”模式、以只读方式打开、限制编辑或锁定的内容控件），无法插入。请切换到“编辑”或取消保护后再试。',
+      wordApiMissing: () =>
+        '此版本的 Word 不支持插入所需的功能（WordApi 1.3：判断光标是否在表格中），为免把表格插进单元格，未插入任何内容。请使用 Microsoft 365、Office 2019 及以上、网页版 Word 或 Mac 版 Word，或用“复制”后粘贴。',
+      wordTooLarge: () =>
+        '内容太多，网页版 Word 一次无法插入。请取消勾选“同时插入附件表格”后再试。',
+      wordFailed: (s) =>
+        `Word 未能插入内容${s[0] ? `（${s[0]}）` : ''}。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。`,
+      fileMissing: (s) => `找不到文件“${s[0] ?? ''}”。`,
+      noTables: (s) =>
+        `“${s[0] ?? '工作簿'}”中未找到综合评价表（需有“应处置数”“结案数”等列的表头）。`,
+      badSettings: (s) => `设置文件“${s[0] ?? ''}”有误：${s[1] ?? ''}`,
       encrypted: (s) =>
         `“${s[0] ?? '工作簿'}”设有打开密码，无法读取。请在 Excel 或 WPS 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再选择。`,
       notXlsx: (s) => `“${s[0] ?? '工作簿'}”不是有效的 .xlsx 工作簿。`,
