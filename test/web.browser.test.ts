@@ -177,6 +177,14 @@ describe('网页版 in Chromium', () => {
       .poll(() => page.locator('body').innerText())
       .toContain('通报网页版无法在此浏览器中运行');
     expect(await page.locator('body').innerText()).toContain('极速模式');
+
+    // IE 11 itself (or a compatibility mode) is told at once, before any script could fail.
+    const ie = await context.newPage();
+    await ie.addInitScript(() => Object.defineProperty(document, 'documentMode', { value: 11 }));
+    await ie.goto(`${base}/index.html`);
+    await expect
+      .poll(() => ie.locator('body').innerText(), { timeout: 3_000 })
+      .toContain('通报网页版无法在此浏览器中运行');
     await context.close();
   }, 30_000);
 

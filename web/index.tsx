@@ -11,12 +11,16 @@ import { WebApp } from './WebApp';
  * The browser's language picks the UI language as Office's does for the add-in: Chinese for
  * zh-*, English otherwise.
  */
-const w = window as unknown as { __TONGBAO_STARTED__?: boolean };
+const w = window as unknown as {
+  __TONGBAO_STARTED__?: boolean;
+  __TONGBAO_UNSUPPORTED__?: boolean;
+};
 w.__TONGBAO_STARTED__ = true;
 const language = navigator.language || 'zh-CN';
 document.documentElement.lang = isChinese(language) ? 'zh-CN' : 'en-US';
 const container = document.getElementById('root');
-if (container) {
+// The inline guard found IE (or a compatibility mode): its message stays.
+if (container && !w.__TONGBAO_UNSUPPORTED__) {
   const root = createRoot(container);
   void loadCatalog(language).then((catalog) =>
     root.render(
