@@ -179,3 +179,21 @@ class WindowResizeObserver {
   }
 }
 define(win, 'ResizeObserver', WindowResizeObserver);
+
+/**
+ * `Event.prototype.composedPath` (Shadow DOM v1, absent from EdgeHTML): Fluent's focus
+ * handling (keyborg, tabster) calls it on every focus. Without shadow roots the path is the
+ * target's ancestors, then document and window.
+ */
+if (typeof Event !== 'undefined' && !('composedPath' in Event.prototype)) {
+  define(Event.prototype, 'composedPath', function composedPath(this: Event): EventTarget[] {
+    const path: EventTarget[] = [];
+    let node = this.target as Node | null;
+    while (node) {
+      path.push(node);
+      node = node.parentNode;
+    }
+    if (path.length > 0 && path[path.length - 1] === document) path.push(window);
+    return path;
+  });
+}

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
@@ -250,14 +251,34 @@ describe('the built command line: node bin/tongbao.js (lib/, npm run build:cli)'
   });
 
   it('reports an internal error in one line; the stack only with TONGBAO_DEBUG', async () => {
-    // Writing the JSON over a directory fails inside Node: not a user error the CLI foresees.
-    const r = await bin(['evaluate', SAMPLE, '--json', dir]);
+    // A fault no user causes: fs.rename throwing a TypeError, injected by a preload module.
+    const fault = join(dir, 'fault.mjs');
+    await writeFile(
+      fault,
+      [
+        "import fs from 'node:fs';",
+        "import { syncBuiltinESMExports } from 'node:module';",
+        "fs.promises.rename = async () => { throw new TypeError('injected fault'); };",
+        'syncBuiltinESMExports();',
+      ].join('\n'),
+    );
+    const env = { NODE_OPTIONS: `--import=${pathToFileURL(fault).href}` };
+    const json = join(dir, 'fault', 'out.json');
+    const r = await bin(['evaluate', SAMPLE, '--json', json], env);
     expect(r.code).toBe(3);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^内部错误：EISDIR/);
-    const debug = await bin(['evaluate', SAMPLE, '--json', dir], { TONGBAO_DEBUG: '1' });
+    expect(r.stderr.trimEnd().split('\n')).toEqual(['内部错误：injected fault']);
+    expect(existsSync(join(dir, 'fault'))).toBe(false); // nothing left behind
+    const debug = await bin(['evaluate', SAMPLE, '--json', json], { ...env, TONGBAO_DEBUG: '1' });
     expect(debug.code).toBe(3);
     expect(debug.stderr).toMatch(/^\s*at .*src[/\\]cli[/\\]run\.ts:\d+/m); // source-mapped
+  });
+
+  it('refuses a folder as the JSON output in one line, exit code 2 (no internal error)', async () => {
+    const r = await bin(['evaluate', SAMPLE, '--json', dir]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      `错误：无法写入 ${dir}：这是一个文件夹，请指定文件名\n`,
+    ]);
   });
 
   it('says in one line to build it when lib/ is missing', async () => {
@@ -268,5 +289,41 @@ describe('the built command line: node bin/tongbao.js (lib/, npm run build:cli)'
     expect(r.code).toBe(3);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('npm run build:cli');
+  });
+});
+
+describe('the built command line refuses what it cannot do in exactly one line', () => {
+  const run = (argv: string[]) =>
+    promisify(execFile)(process.execPath, ['bin/tongbao.js', ...argv], {
+      env: { ...process.env, TONGBAO_DEBUG: '' },
+    }).then(
+      (r) => ({ code: 0, stderr: r.stderr }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
+    );
+
+  it('a sheet name over 31 characters: no ExcelJS console warning, one line', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await readFile(SAMPLE));
+    const xml = await zip.file('xl/workbook.xml')!.async('string');
+    const long = '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二';
+    zip.file('xl/workbook.xml', xml.replace(/(<sheet [^>]*?name=")[^"]*"/, `$1${long}"`));
+    const file = join(dir, 'long-sheet.xlsx');
+    await writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await run(['evaluate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`工作表名称“${long}”超过 31 个字符`);
+  });
+
+  it('--out over the workbook: exit 1, one line, the workbook untouched', async () => {
+    const copy = join(dir, 'mine.xlsx');
+    await copyFile(SAMPLE, copy);
+    const r = await run(['evaluate', copy, '--json', join(dir, 'x.json'), '--out', copy]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `错误：--out ${copy} 与要读取的工作簿 ${copy} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
+    ]);
+    expect(await readFile(copy)).toEqual(await readFile(SAMPLE));
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
   });
 });

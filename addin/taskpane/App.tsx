@@ -68,6 +68,8 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const run = async (settings: Settings = config.settings) => {
     setStatus({ kind: 'working' });
     setNotice(null);
+    // Until this run answers there is no result to re-narrate (a failed run leaves none).
+    lastResult.current = null;
     try {
       const result = await host.recompute(settings);
       lastResult.current = result;
@@ -156,6 +158,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
         label={ui.importPrevious}
         accept=".xlsx"
         testId="previous"
+        disabled={status.kind === 'working'}
         onFile={(f) => void choosePrevious(f)}
       />
       {exporting && <Spinner size="small" label={ui.exporting} />}

@@ -25,8 +25,8 @@ export class WordInsertError extends HostError {
     code: string | null,
     message: string,
   ) {
-    // An unknown failure carries Word's own words for whoever helps; known ones need none.
-    super(message, KEYS[problem], code, problem === 'host' ? [message] : []);
+    // Word's own message “isn't intended for end users”: the code is what is kept.
+    super(message, KEYS[problem], code);
   }
 }
 
@@ -41,10 +41,15 @@ const PROBLEMS: ReadonlyMap<string, WordProblem> = new Map([
   ['RequestPayloadSizeLimitExceeded', 'tooLarge'],
 ]);
 
-/** Any rejection of Word.run as a WordInsertError (unchanged if it already is one). */
-export function toWordError(e: unknown): WordInsertError {
+/**
+ * A rejection of Word.run as a WordInsertError (unchanged if it already is one). An error
+ * without a host code is not Word's but ours (a bug): it stays as it is, for the generic
+ * message with its text.
+ */
+export function toWordError(e: unknown): unknown {
   if (e instanceof WordInsertError) return e;
   const code = errorCode(e);
+  if (code === null) return e;
   const message = e instanceof Error ? e.message : String(e);
   return new WordInsertError((code !== null && PROBLEMS.get(code)) || 'host', code, message);
 }

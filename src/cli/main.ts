@@ -1,5 +1,9 @@
 import { runCli } from './run';
 
+// Libraries warn on the console (ExcelJS: “Worksheet name … exceeds 31 chars”): the terminal
+// gets the command line's own lines only, the rest with TONGBAO_DEBUG.
+if (!process.env.TONGBAO_DEBUG) console.warn = () => undefined;
+
 runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),

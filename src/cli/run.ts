@@ -1,5 +1,5 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { SettingsError, UserFacingError, type ProblemKey } from '../core/errors';
 import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
 import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
@@ -8,12 +8,58 @@ import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
 import { buildNarrative, narrativeText } from '../narrative/build';
 import type { Narrative } from '../narrative/types';
 import { formatEvaluationJson, toEvaluationJson } from '../report/json';
-import { parseArgs } from './args';
+import { parseArgs, type EvaluateArgs } from './args';
+import {
+  commitOutputs,
+  findPathConflict,
+  isWriteProblem,
+  NODE_FS,
+  OutputError,
+  prepareOutput,
+  wrongExtension,
+  type InputPath,
+  type OutputFs,
+  type OutputPath,
+  type OutputTarget,
+  type WriteProblem,
+} from './outputs';
 import { formatSummary } from './summary';
+import { safeForTerminal } from './terminal';
 
 export interface CliIO {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
+}
+
+/** What a test may replace: the file system calls that write the outputs. */
+export interface CliDeps {
+  readonly fs?: Partial<OutputFs>;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/** A library's message in one short line, for the end of ours. */
+export function oneLine(message: string, max = 200): string {
+  // Whitespace of any kind (LF, CR, U+2028) is one space; other controls cannot act on the terminal.
+  const line = message.replace(/\s+/g, ' ').trim().replace(CONTROLS, '\uFFFD');
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A zip archive (what an .xlsx is) starts with a local file header: PK\x03\x04. */
+const isZip = (bytes: Uint8Array) =>
+  bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
+/**
+ * A macro-enabled workbook: its VBA project is a part named xl/vbaProject.bin, and zip
+ * archives store part names uncompressed, so the name itself is in the bytes.
+ */
+function hasMacros(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(
+    'xl/vbaProject.bin',
+    0,
+    'latin1',
+  );
 }
 
 /**
@@ -39,16 +85,7 @@ async function analyzeFile(
   try {
     grids = await readWorkbookGrids(bytes);
   } catch (e) {
-    if (e instanceof WorkbookReadError)
-      throw new InputError(
-        e.kind === 'legacyXls'
-          ? t.legacyXls(file)
-          : e.kind === 'encrypted'
-            ? t.encrypted(file)
-            : t.notXlsx(file),
-        e.kind,
-        [file],
-      );
+    if (e instanceof WorkbookReadError) throw await readProblem(e, file, bytes, t);
     throw e;
   }
   const analysis = analyzeWorkbook(grids, settings);
@@ -56,12 +93,38 @@ async function analyzeFile(
   return { analysis, bytes };
 }
 
+/**
+ * What the user is told about a workbook ExcelJS could not open: an .xls or a locked file by
+ * name, a sheet name ExcelJS refuses with the name, any other zip with ExcelJS's own reason,
+ * and “not a valid .xlsx” only for what is not a zip at all.
+ */
+async function readProblem(
+  e: WorkbookReadError,
+  file: string,
+  bytes: Uint8Array,
+  t: Catalog['cli'],
+): Promise<InputError> {
+  if (e.kind === 'legacyXls') return new InputError(t.legacyXls(file), e.kind, [file]);
+  if (e.kind === 'encrypted') return new InputError(t.encrypted(file), e.kind, [file]);
+  if (!isZip(bytes)) return new InputError(t.notXlsx(file), e.kind, [file]);
+  const reason = oneLine(e.message.replace(/^ExcelJS could not read [^:]*:/, ''));
+  // Only on this path: the check opens the zip itself.
+  const { sheetNameProblem } = await import('./sheet-names');
+  const sheet = await sheetNameProblem(bytes);
+  const line = sheet
+    ? t.badSheetName(file, oneLine(sheet.name, 80), sheet.problem, reason)
+    : t.unreadable(file, reason);
+  return new InputError(line, e.kind, [file]);
+}
+
 /** Settings from a JSON file, merged over the defaults and validated; the defaults without one. */
 async function loadSettings(file: string | null, catalog: Catalog): Promise<Settings> {
   const t = catalog.cli;
   if (file === null) return resolveSettings();
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
+  const read = await readFile(file, 'utf8').catch(() => null);
+  if (read === null) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
+  // Notepad and others save UTF-8 with a byte-order mark, which JSON.parse refuses.
+  const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   try {
     return resolveSettings(JSON.parse(text) as SettingsInput);
   } catch (e) {
@@ -73,21 +136,86 @@ async function loadSettings(file: string | null, catalog: Catalog): Promise<Sett
           : null;
     if (detail === null) throw e;
     throw new InputError(t.badSettings(file, detail), 'badSettings', [file, detail]);
-    throw e;
   }
 }
 
-async function write(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, data);
+function writeProblemText(t: Catalog['cli'], p: WriteProblem): string {
+  switch (p.kind) {
+    case 'folder':
+      return t.outputIsFolder(p.file);
+    case 'underFile':
+      return t.outputUnderFile(p.file, p.parent);
+    case 'notFile':
+      return t.outputNotFile(p.file);
+    case 'io':
+      return t.cannotWrite(p.file, p.code, p.detail);
+  }
+}
+
+/**
+ * Before anything is read or written: the outputs' extensions, no output naming an input or
+ * another output (exit 1), every output writable (exit 2). Returns the targets, or the exit
+ * code after telling the user why not.
+ */
+async function checkOutputs(
+  args: EvaluateArgs,
+  io: CliIO,
+  t: Catalog['cli'],
+  fs: OutputFs,
+): Promise<OutputTarget[] | number> {
+  const outputs: OutputPath[] = [];
+  if (args.json !== null) outputs.push({ option: '--json', path: args.json });
+  if (args.docx !== null) outputs.push({ option: '--docx', path: args.docx });
+  if (args.out !== null) outputs.push({ option: '--out', path: args.out });
+  const inputs: InputPath[] = [{ role: 'workbook', path: args.workbook }];
+  if (args.previous !== null) inputs.push({ role: 'previous', path: args.previous });
+  if (args.settings !== null) inputs.push({ role: 'settings', path: args.settings });
+  const conflict = await findPathConflict(inputs, outputs, fs);
+  if (conflict?.kind === 'outputIsInput') {
+    const { output, input } = conflict;
+    io.err(t.outputIsInput(output.option, output.path, input.role, input.path));
+    return 1;
+  }
+  if (conflict?.kind === 'sameOutput') {
+    const { first, second } = conflict;
+    io.err(t.sameOutput(first.option, first.path, second.option, second.path));
+    return 1;
+  }
+  const targets: OutputTarget[] = [];
+  for (const output of outputs) {
+    const target = await prepareOutput(output, fs);
+    if (isWriteProblem(target)) {
+      io.err(writeProblemText(t, target));
+      return 2;
+    }
+    // A device (/dev/stdout) takes whatever is written; a file must be what its option writes.
+    const expected = target.device ? null : wrongExtension(output);
+    if (expected !== null) {
+      io.err(t.wrongExtension(output.option, output.path, expected));
+      return 1;
+    }
+    targets.push(target);
+  }
+  if (args.out !== null && /^\.xlsm$/i.test(extname(args.workbook))) {
+    io.err(t.macroWorkbook(args.workbook));
+    return 2;
+  }
+  return targets;
 }
 
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
 export async function runCli(
   argv: readonly string[],
-  io: CliIO,
+  terminal: CliIO,
   catalog: Catalog = zhCN,
+  deps: CliDeps = {},
 ): Promise<number> {
+  // Everything printed may carry text from a workbook (unit, sheet and file names, ExcelJS's
+  // reasons): no control character reaches the terminal raw.
+  const io: CliIO = {
+    out: (line) => terminal.out(safeForTerminal(line, true)),
+    err: (line) => terminal.err(safeForTerminal(line, true)),
+  };
   const t = catalog.cli;
   const args = parseArgs(argv);
   if ('error' in args) {
@@ -100,12 +228,19 @@ export async function runCli(
     io.out(t.usage);
     return 0;
   }
+  const fs: OutputFs = { ...NODE_FS, ...deps.fs };
+  const targets = await checkOutputs(args, io, t, fs);
+  if (typeof targets === 'number') return targets;
+  const target = (option: OutputPath['option']) => targets.find((x) => x.option === option)!;
   let analysis: Analysis;
   let bytes: Uint8Array;
   let previous: Analysis | null = null;
   try {
     const settings = await loadSettings(args.settings, catalog);
     ({ analysis, bytes } = await analyzeFile(args.workbook, t, settings));
+    // ExcelJS drops a workbook's VBA project: a copy would silently lose the macros.
+    if (args.out !== null && hasMacros(bytes))
+      throw new InputError(t.macroWorkbook(args.workbook), 'notXlsx', [args.workbook]);
     if (args.previous !== null) previous = (await analyzeFile(args.previous, t, settings)).analysis;
   } catch (e) {
     if (e instanceof InputError) {
@@ -117,9 +252,11 @@ export async function runCli(
   // The paragraphs are for --json, --docx and --text; the summary and --out do without them.
   let built: Narrative | undefined;
   const narrative = () => (built ??= buildNarrative(analysis, previous));
+  // Every output is produced in memory first, and written only when all of them are ready.
+  const outputs: { target: OutputTarget; data: string | Uint8Array }[] = [];
   if (args.json !== null) {
-    await write(args.json, formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative())));
-    io.out(t.wroteJson(args.json));
+    const data = formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative()));
+    outputs.push({ target: target('--json'), data });
   }
   // The .docx writer (the docx library) and the annotated-workbook writer load only for the
   // runs that ask for them: a plain evaluate starts without them.
@@ -128,11 +265,8 @@ export async function runCli(
       import('../report/docx'),
       import('../report/model'),
     ]);
-    await write(
-      args.docx,
-      await packDocx(buildReport(analysis, narrative()), analysis.settings.report.fonts),
-    );
-    io.out(t.wroteJson(args.docx));
+    const data = await packDocx(buildReport(analysis, narrative()), analysis.settings.report.fonts);
+    outputs.push({ target: target('--docx'), data });
   }
   if (args.out !== null) {
     const { planWrites } = await import('../plan/write-plan');
@@ -147,9 +281,26 @@ export async function runCli(
       return 2;
     }
     const { annotateWorkbook } = await import('../io/xlsx-write');
-    await write(args.out, await annotateWorkbook(bytes, plan));
-    io.out(t.wroteJson(args.out));
+    let data: Uint8Array;
+    try {
+      data = await annotateWorkbook(bytes, plan);
+    } catch (e) {
+      // ExcelJS read the workbook but cannot save it again: say why, in its words.
+      io.err(t.cannotAnnotate(args.out, oneLine(e instanceof Error ? e.message : String(e))));
+      return 2;
+    }
+    outputs.push({ target: target('--out'), data });
   }
+  try {
+    await commitOutputs(outputs, fs);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(writeProblemText(t, e.problem));
+      return 2;
+    }
+    throw e;
+  }
+  for (const { target } of outputs) io.out(t.wroteJson(target.path));
   if (args.text) {
     const paragraphs = narrative();
     io.out(narrativeText(paragraphs));

@@ -3,6 +3,7 @@ import { cellAddress } from '../core/grid';
 import type { Analysis } from '../evaluation/analyze';
 import type { Catalog } from '../i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
+import { safeForTerminal } from './terminal';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
 export function displayWidth(s: string): number {
@@ -55,7 +56,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
     );
     const rows: string[][] = [t.columns.slice()];
     for (const u of a.units.filter((x) => x.tableIndex === i)) {
-      const name = u.parent === null ? u.name : `  └ ${u.name}`;
+      const name = safeForTerminal(u.parent === null ? u.name : `  └ ${u.name}`);
       const mark = (field: string, text: string) =>
         flagged.has(`${u.tableIndex}/${u.row}/${field}`) ? `${text}≠` : text;
       if (!u.scores) {
@@ -96,5 +97,6 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
         `  [${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${describeDiagnostic(d, catalog)}`,
       );
   }
-  return lines.join('\n');
+  // Names and sheet names come from the workbook: no control sequence reaches the terminal.
+  return lines.map((line) => safeForTerminal(line)).join('\n');
 }

@@ -32,6 +32,24 @@ export interface DiagnosticParams {
   totalRowSkipped: { readonly text: string };
   hotlineCountUnreadable: { readonly unit: string; readonly text: string };
   nothingToEvaluate: { readonly unit: string; readonly field: CountField };
+  /** A formula saved without its result: the file was written by a program, not by Excel. */
+  formulaNoValue: { readonly unit: string; readonly field: CountField; readonly formula: string };
+  /** An error value (#DIV/0!, #N/A, …) where a count belongs. */
+  errorValue: { readonly unit: string; readonly field: CountField; readonly text: string };
+  /** A number too large to hold (a value of thousands of digits): its start and its length. */
+  hugeNumber: {
+    readonly unit: string;
+    readonly field: CountField;
+    readonly text: string;
+    readonly digits: number;
+  };
+  /** A cell the file marks as a number but whose content is none, or that could not be read. */
+  unreadableCell: { readonly unit: string; readonly field: CountField; readonly text: string };
+  /**
+   * Text with characters a Word document or a workbook cannot hold (control characters,
+   * U+FFFE/U+FFFF, lone surrogates): left out of the exported documents.
+   */
+  invalidCharacters: { readonly text: string; readonly characters: readonly string[] };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -55,6 +73,11 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   totalRowSkipped: 'info',
   hotlineCountUnreadable: 'warning',
   nothingToEvaluate: 'info',
+  formulaNoValue: 'error',
+  errorValue: 'error',
+  hugeNumber: 'error',
+  unreadableCell: 'error',
+  invalidCharacters: 'warning',
 };
 
 export type Diagnostic = {

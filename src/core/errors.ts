@@ -29,7 +29,9 @@ export type SettingsRule =
   | { readonly kind: 'bandGrade' }
   | { readonly kind: 'bandMin'; readonly decimals: number }
   | { readonly kind: 'bandsOrder' }
-  | { readonly kind: 'lastBandZero' };
+  | { readonly kind: 'lastBandZero' }
+  /** A list (font names, unit names) with an entry that is not text — null, a number, … */
+  | { readonly kind: 'listItem'; readonly index: number; readonly item: 'font' | 'name' };
 
 function ruleText(rule: SettingsRule): string {
   switch (rule.kind) {
@@ -71,6 +73,8 @@ function ruleText(rule: SettingsRule): string {
       return 'bands must be listed best first, minimums strictly decreasing';
     case 'lastBandZero':
       return 'the last band must start at 0 so every index gets a grade';
+    case 'listItem':
+      return `entry ${rule.index + 1} must be ${rule.item === 'font' ? 'a font name' : 'a unit name'} (text)`;
   }
 }
 

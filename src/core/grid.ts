@@ -19,6 +19,30 @@ export interface SheetGrid {
   readonly origin?: { readonly row: number; readonly col: number };
   /** Merged areas where the host can tell them (ExcelApi 1.13, ExcelJS). */
   readonly merges?: readonly MergedArea[];
+  /**
+   * What the .xlsx reader knows about a cell beyond its value, keyed by `noteKey(row, col)` in
+   * grid coordinates: a formula saved without its result (the value is null, not “empty”), a
+   * number the file holds but JavaScript cannot (Infinity, NaN). Error values need no note:
+   * the value is their text (`#DIV/0!`), as office.js gives it. Office.js
+   * recalculates and has none of these: the add-in's grids carry no notes.
+   */
+  readonly notes?: ReadonlyMap<string, CellNote>;
+}
+
+/** Why a cell read as it did, where its value alone would mislead. */
+export type CellNote =
+  /** A formula saved without its cached result (a file written by a program, not Excel). */
+  | { readonly kind: 'formulaNoValue'; readonly formula: string }
+  /** A number too large for a double (“1e999”, a value of 100,000 digits): the start of it. */
+  | { readonly kind: 'hugeNumber'; readonly text: string; readonly digits: number }
+  /** A number cell whose text is no number (“abc”, empty). */
+  | { readonly kind: 'notANumber'; readonly text: string }
+  /** A cell the reader could not make sense of at all. */
+  | { readonly kind: 'unreadable'; readonly text: string };
+
+/** The key of a grid cell (0-based, grid coordinates) in `SheetGrid.notes`. */
+export function noteKey(row: number, col: number): string {
+  return `${row},${col}`;
 }
 
 /** 0-based column index → letters (0 → A, 26 → AA). */

@@ -237,6 +237,14 @@ function validateReport(r: ReportSettings): void {
   }
   for (const key of ['title', 'body', 'heading1', 'heading2', 'song'] as const) {
     const list = r.fonts[key];
+    // An entry that is not text (null, a number) is named by its place in the list.
+    const bad = isList(list) ? list.findIndex((f) => typeof f !== 'string') : -1;
+    if (bad >= 0)
+      throw new SettingsError(`report.fonts.${key}`, {
+        kind: 'listItem',
+        index: bad,
+        item: 'font',
+      });
     if (
       !isList(list) ||
       list.length === 0 ||
@@ -282,7 +290,15 @@ function validateNarrative(n: NarrativeSettings): void {
   ) {
     throw new SettingsError('narrative.aliases', { kind: 'aliases' });
   }
-  if (!isList(n.hotline.leftOut) || n.hotline.leftOut.some((v) => typeof v !== 'string')) {
+  const leftOut = n.hotline.leftOut;
+  const bad = isList(leftOut) ? leftOut.findIndex((v) => typeof v !== 'string') : -1;
+  if (bad >= 0)
+    throw new SettingsError('narrative.hotline.leftOut', {
+      kind: 'listItem',
+      index: bad,
+      item: 'name',
+    });
+  if (!isList(leftOut)) {
     throw new SettingsError('narrative.hotline.leftOut', { kind: 'nameList' });
   }
 }

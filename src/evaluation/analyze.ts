@@ -5,7 +5,15 @@ import {
   type DiagnosticParams,
 } from '../core/diagnostics';
 import { toScaled } from '../core/fixed';
-import { cellAddress, isEmptyCell, type CellValue, type SheetGrid } from '../core/grid';
+import {
+  cellAddress,
+  isEmptyCell,
+  noteKey,
+  type CellNote,
+  type CellValue,
+  type SheetGrid,
+} from '../core/grid';
+import { xmlInvalidCharacters } from '../report/xml-text';
 import {
   compileRules,
   resolveSettings,
@@ -17,7 +25,7 @@ import { COUNT_FIELDS, type ComputedField, type CountField } from '../tables/col
 import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
 import type { Group } from '../tables/groups';
-import { readCount } from './counts';
+import { isErrorValue, readCount } from './counts';
 import { score, type Counts, type Scores } from './score';
 
 export type NotEvaluatedReason =
@@ -199,6 +207,29 @@ function evaluateTable(
       col,
     }),
   );
+  const notes = table.grid.notes;
+  const reportNote = (
+    note: CellNote,
+    gridRow: number,
+    col: number,
+    unit: string,
+    field: CountField,
+  ) => {
+    switch (note.kind) {
+      case 'formulaNoValue':
+        return report('formulaNoValue', gridRow, col, { unit, field, formula: note.formula });
+      case 'hugeNumber':
+        return report('hugeNumber', gridRow, col, {
+          unit,
+          field,
+          text: note.text,
+          digits: note.digits,
+        });
+      case 'notANumber':
+      case 'unreadable':
+        return report('unreadableCell', gridRow, col, { unit, field, text: note.text });
+    }
+  };
   const units: Unit[] = [];
   for (const row of table.rows) {
     const cells = values[row.gridRow] ?? [];
@@ -209,12 +240,22 @@ function evaluateTable(
     const nameCol =
       row.parent !== null && columns.name.length > 1 ? columns.name[1]! : columns.name[0]!;
     for (let k = 0; k < read.length; k++) read[k] = undefined;
+    const badChars = xmlInvalidCharacters(unit);
+    if (badChars.length > 0)
+      report('invalidCharacters', row.gridRow, nameCol, { text: unit, characters: badChars });
     if (row.kind === 'noCases') {
       reason = 'noCases';
       report('noCases', row.gridRow, nameCol, { unit });
     } else {
       let bad = false;
       for (const { field, index, col, optional } of countCols) {
+        const note = notes?.get(noteKey(row.gridRow, col));
+        if (note) {
+          // What the reader knows beyond the value: say what the cell really is.
+          bad = true;
+          reportNote(note, row.gridRow, col, unit, field);
+          continue;
+        }
         const reading = readCount(cells[col]);
         if (typeof reading === 'number') {
           read[index] = reading;
@@ -224,7 +265,16 @@ function evaluateTable(
         bad = true;
         if (reading.problem === 'empty') report('emptyCount', row.gridRow, col, { unit, field });
         else if (reading.problem === 'notNumber')
-          report('notNumber', row.gridRow, col, { unit, field, text: reading.text });
+          if (isErrorValue(reading.text))
+            report('errorValue', row.gridRow, col, { unit, field, text: reading.text });
+          else report('notNumber', row.gridRow, col, { unit, field, text: reading.text });
+        else if (reading.problem === 'hugeNumber')
+          report('hugeNumber', row.gridRow, col, {
+            unit,
+            field,
+            text: reading.text,
+            digits: reading.digits,
+          });
         else report(reading.problem, row.gridRow, col, { unit, field, value: reading.value });
       }
       counts = toCountRecord(read);
@@ -362,7 +412,7 @@ function auditPrinted(
       recomputed === null
         ? false
         : typeof recomputed === 'string'
-          ? String(printed).normalize('NFKC').trim().toUpperCase() === recomputed
+          ? sameGrade(printed, recomputed)
           : readPrinted(printed, rules, fraction) === recomputed;
     if (same) continue;
     const a = addressIn(table, row.gridRow, col);
@@ -379,6 +429,15 @@ function auditPrinted(
       recomputed,
     });
   }
+}
+
+/**
+ * A printed grade as the user means it: ｂ, Ｂ, b and “ B ” are B. Both sides are folded the same
+ * way, so a band named Ⅰ级 (which NFKC turns into I级) or in lower case matches itself.
+ */
+function sameGrade(printed: CellValue, grade: string): boolean {
+  const fold = (v: string) => v.normalize('NFKC').trim().toUpperCase();
+  return fold(String(printed)) === fold(grade);
 }
 
 /** A recomputed figure by its column name (scaled rates and index, the grade's letter). */

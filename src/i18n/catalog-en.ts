@@ -111,6 +111,8 @@ export const enUS: Catalog = {
     narrativeKept:
       'New paragraphs were generated from the new data or settings; your edited text was kept.',
     useNew: 'Use the new paragraphs',
+    officeJsMissing:
+      'office.js (from Microsoft, appsforoffice.microsoft.com) could not be loaded, so the add-in cannot start. Check the network; on an intranet, have the add-in built with “--env officeJs=local”, or use the web page (web/index.html).',
     webTitle: 'Tongbao on the web',
     webIntro:
       'No Office, no network: the workbook is read and computed in this browser only, never uploaded.',
@@ -163,8 +165,8 @@ export const enUS: Catalog = {
         'This version of Word lacks what inserting needs (WordApi 1.3, to tell whether the cursor is in a table), so nothing was inserted rather than nest tables in a cell. Use Microsoft 365, Office 2019 or later, Word on the web or Word for Mac, or Copy and paste.',
       wordTooLarge: () =>
         'Too much to insert at once in Word on the web. Untick “Insert the attachment tables too” and try again.',
-      wordFailed: (s) =>
-        `Word could not insert the text${s[0] ? ` (${s[0]})` : ''}. If the document is in viewing mode, read-only or protected, switch to editing and try again.`,
+      wordFailed: () =>
+        'Word could not insert the text. If the document is in viewing mode, read-only or protected, switch to editing and try again.',
       fileMissing: (s) => `No such file: “${s[0] ?? ''}”.`,
       noTables: (s) => `No evaluation table found in “${s[0] ?? 'the workbook'}”.`,
       badSettings: (s) => `Settings file “${s[0] ?? ''}” is invalid: ${s[1] ?? ''}`,
@@ -178,7 +180,7 @@ export const enUS: Catalog = {
       `Could not read the merged cells of sheet ${s.map(quote).join(', ')} (Excel returns at most 512 merged areas at once); checked as if unmerged, so check which units are sub-units.`,
     writeStopped: (w, n) =>
       w.length === 0
-        ? 'The recomputed columns were not written.'
+        ? 'The recomputed columns were not finished (Excel may have written part of them). Recompute to complete them (what was written is replaced, never doubled).'
         : `The recomputed columns were written only in part: done ${w.map((t) => `${t.title} (${t.sheet})`).join(', ')}; not finished ${n.map((t) => `${t.title} (${t.sheet})`).join(', ')}. Recompute to complete them (what was written is replaced, never doubled).`,
   },
   diagnostics: {
@@ -209,6 +211,16 @@ export const enUS: Catalog = {
     hotlineCountUnreadable: (p) =>
       `12345 table: ${quote(p.unit)} has no readable count (${p.text}); left out of totals and lists`,
     nothingToEvaluate: (p) => `${quote(p.unit)}: ${p.field} is 0; not evaluated`,
+    formulaNoValue: (p) =>
+      `${quote(p.unit)}: ${p.field} is a formula (=${p.formula}) saved without its result (no cached value: the file was not saved by Excel); not evaluated. Open and save it in Excel or WPS, then run again`,
+    errorValue: (p) =>
+      `${quote(p.unit)}: ${p.field} is the error value ${p.text} (a formula failed); not evaluated`,
+    hugeNumber: (p) =>
+      `${quote(p.unit)}: ${p.field} is too large (${p.text}${p.digits > 0 ? `, ${p.digits} digits` : ''}); not evaluated`,
+    unreadableCell: (p) =>
+      `${quote(p.unit)}: ${p.field} is marked as a number in the file but holds none (${p.text}); not evaluated`,
+    invalidCharacters: (p) =>
+      `${quote(p.text)} holds characters a Word document or a workbook cannot hold (${p.characters.join(', ')}); left out of the exported documents`,
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   reasons: {
@@ -252,6 +264,22 @@ export const enUS: Catalog = {
     notJson: (d) => `not valid JSON (${d})`,
     legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
     encrypted: (f) => `Error: ${f} has an opening password; remove it and save, then run again`,
+    outputIsInput: (option, output, role, input) =>
+      `Error: ${option} ${output} is the same file as the ${{ workbook: 'workbook', previous: 'previous workbook (--previous)', settings: 'settings file (--settings)' }[role]} ${input}; inputs are never overwritten`,
+    sameOutput: (oa, a, ob, b) =>
+      `Error: ${oa} ${a} and ${ob} ${b} are the same file; give each output its own file`,
+    wrongExtension: (option, file, ext) => `Error: ${option} writes a ${ext} file: ${file}`,
+    outputIsFolder: (f) => `Error: cannot write ${f}: it is a folder`,
+    outputUnderFile: (f, parent) => `Error: cannot write ${f}: ${parent} is a file, not a folder`,
+    outputNotFile: (f) => `Error: cannot write ${f}: not a regular file`,
+    cannotWrite: (f, code, detail) =>
+      `Error: cannot write ${f}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : detail} (nothing written)`,
+    macroWorkbook: (f) =>
+      `Error: --out cannot copy a macro-enabled workbook (${f}): the macros would be lost; save it as .xlsx first`,
+    unreadable: (f, reason) => `Error: cannot read ${f}: ${reason}`,
+    badSheetName: (f, name, problem, reason) =>
+      `Error: cannot read ${f}: the sheet name “${name}” ${{ tooLong: 'is over 31 characters', reserved: 'is reserved', characters: 'contains * ? : / \\ [ ]', quote: 'starts or ends with a quote' }[problem]}; rename the sheet and run again (${reason})`,
+    cannotAnnotate: (f, reason) => `Error: cannot write ${f}: saving the copy failed (${reason})`,
     conflicts: (file, cells) =>
       `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
     comparison: (c) =>

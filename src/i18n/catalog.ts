@@ -105,6 +105,7 @@ export interface UiStrings {
   readonly narrativeKept: string;
   readonly useNew: string;
   readonly keepMine: string;
+  readonly officeJsMissing: string;
   readonly webTitle: string;
   readonly webIntro: string;
   readonly dropHere: string;
@@ -169,6 +170,32 @@ export interface Catalog {
     readonly notJson: (detail: string) => string;
     readonly legacyXls: (file: string) => string;
     readonly encrypted: (file: string) => string;
+    /** An output naming an input file (the workbook, --previous, --settings). */
+    readonly outputIsInput: (
+      option: string,
+      output: string,
+      role: 'workbook' | 'previous' | 'settings',
+      input: string,
+    ) => string;
+    readonly sameOutput: (optionA: string, a: string, optionB: string, b: string) => string;
+    readonly wrongExtension: (option: string, file: string, extension: string) => string;
+    readonly outputIsFolder: (file: string) => string;
+    readonly outputUnderFile: (file: string, parent: string) => string;
+    readonly outputNotFile: (file: string) => string;
+    /** An output that could not be written: `code` is the system's (EACCES, ENOSPC…). */
+    readonly cannotWrite: (file: string, code: string, detail: string) => string;
+    readonly macroWorkbook: (file: string) => string;
+    /** A zip ExcelJS could not open as a workbook, with its reason. */
+    readonly unreadable: (file: string, reason: string) => string;
+    /** A sheet name ExcelJS refuses (Excel or another tool wrote it), with ExcelJS's reason. */
+    readonly badSheetName: (
+      file: string,
+      name: string,
+      problem: 'tooLong' | 'reserved' | 'characters' | 'quote',
+      reason: string,
+    ) => string;
+    /** ExcelJS could not save the annotated copy. */
+    readonly cannotAnnotate: (file: string, reason: string) => string;
   };
 }
 
@@ -284,6 +311,8 @@ export const zhCN: Catalog = {
     dateHint: '如 2017年9月25日；不填则不写日期',
     narrativeKept: '已按新的数据或设置重新生成段落；您修改过的文字没有被替换。',
     useNew: '改用新段落',
+    officeJsMissing:
+      '未能加载 Office 的 office.js（来自微软的网络地址 appsforoffice.microsoft.com），加载项无法启动。请检查网络；内网环境请让信息中心用 “--env officeJs=local” 重新构建加载项，或改用通报网页版（web/index.html）。',
     webTitle: '通报 网页版',
     webIntro:
       '不需要 Office，也不联网：工作簿只在本机浏览器中读取和计算，不会上传。可下载加上复核列的工作簿和 Word 通报。',
@@ -336,8 +365,8 @@ export const zhCN: Catalog = {
         '此版本的 Word 不支持插入所需的功能（WordApi 1.3：判断光标是否在表格中），为免把表格插进单元格，未插入任何内容。请使用 Microsoft 365、Office 2019 及以上、网页版 Word 或 Mac 版 Word，或用“复制”后粘贴。',
       wordTooLarge: () =>
         '内容太多，网页版 Word 一次无法插入。请取消勾选“同时插入附件表格”后再试。',
-      wordFailed: (s) =>
-        `Word 未能插入内容${s[0] ? `（${s[0]}）` : ''}。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。`,
+      wordFailed: () =>
+        'Word 未能插入内容。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。',
       fileMissing: (s) => `找不到文件“${s[0] ?? ''}”。`,
       noTables: (s) =>
         `“${s[0] ?? '工作簿'}”中未找到综合评价表（需有“应处置数”“结案数”等列的表头）。`,
@@ -352,7 +381,7 @@ export const zhCN: Catalog = {
       `未能读取工作表${s.map(quote).join('、')}的合并单元格（Excel 一次最多读出 512 个合并区域），已按没有合并单元格复核；下属单位的归属请核对。`,
     writeStopped: (w, n) =>
       w.length === 0
-        ? '复核列未写入。'
+        ? '复核列未写完（Excel 可能已写入其中一部分）。请点击“重新计算”补全（已写入的列会被替换，不会重复）。'
         : `复核列只写入了一部分：已写入 ${w.map((t) => `${t.title}（${t.sheet}）`).join('、')}；未写完 ${n.map((t) => `${t.title}（${t.sheet}）`).join('、')}。请点击“重新计算”补全（已写入的列会被替换，不会重复）。`,
   },
   diagnostics: {
@@ -378,6 +407,15 @@ export const zhCN: Catalog = {
     hotlineCountUnreadable: (p) =>
       `12345 表中${quote(p.unit)}的受理数不是数字（${p.text}），未计入合计和排名`,
     nothingToEvaluate: (p) => `${quote(p.unit)}的“${p.field}”为0，不参加评价`,
+    formulaNoValue: (p) =>
+      `${quote(p.unit)}的“${p.field}”是公式（=${p.formula}），但文件中没有公式的计算结果（公式没有缓存值，文件不是由 Excel 保存的），未参加评价；请在 Excel 或 WPS 中打开并保存后再复核`,
+    errorValue: (p) => `${quote(p.unit)}的“${p.field}”是错误值 ${p.text}（公式出错），未参加评价`,
+    hugeNumber: (p) =>
+      `${quote(p.unit)}的“${p.field}”数值过大（${p.text}${p.digits > 0 ? `，共 ${p.digits} 位` : ''}），未参加评价`,
+    unreadableCell: (p) =>
+      `${quote(p.unit)}的“${p.field}”在文件中标为数字，内容却不是数字（${p.text}），未参加评价`,
+    invalidCharacters: (p) =>
+      `${quote(p.text)}含有 Word 文档和工作簿中无法保存的字符（${p.characters.join('、')}），导出时已删去`,
   },
   severity: { error: '错误', warning: '提醒', info: '说明' },
   reasons: {
@@ -421,6 +459,32 @@ export const zhCN: Catalog = {
     legacyXls: (f) =>
       `错误：${f} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
     encrypted: (f) => `错误：${f} 设有打开密码，请在 Excel 或 WPS 中删除密码并保存后再运行`,
+    outputIsInput: (option, output, role, input) =>
+      `错误：${option} ${output} 与${{ workbook: '要读取的工作簿', previous: '上月工作簿（--previous）', settings: '设置文件（--settings）' }[role]} ${input} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
+    sameOutput: (oa, a, ob, b) =>
+      `错误：${oa} ${a} 与 ${ob} ${b} 是同一个文件，请为每项输出指定不同的文件`,
+    wrongExtension: (option, file, ext) => `错误：${option} 应写出 ${ext} 文件：${file}`,
+    outputIsFolder: (f) => `错误：无法写入 ${f}：这是一个文件夹，请指定文件名`,
+    outputUnderFile: (f, parent) => `错误：无法写入 ${f}：${parent} 是文件，不是文件夹`,
+    outputNotFile: (f) => `错误：无法写入 ${f}：不是普通文件`,
+    cannotWrite: (f, code, detail) =>
+      `错误：无法写入 ${f}：${
+        code === 'EACCES' || code === 'EPERM'
+          ? '没有写入权限'
+          : code === 'ENOSPC' || code === 'EDQUOT'
+            ? '磁盘空间不足'
+            : code === 'EROFS'
+              ? '所在磁盘是只读的'
+              : code === 'ENAMETOOLONG'
+                ? '文件名过长'
+                : detail
+      }（未写出任何文件）`,
+    macroWorkbook: (f) =>
+      `错误：--out 不支持启用宏的工作簿（${f}）：另存的副本会丢失宏；请在 Excel 中另存为 .xlsx 后再运行`,
+    unreadable: (f, reason) => `错误：${f} 无法读取：${reason}`,
+    badSheetName: (f, name, problem, reason) =>
+      `错误：${f} 无法读取：工作表名称“${name}”${{ tooLong: '超过 31 个字符', reserved: '是保留名称', characters: '含有 * ? : / \\ [ ] 等字符', quote: '以单引号开头或结尾' }[problem]}，请在 Excel 或 WPS 中改名后再运行（${reason}）`,
+    cannotAnnotate: (f, reason) => `错误：无法写出 ${f}：保存工作簿副本失败（${reason}）`,
     conflicts: (file, cells) =>
       `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>

@@ -58,6 +58,8 @@ export const settingsEnUS: SettingsStrings = {
         return `${field}: list grades best first, minimums decreasing`;
       case 'lastBandZero':
         return `${field}: the last grade must start at 0`;
+      case 'listItem':
+        return `${field}: entry ${rule.index + 1} must be ${rule.item === 'font' ? 'a font name' : 'a unit name'} (text)`;
     }
   },
 };

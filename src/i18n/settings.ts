@@ -46,6 +46,12 @@ const ZH_FIELDS: Readonly<Record<string, string>> = {
   'report.title': '标题',
   'report.date': '成文日期',
   'report.fonts': '字体',
+  'report.fonts.title': '标题字体',
+  'report.fonts.body': '正文字体',
+  'report.fonts.heading1': '一级标题字体',
+  'report.fonts.heading2': '二级标题字体',
+  'report.fonts.song': '宋体类字体',
+  'report.fonts.latin': '西文字体',
 };
 
 const ZH_OPTIONS: Readonly<Record<string, string>> = {
@@ -112,6 +118,8 @@ export const settingsZhCN: SettingsStrings = {
         return `${field}：等级应从高到低排列，最低分依次递减`;
       case 'lastBandZero':
         return `${field}：最后一级的最低分应为 0，使每个分值都有等级`;
+      case 'listItem':
+        return `${field}：第 ${rule.index + 1} 项应为${rule.item === 'font' ? '字体名称' : '单位名称'}（文字），不能为 null 或数字`;
     }
   },
 };

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { UserFacingError } from '../core/errors';
-import type { CellValue, MergedArea, SheetGrid } from '../core/grid';
+import {
+  cellAddress,
+  noteKey,
+  type CellNote,
+  type CellValue,
+  type MergedArea,
+  type SheetGrid,
+} from '../core/grid';
+import { excerpt } from '../evaluation/counts';
 
 /**
  * The workbook could not be opened as .xlsx: `legacyXls` for an Excel 97-2003 file (the user
@@ -47,8 +56,12 @@ export function isEncryptedXlsx(data: ArrayBuffer | Uint8Array): boolean {
 
 /**
  * An .xlsx file's sheets as the grids an Excel add-in would see: values only (formula
- * results, rich text as plain text), every sheet from A1, merged areas listed and the
- * cells inside them other than the top-left read as empty — as office.js reports them.
+ * results, rich text as plain text, hyperlinks as their text, error values as their text,
+ * date-formatted numbers as the serial number they hold), every sheet from A1, merged areas
+ * listed and the cells inside them other than the top-left read as empty — as office.js
+ * reports them. What office.js never shows (a formula saved without its result, a number of
+ * thousands of digits) is a per-cell note (`SheetGrid.notes`) for the engine to report; no
+ * cell content makes this throw.
  */
 export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
   if (isEncryptedXlsx(data))
@@ -59,19 +72,199 @@ export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise
     // ExcelJS's typing wants its own Buffer type; any ArrayBuffer view is accepted at run time.
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError(e instanceof Error ? e.message : String(e));
+    throw new WorkbookReadError(
+      `ExcelJS could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
-  return wb.worksheets.map(worksheetToGrid);
+  const raw = await rawCellsFor(data, wb);
+  return wb.worksheets.map((ws) => worksheetToGrid(ws, raw.get(ws.name), date1904(wb)));
 }
 
-/** One ExcelJS worksheet as a grid (exported for the annotated-workbook writer and tests). */
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
+/** A cell as the sheet's XML holds it: its type attribute and the text of its `<v>`. */
+export interface RawCell {
+  readonly t: string | null;
+  readonly v: string | null;
+}
+
+/** Sheet name → A1 address → the raw cell, for the cells ExcelJS could not carry over. */
+export type RawCells = ReadonlyMap<string, ReadonlyMap<string, RawCell>>;
+
+/**
+ * ExcelJS turns a date-formatted number into a Date (an Invalid Date when the number is no
+ * date: a phone number in a date column) and a number of thousands of digits into Infinity:
+ * the number the file holds is lost. These cells' `<v>` are read again from the sheet XML.
+ * Workbooks without such cells are not opened twice.
+ */
+export async function rawCellsFor(
+  data: ArrayBuffer | Uint8Array,
+  wb: ExcelJS.Workbook,
+): Promise<RawCells> {
+  const wanted = new Map<string, Set<string>>();
+  for (const ws of wb.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (needsRaw(cell.value)) {
+          let set = wanted.get(ws.name);
+          if (!set) wanted.set(ws.name, (set = new Set<string>()));
+          set.add(cell.address);
+        }
+      });
+    });
+  }
+  if (wanted.size === 0) return new Map();
+  try {
+    return await readRawCells(data, wanted);
+  } catch {
+    // The XML that ExcelJS has just read cannot fail here; if it does, the cells are noted.
+    return new Map();
+  }
+}
+
+/** `_x0041_` as Excel escapes characters in strings (ExcelJS decodes shared strings only). */
+export const ESCAPED_CHAR = /_x[0-9A-Fa-f]{4}_/;
+
+function needsRaw(v: unknown): boolean {
+  if (v instanceof Date) return true;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  // An inline string's `_x0041_` is left as typed by ExcelJS, though Excel reads “A”.
+  if (typeof v === 'string') return ESCAPED_CHAR.test(v);
+  if (v !== null && typeof v === 'object' && 'result' in v) return needsRaw(v.result);
+  return false;
+}
+
+function date1904(wb: ExcelJS.Workbook): boolean {
+  return (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
+}
+
+const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+function decodeXml(s: string): string {
+  return s.replace(XML_ENTITY, (_, hex?: string, dec?: string, name?: string) =>
+    hex !== undefined
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec !== undefined
+        ? String.fromCodePoint(parseInt(dec, 10))
+        : NAMED[name!]!,
+  );
+}
+
+function attribute(attrs: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? decodeXml(m[1] ?? m[2] ?? '') : null;
+}
+
+/** A part's path from a relationship target, relative to the part that names it. */
+function resolvePart(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base.split('/').slice(0, -1);
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Sheet name → its part in the package (`xl/worksheets/sheet1.xml`). */
+export async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const text = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
+  const relations = (xml: string) => {
+    const out = new Map<string, { type: string; target: string }>();
+    for (const m of xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+      const id = attribute(m[1]!, 'Id');
+      const target = attribute(m[1]!, 'Target');
+      if (id !== null && target !== null)
+        out.set(id, { type: attribute(m[1]!, 'Type') ?? '', target });
+    }
+    return out;
+  };
+  const root = [...relations(await text('_rels/.rels')).values()].find((r) =>
+    r.type.endsWith('/officeDocument'),
+  );
+  const workbook = root ? resolvePart('', root.target) : 'xl/workbook.xml';
+  const rels = relations(
+    await text(resolvePart(workbook, '_rels/' + workbook.split('/').pop()! + '.rels')),
+  );
+  const out = new Map<string, string>();
+  for (const m of (await text(workbook)).matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+    const name = attribute(m[1]!, 'name');
+    const id = /\s\w+:id\s*=\s*"([^"]*)"/.exec(m[1]!)?.[1];
+    const rel = id === undefined ? undefined : rels.get(id);
+    if (name !== null && rel) out.set(name, resolvePart(workbook, rel.target));
+  }
+  return out;
+}
+
+/** Every `<c>` of a sheet's XML whose address is wanted: its type and `<v>` text. */
+export function rawCellsIn(xml: string, wanted: ReadonlySet<string>): Map<string, RawCell> {
+  const out = new Map<string, RawCell>();
+  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    const r = attribute(m[1]!, 'r');
+    if (r === null || !wanted.has(r)) continue;
+    const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(m[2] ?? '');
+    out.set(r, { t: attribute(m[1]!, 't'), v: v ? decodeXml(v[1]!) : null });
+  }
+  return out;
+}
+
+async function readRawCells(
+  data: ArrayBuffer | Uint8Array,
+  wanted: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<RawCells> {
+  // Loaded only for workbooks that need it: the web page's first chunk stays without it.
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(data);
+  const parts = await sheetParts(zip);
+  const out = new Map<string, Map<string, RawCell>>();
+  for (const [sheet, addresses] of wanted) {
+    const part = parts.get(sheet);
+    const xml = part === undefined ? undefined : await zip.file(part)?.async('string');
+    if (xml !== undefined) out.set(sheet, rawCellsIn(xml, addresses));
+  }
+  return out;
+}
+
+/**
+ * One ExcelJS worksheet as a grid (exported for the annotated-workbook writer and tests);
+ * `raw` gives the numbers behind the cells ExcelJS made Dates or Infinity of.
+ */
+export function worksheetToGrid(
+  ws: ExcelJS.Worksheet,
+  raw?: ReadonlyMap<string, RawCell>,
+  is1904 = false,
+): SheetGrid {
   const values: CellValue[][] = [];
+  const notes = new Map<string, CellNote>();
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const raw = row.values as unknown[];
-    const cells: CellValue[] = new Array<CellValue>(Math.max(0, raw.length - 1)).fill(null);
-    for (let c = 1; c < raw.length; c++) cells[c - 1] = plainValue(raw[c]);
+    const rawValues = row.values as unknown[];
+    const cells: CellValue[] = new Array<CellValue>(Math.max(0, rawValues.length - 1)).fill(null);
+    for (let c = 1; c < rawValues.length; c++) {
+      const v = rawValues[c];
+      if (v === null || v === undefined) continue;
+      const address = cellAddress(rowNumber - 1, c - 1);
+      let read: Read;
+      try {
+        read = readCell(v, {
+          raw: raw?.get(address),
+          is1904,
+          formula: () => ws.getCell(address).formula,
+        });
+      } catch (e) {
+        read = {
+          value: null,
+          note: { kind: 'unreadable', text: e instanceof Error ? e.message : String(e) },
+        };
+      }
+      cells[c - 1] = read.value;
+      if (read.note) notes.set(noteKey(rowNumber - 1, c - 1), read.note);
+    }
     values[rowNumber - 1] = cells;
     if (cells.length > width) width = cells.length;
   });
@@ -84,10 +277,16 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
     for (let r = m.top; r <= m.bottom; r++) {
       const cells = values[r];
       if (!cells) continue;
-      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) cells[c] = null;
+      for (let c = m.left; c <= m.right; c++)
+        if (r !== m.top || c !== m.left) {
+          cells[c] = null;
+          notes.delete(noteKey(r, c));
+        }
     }
   }
-  return { name: ws.name, values, merges };
+  return notes.size > 0
+    ? { name: ws.name, values, merges, notes }
+    : { name: ws.name, values, merges };
 }
 
 interface ExcelJsRange {
@@ -108,17 +307,95 @@ function mergedAreas(ws: ExcelJS.Worksheet): MergedArea[] {
   }));
 }
 
-function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+interface Read {
+  readonly value: CellValue;
+  readonly note?: CellNote;
+}
+
+interface CellContext {
+  readonly raw: RawCell | undefined;
+  readonly is1904: boolean;
+  /** The cell's formula, shared formulas translated to this cell. */
+  readonly formula: () => string | undefined;
+}
+
+const MS_PER_DAY = 24 * 3600 * 1000;
+
+/** A cell's value as office.js gives it, or null and a note saying what the cell really is. */
+function readCell(v: unknown, ctx: CellContext): Read {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'string') return { value: ctx.raw?.t === 'inlineStr' ? decodeEscapes(v) : v };
+  if (typeof v === 'boolean') return { value: v };
+  if (typeof v === 'number')
+    return Number.isFinite(v) ? { value: v } : rawNumber(ctx.raw, String(v));
+  if (v instanceof Date) {
+    // office.js gives a date-formatted cell's serial number: so does this reader.
+    if (ctx.raw?.v != null) return rawNumber(ctx.raw, 'Invalid Date');
+    const ms = v.getTime();
+    if (Number.isNaN(ms))
+      return { value: null, note: { kind: 'unreadable', text: 'Invalid Date' } };
+    return { value: 25569 + ms / MS_PER_DAY - (ctx.is1904 ? 1462 : 0) };
+  }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (Array.isArray(o.richText))
-      return (o.richText as { text?: string }[]).map((t) => t.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result);
-    if (typeof o.error === 'string') return o.error;
-    if (typeof o.text === 'string') return o.text;
+      return {
+        value: (o.richText as { text?: unknown }[])
+          .map((t) => (typeof t.text === 'string' ? t.text : ''))
+          .join(''),
+      };
+    if ('formula' in o || 'sharedFormula' in o) {
+      if (o.result === undefined || o.result === null) {
+        let formula: string | undefined;
+        try {
+          formula = ctx.formula();
+        } catch {
+          formula = undefined;
+        }
+        const text = formula ?? (typeof o.formula === 'string' ? o.formula : '');
+        return { value: null, note: { kind: 'formulaNoValue', formula: text } };
+      }
+      return readCell(o.result, ctx);
+    }
+    if (typeof o.error === 'string') return { value: o.error };
+    if ('hyperlink' in o || 'text' in o) return readCell(o.text, ctx);
+    return { value: null, note: { kind: 'unreadable', text: excerpt(safeJson(v), 40) } };
   }
-  return null;
+  return { value: null, note: { kind: 'unreadable', text: typeof v } };
+}
+
+/** The number in a cell's `<v>`, when ExcelJS could not carry it (date-formatted, huge, NaN). */
+function rawNumber(raw: RawCell | undefined, fallback: string): Read {
+  const text = (raw?.v ?? fallback).trim();
+  const n = Number(text);
+  if (text !== '' && Number.isFinite(n)) return { value: n === 0 ? 0 : n };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) || /^[+-]?Infinity$/.test(text))
+    return {
+      value: null,
+      note: {
+        kind: 'hugeNumber',
+        text: excerpt(text),
+        // The length says how big only for plain digits (not “1e999”, not “Infinity”).
+        digits: /^[+-]?[\d.]+$/.test(text) ? text.replace(/\D/g, '').length : 0,
+      },
+    };
+  return {
+    value: null,
+    note: { kind: 'notANumber', text: excerpt(text === '' ? '（空）' : text, 40) },
+  };
+}
+
+/** Excel's `_xHHHH_` escapes decoded, as Excel reads an inline string. */
+export function decodeEscapes(s: string): string {
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
 }

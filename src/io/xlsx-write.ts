@@ -1,7 +1,13 @@
 import ExcelJS from 'exceljs';
 import { columnIndex, rangeAddress } from '../core/grid';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
-import { WorkbookReadError } from './xlsx-read';
+import {
+  rawCellsFor,
+  sheetParts,
+  WorkbookReadError,
+  type RawCell,
+  type RawCells,
+} from './xlsx-read';
 
 /**
  * The annotated workbook: a copy of the user's .xlsx with the add-in's plan applied by
@@ -15,8 +21,11 @@ export async function annotateWorkbook(
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch (e) {
-    throw new WorkbookReadError(e instanceof Error ? e.message : String(e));
+    throw new WorkbookReadError(
+      `ExcelJS could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
+  const patches = keepUserCells(wb, await rawCellsFor(data, wb));
   for (const sheetWrites of plan.sheets) {
     const ws = wb.getWorksheet(sheetWrites.sheet);
     if (!ws) continue;
@@ -47,7 +56,131 @@ export async function annotateWorkbook(
       );
     }
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const out = new Uint8Array(await wb.xlsx.writeBuffer());
+  return patches.size === 0 ? out : patchNumbers(out, patches);
+}
+
+/**
+ * The user's cells as they were, through ExcelJS's round trip: date-formatted numbers back to
+ * the number the file held (ExcelJS made Dates of them, and writes an Invalid Date as `NaN`),
+ * strings escaped as Excel stores them (`_x0001_` for a control character, which ExcelJS
+ * would drop; `_x005F_x0041_` for the typed text `_x0041_`, which ExcelJS would write so that
+ * Excel reads “A”). Numbers no double can hold (100,000 digits) are written afterwards from
+ * the file's own text: the returned patches, sheet → address → `<v>` text.
+ */
+function keepUserCells(wb: ExcelJS.Workbook, raw: RawCells): Map<string, Map<string, string>> {
+  const patches = new Map<string, Map<string, string>>();
+  for (const ws of wb.worksheets) {
+    const rawCells = raw.get(ws.name);
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const rawCell = rawCells?.get(cell.address);
+        const patch = (text: string) => {
+          let sheet = patches.get(ws.name);
+          if (!sheet) patches.set(ws.name, (sheet = new Map<string, string>()));
+          sheet.set(cell.address, text);
+        };
+        const v = cell.value as unknown;
+        if (typeof v === 'string') {
+          const kept = rawCell?.t === 'inlineStr' ? encodeControls(v) : excelString(v);
+          if (kept !== v) cell.value = kept;
+        } else if (v instanceof Date || (typeof v === 'number' && !Number.isFinite(v))) {
+          cell.value = rawNumberFor(rawCell, patch);
+        } else if (v !== null && typeof v === 'object') {
+          const o = v as Record<string, unknown>;
+          if (Array.isArray(o.richText)) {
+            const runs = o.richText as { text?: unknown }[];
+            if (runs.some((r) => typeof r.text === 'string' && excelString(r.text) !== r.text))
+              cell.value = {
+                richText: runs.map((r) =>
+                  typeof r.text === 'string' ? { ...r, text: excelString(r.text) } : r,
+                ),
+              } as ExcelJS.CellRichTextValue;
+          } else if (
+            ('formula' in o || 'sharedFormula' in o) &&
+            (o.result instanceof Date ||
+              (typeof o.result === 'number' && !Number.isFinite(o.result)))
+          ) {
+            cell.value = { ...o, result: rawNumberFor(rawCell, patch) } as ExcelJS.CellValue;
+          } else if (
+            'hyperlink' in o &&
+            typeof o.text === 'string' &&
+            excelString(o.text) !== o.text
+          ) {
+            cell.value = { ...o, text: excelString(o.text) } as ExcelJS.CellHyperlinkValue;
+          }
+        }
+      });
+    });
+  }
+  return patches;
+}
+
+/** The number a cell's `<v>` held; a placeholder and a patch when no double holds it. */
+function rawNumberFor(raw: RawCell | undefined, patch: (text: string) => void): number {
+  const text = raw?.v?.trim() ?? '';
+  const n = Number(text);
+  if (text !== '' && Number.isFinite(n)) return n;
+  if (text !== '' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) patch(text);
+  return 0;
+}
+
+/** Write the numbers no double holds back into the sheets' XML, as the file had them. */
+async function patchNumbers(
+  bytes: Uint8Array,
+  patches: ReadonlyMap<string, ReadonlyMap<string, string>>,
+): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await sheetParts(zip);
+  for (const [sheet, cells] of patches) {
+    const part = parts.get(sheet);
+    const file = part === undefined ? null : zip.file(part);
+    if (!file) continue;
+    const xml = (await file.async('string')).replace(
+      /(<c\b[^>]*?\sr="([A-Z]+\d+)"[^>]*>)<v>[^<]*<\/v>/g,
+      (whole, open: string, address: string) => {
+        const text = cells.get(address);
+        return text === undefined ? whole : `${open}<v>${text}</v>`;
+      },
+    );
+    zip.file(part!, xml);
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * A string as ExcelJS must be given it for Excel to read it back unchanged: the typed text
+ * `_x0041_` escaped as `_x005F_x0041_`, and the characters ExcelJS would drop or XML would
+ * alter written as Excel writes them (`_x0001_`, `_x000D_`).
+ */
+export function excelString(s: string): string {
+  return encodeControls(s.replace(/_x([0-9A-Fa-f]{4})_/g, '_x005F_x$1_'));
+}
+
+/** C0 controls but TAB and LF, DEL, U+FFFE/U+FFFF and lone surrogates as `_xHHHH_`. */
+function encodeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const pair =
+      c >= 0xd800 && c <= 0xdbff && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+    if (pair) {
+      out += s.slice(i, i + 2);
+      i++;
+    } else if (
+      (c < 0x20 && c !== 0x09 && c !== 0x0a) ||
+      c === 0x7f ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffe ||
+      c === 0xffff
+    )
+      out += `_x${c.toString(16).toUpperCase().padStart(4, '0')}_`;
+    else out += s[i];
+  }
+  return out;
 }
 
 function argb(hex: string): string {

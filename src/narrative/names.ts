@@ -8,8 +8,11 @@ export function displayName(
   group: Group | null,
   settings: NarrativeSettings,
 ): string {
-  const alias = settings.aliases[name];
-  if (alias !== undefined) return alias;
+  // Own keys only: a unit named “constructor” or “__proto__” has no alias unless configured.
+  const alias = Object.prototype.hasOwnProperty.call(settings.aliases, name)
+    ? settings.aliases[name]
+    : undefined;
+  if (typeof alias === 'string') return alias;
   return group === '五城区' || group === '七县(市)' ? name.replace(/政府$/, '') : name;
 }
 

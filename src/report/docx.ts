@@ -19,6 +19,7 @@ import {
 } from 'docx';
 import type { ReportFonts } from '../core/settings';
 import type { Block, ReportCell, ReportModel, ReportSection, ReportTable } from './model';
+import { xmlSafe } from './xml-text';
 
 /**
  * GB/T 9704-2012 as commonly applied: A4; margins 37 / 35 / 28 / 26 mm; 22 lines of 28
@@ -54,7 +55,8 @@ function run(
   extra: { bold?: boolean; color?: string } = {},
 ): TextRun {
   return new TextRun({
-    text,
+    // Cell text may hold characters XML cannot: Word would refuse the whole document.
+    text: xmlSafe(text),
     size,
     font: {
       ascii: fonts.latin,
@@ -280,7 +282,7 @@ export function fontTableXml(fonts: ReportFonts): string {
 }
 
 function escapeXml(s: string): string {
-  return s
+  return xmlSafe(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -289,7 +291,7 @@ function escapeXml(s: string): string {
 
 export function toDocument(model: ReportModel, fonts: ReportFonts): Document {
   return new Document({
-    title: model.title,
+    title: xmlSafe(model.title),
     creator: 'Tongbao',
     evenAndOddHeaderAndFooters: true,
     sections: model.sections.map((s) => section(s, fonts)),
