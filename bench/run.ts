@@ -9,13 +9,14 @@
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import { buildNarrative } from '../src/narrative/build';
 import { packDocx } from '../src/report/docx';
 import { buildReport } from '../src/report/model';
 import { generateGrid } from './generate';
+import { bombXlsx, manyMerges } from '../test/helpers/bomb-xlsx';
 
 const UNITS = 100_000;
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -176,7 +177,48 @@ async function exportDocx() {
   );
 }
 
+/**
+ * Small hostile files (issue “Nothing lost, nothing crashes”, item 3): wall time and peak RSS
+ * of one CLI process each, under a 1 GB heap; a refusal (exit 2) is an answer too.
+ * Goal: answered in < 30 s and < 1 GB; 20,000 merged areas in < 5 s.
+ */
+async function hostile() {
+  await mkdir('.bench', { recursive: true });
+  const files: [string, Uint8Array][] = [
+    ['far-cell.xlsx (a value in XFD1048576)', await bombXlsx({ farCell: 'XFD1048576' })],
+    ['merge-bomb.xlsx (J1:XFD1048576 merged)', await bombXlsx({ merges: ['J1:XFD1048576'] })],
+    ['merges-20k.xlsx (20,000 merged areas)', await bombXlsx({ merges: manyMerges(20_000) })],
+  ];
+  console.log('hostile files: node --max-old-space-size=1024 bin/tongbao.js evaluate FILE');
+  for (const [label, bytes] of files) {
+    const file = `.bench/${label.split(' ')[0]!}`;
+    await writeFile(file, bytes);
+    const args = [
+      '--max-old-space-size=1024',
+      '--import',
+      RSS_HOOK,
+      'bin/tongbao.js',
+      'evaluate',
+      file,
+    ];
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const ms = performance.now() - t0;
+    const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? NaN) * 1024;
+    const outcome =
+      r.status === 0 ? 'result' : r.status === 2 ? 'refused' : `failed (${r.status ?? r.signal})`;
+    console.log(
+      `  ${label}, ${(bytes.length / 1024).toFixed(0)} KB: ${outcome} in ${ms.toFixed(0)} ms, peak RSS ${mb(rss)}`,
+    );
+  }
+}
+
 buildCli();
+await hostile();
 await engine();
 await exportDocx();
 startup();

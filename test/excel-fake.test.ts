@@ -249,3 +249,30 @@ describe('the Excel fake behaves like office-js', () => {
     expect([...cells.values()].some((c) => c.formula !== undefined)).toBe(false);
   });
 });
+
+describe('the fake’s formulas, as office.js gives them', () => {
+  it('values give a formula’s cached result, formulas the formula (values elsewhere, "" for empty)', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('表', [['a', 1, null]]);
+    fake.setFormula('表', 'A2', '=IF(1>2,"x","")');
+    fake.setFormula('表', 'B2', '=SUM(1,2)', 3);
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('表').getRange('A1:C2');
+      range.values = [
+        [null, null, null],
+        [null, null, '=B2*2'],
+      ];
+      range.load('values,formulas');
+      expect(() => range.formulas).toThrow(PropertyNotLoadedError);
+      await ctx.sync();
+      expect(range.values).toEqual([
+        ['a', 1, ''],
+        ['', 3, ''], // a formula written through `values` has no result in the fake: ""
+      ]);
+      expect(range.formulas).toEqual([
+        ['a', 1, ''],
+        ['=IF(1>2,"x","")', '=SUM(1,2)', '=B2*2'],
+      ]);
+    });
+  });
+});

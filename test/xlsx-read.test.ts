@@ -23,6 +23,8 @@ describe('reading .xlsx into grids', () => {
         [null, '#DIV/0!', null],
       ],
       merges: [{ top: 1, left: 0, bottom: 2, right: 0 }],
+      // B1 holds a formula: its cell is the user's even where its result is "".
+      formulas: new Set(['0,1']),
     });
   });
 

@@ -8,15 +8,24 @@
  *    in one request; `getMergedAreasOrNullObject` fails above 512 areas, so when that request
  *    fails the merges are read apart, and a sheet whose merges still fail is evaluated without;
  *  - Excel on the web refuses a request or a response over 5 MB: a block that is refused is
- *    halved and read again, down to one row.
+ *    halved and read again, down to one row;
+ *  - `formulas` is loaded with `values` in the request that reads everything at once (a
+ *    formula whose result is "" reads as an empty value but is the user's cell: the write plan
+ *    must not write over it). It doubles that response. When that request is refused for its
+ *    size, the row blocks read `values` only, as before: such a workbook's formula cells are
+ *    not known (TODO: read them there too — the blocks would then count two properties a
+ *    cell, `PROPS_PER_CELL`, and take more round trips).
  * An ordinary workbook takes two round trips: the sheet list, then values and merges.
  */
-import { rangeAddress, type MergedArea, type SheetGrid } from '../../src/core/grid';
+import { noteKey, rangeAddress, type MergedArea, type SheetGrid } from '../../src/core/grid';
 import { errorCode, isPayloadLimit } from '../taskpane/errors';
 import type { ExcelSupport } from './support';
 
 /** Cells per read request when a sheet is too big for one response (≈ 60 bytes a cell). */
 export const CELLS_PER_READ = 60_000;
+
+/** What the request reading everything at once loads of each cell. */
+const CELL_PROPS = 'values,formulas';
 
 const MERGE_PROPS =
   'isNullObject,areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
@@ -45,6 +54,8 @@ interface SheetRead {
   readonly name: string;
   used: Used | null;
   values: unknown[][];
+  /** `Range.formulas`, same shape as `values`: a formula is a string starting with `=`. */
+  formulas: unknown[][];
   merges: MergedArea[] | null;
 }
 
@@ -69,6 +80,7 @@ export async function readWorkbook(
     name: ws.name,
     used: null,
     values: [],
+    formulas: [],
     merges: null,
   }));
   const mergesUnread: string[] = [];
@@ -99,7 +111,7 @@ async function readTogether(
   const queued = sheets.map((sheet) => {
     const ws = context.workbook.worksheets.getItem(sheet.name);
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('isNullObject,rowIndex,columnIndex,rowCount,columnCount,values');
+    used.load(`isNullObject,rowIndex,columnIndex,rowCount,columnCount,${CELL_PROPS}`);
     const merges = support.merges ? ws.getRange().getMergedAreasOrNullObject() : null;
     merges?.load(MERGE_PROPS);
     return { sheet, used, merges };
@@ -108,6 +120,7 @@ async function readTogether(
   for (const { sheet, used, merges } of queued) {
     sheet.used = usedOf(used);
     sheet.values = sheet.used ? used.values : [];
+    sheet.formulas = sheet.used ? (used.formulas as unknown[][]) : [];
     sheet.merges = merges ? mergesOf(merges) : null;
   }
 }
@@ -188,6 +201,7 @@ async function readBlocks(
   for (const sheet of sheets) {
     const used = sheet.used!;
     sheet.values = new Array<unknown[]>(used.rows);
+    sheet.formulas = [];
     const rowsPerRead = Math.max(1, Math.floor(CELLS_PER_READ / used.cols));
     for (let r = 0; r < used.rows; r += rowsPerRead) {
       const rows = Math.min(rowsPerRead, used.rows - r);
@@ -281,10 +295,23 @@ function toGrid(sheet: SheetRead): SheetGrid {
       bottom: m.bottom - used.row,
       right: m.right - used.col,
     }));
+  const formulas = formulaCells(sheet.formulas);
   return {
     name: sheet.name,
     values: sheet.values as (string | number | boolean)[][],
     origin: { row: used.row, col: used.col },
     merges,
+    ...(formulas.size > 0 ? { formulas } : {}),
   };
+}
+
+/** The cells of `Range.formulas` holding a formula (a string starting with `=`), as grid keys. */
+function formulaCells(formulas: readonly (readonly unknown[] | undefined)[]): Set<string> {
+  const out = new Set<string>();
+  formulas.forEach((row, r) =>
+    row?.forEach((f, c) => {
+      if (typeof f === 'string' && f.startsWith('=')) out.add(noteKey(r, c));
+    }),
+  );
+  return out;
 }

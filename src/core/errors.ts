@@ -121,7 +121,9 @@ export type ProblemKey =
   | 'badSettings'
   | 'legacyXls'
   | 'encrypted'
-  | 'notXlsx';
+  | 'notXlsx'
+  /** [grid bounds] A sheet whose values span more cells than can be read (subjects: sheet, range). */
+  | 'tooBig';
 
 export class UserFacingError extends Error {
   override readonly name: string = 'UserFacingError';

@@ -27,6 +27,14 @@ export interface SheetGrid {
    * recalculates and has none of these: the add-in's grids carry no notes.
    */
   readonly notes?: ReadonlyMap<string, CellNote>;
+  /**
+   * The cells holding a formula, keyed by `noteKey(row, col)` in grid coordinates, whatever
+   * their result: a formula whose result is `""` reads as empty in `values` but is the user's
+   * cell all the same (the write plan never writes over it). Both readers fill it: the .xlsx
+   * reader from ExcelJS's `formula` / `sharedFormula`, the add-in from `Range.formulas` (a
+   * string starting with `=`). Absent: no formula known (older readers, hand-made grids).
+   */
+  readonly formulas?: ReadonlySet<string>;
 }
 
 /** Why a cell read as it did, where its value alone would mislead. */

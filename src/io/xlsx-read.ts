@@ -3,7 +3,9 @@ import type JSZip from 'jszip';
 import { UserFacingError } from '../core/errors';
 import {
   cellAddress,
+  columnIndex,
   noteKey,
+  rangeAddress,
   type CellNote,
   type CellValue,
   type MergedArea,
@@ -20,12 +22,128 @@ export class WorkbookReadError extends UserFacingError {
   override readonly name = 'WorkbookReadError';
   constructor(
     message: string,
-    readonly kind: 'legacyXls' | 'encrypted' | 'notXlsx' = 'notXlsx',
+    readonly kind: 'legacyXls' | 'encrypted' | 'notXlsx' | 'tooBig' = 'notXlsx',
+    // [grid bounds] `tooBig` names the sheet and the range its values span.
+    subjects: readonly string[] = [],
   ) {
     // The kind is the catalog key; the file name is the caller's (`problemText(ui, e, file)`).
-    super(message, kind);
+    super(message, kind, null, subjects);
   }
 }
+
+// [grid bounds] begin — bounded time and memory on small hostile files.
+/**
+ * The most cells the grids of one workbook may hold in all (each sheet's grid is the box from
+ * A1 to its last value): a stray value in XFD1048576 would otherwise ask for 17 billion.
+ */
+export const MAX_GRID_CELLS = 5_000_000;
+
+/** `A1:B2` (or `A1`, `$A$1`) as a 0-based merged area; null if it is no range. */
+export function parseRange(ref: string): MergedArea | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?$/.exec(ref.trim());
+  if (!m) return null;
+  const c1 = columnIndex(m[1]!);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] === undefined ? c1 : columnIndex(m[3]);
+  const r2 = m[4] === undefined ? r1 : Number(m[4]) - 1;
+  if (r1 < 0 || r2 < 0) return null;
+  return {
+    top: Math.min(r1, r2),
+    left: Math.min(c1, c2),
+    bottom: Math.max(r1, r2),
+    right: Math.max(c1, c2),
+  };
+}
+
+/**
+ * Loads the workbook with ExcelJS minus its merged areas, returned by sheet name as written:
+ * ExcelJS expands a merge cell by cell on load (`J1:XFD1048576` is 17 billion cells) and
+ * checks each merge against all earlier ones (20,000 merges take half a minute). The grid
+ * needs only the ranges. Where ExcelJS's internals differ from 4.4, it merges as before
+ * (and `worksheetToGrid` reads its `_merges`).
+ */
+async function loadWithoutMerges(
+  wb: ExcelJS.Workbook,
+  data: ArrayBuffer | Uint8Array,
+): Promise<Map<string, string[]> | undefined> {
+  interface SheetModel {
+    name?: unknown;
+    mergeCells?: unknown;
+  }
+  const xlsx = wb.xlsx as unknown as {
+    reconcile?: (model: { worksheets?: (SheetModel | undefined)[] }, options: unknown) => void;
+  };
+  const original = xlsx.reconcile;
+  let merges: Map<string, string[]> | undefined;
+  if (typeof original === 'function') {
+    merges = new Map();
+    const found = merges;
+    xlsx.reconcile = function (model, options) {
+      original.call(this, model, options);
+      for (const sheet of model.worksheets ?? []) {
+        if (!sheet || typeof sheet.name !== 'string' || !Array.isArray(sheet.mergeCells)) continue;
+        found.set(
+          sheet.name,
+          sheet.mergeCells.filter((r): r is string => typeof r === 'string'),
+        );
+        sheet.mergeCells = [];
+      }
+    };
+  }
+  // ExcelJS's typing wants its own Buffer type; any ArrayBuffer view is accepted at run time.
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  return merges;
+}
+
+/**
+ * The grid's size: the box from A1 to the last value, grown to the merged areas if that stays
+ * within `maxCells`. A box of values larger than that is refused (`tooBig`).
+ */
+function gridBox(
+  ws: ExcelJS.Worksheet,
+  merges: readonly MergedArea[],
+  maxCells: number,
+): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (_, col) => {
+      if (col > cols) cols = col;
+      if (rowNumber > rows) rows = rowNumber;
+    });
+  });
+  if (rows * cols > maxCells) {
+    const range = rangeAddress({ row: 0, col: 0, rows, cols });
+    throw new WorkbookReadError(
+      `sheet ${ws.name} holds values across ${range} (${rows * cols} cells): too big to read`,
+      'tooBig',
+      [ws.name, range],
+    );
+  }
+  let mergedRows = rows;
+  let mergedCols = cols;
+  for (const m of merges) {
+    mergedRows = Math.max(mergedRows, m.bottom + 1);
+    mergedCols = Math.max(mergedCols, m.right + 1);
+  }
+  return mergedRows * mergedCols <= maxCells
+    ? { rows: mergedRows, cols: mergedCols }
+    : { rows, cols };
+}
+
+/** Merged areas cut to a grid of `rows` × `cols` from A1 (those outside it dropped). */
+function clipMerges(merges: readonly MergedArea[], rows: number, cols: number): MergedArea[] {
+  const out: MergedArea[] = [];
+  for (const m of merges) {
+    if (m.top >= rows || m.left >= cols) continue;
+    const bottom = Math.min(m.bottom, rows - 1);
+    const right = Math.min(m.right, cols - 1);
+    if (bottom === m.top && right === m.left) continue;
+    out.push({ top: m.top, left: m.left, bottom, right });
+  }
+  return out;
+}
+// [grid bounds] end
 
 /** The OLE compound-file signature that .xls (and other Office 97-2003 files) start with. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -68,16 +186,29 @@ export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise
     throw new WorkbookReadError('a password-protected workbook', 'encrypted');
   if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
   const wb = new ExcelJS.Workbook();
+  let mergeRefs: Map<string, string[]> | undefined; // [grid bounds]
   try {
-    // ExcelJS's typing wants its own Buffer type; any ArrayBuffer view is accepted at run time.
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    mergeRefs = await loadWithoutMerges(wb, data); // [grid bounds]
   } catch (e) {
     throw new WorkbookReadError(
       `ExcelJS could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
   const raw = await rawCellsFor(data, wb);
-  return wb.worksheets.map((ws) => worksheetToGrid(ws, raw.get(ws.name), date1904(wb)));
+  // [grid bounds] begin — one budget of cells for all the sheets.
+  let budget = MAX_GRID_CELLS;
+  return wb.worksheets.map((ws) => {
+    const grid = worksheetToGrid(
+      ws,
+      raw.get(ws.name),
+      date1904(wb),
+      mergeRefs ? (mergeRefs.get(ws.name) ?? []) : undefined,
+      budget,
+    );
+    budget -= grid.values.length * (grid.values[0]?.length ?? 0);
+    return grid;
+  });
+  // [grid bounds] end
 }
 
 /** A cell as the sheet's XML holds it: its type attribute and the text of its `<v>`. */
@@ -238,9 +369,19 @@ export function worksheetToGrid(
   ws: ExcelJS.Worksheet,
   raw?: ReadonlyMap<string, RawCell>,
   is1904 = false,
+  // [grid bounds] begin — the sheet's merge refs when ExcelJS was kept from merging (else
+  // its `_merges`), and the most cells the grid may hold (else `WorkbookReadError` tooBig).
+  mergeRefs?: readonly string[],
+  maxCells = MAX_GRID_CELLS,
 ): SheetGrid {
+  const given = mergeRefs
+    ? mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null)
+    : mergedAreas(ws);
+  const box = gridBox(ws, given, maxCells);
+  // [grid bounds] end
   const values: CellValue[][] = [];
   const notes = new Map<string, CellNote>();
+  const formulas = new Set<string>();
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rawValues = row.values as unknown[];
@@ -263,16 +404,20 @@ export function worksheetToGrid(
         };
       }
       cells[c - 1] = read.value;
+      if (isFormulaCell(v)) formulas.add(noteKey(rowNumber - 1, c - 1));
       if (read.note) notes.set(noteKey(rowNumber - 1, c - 1), read.note);
     }
     values[rowNumber - 1] = cells;
     if (cells.length > width) width = cells.length;
   });
-  for (let r = 0; r < values.length; r++) {
+  // [grid bounds] begin — the box: values, and merged areas where they fit.
+  width = Math.max(width, box.cols);
+  for (let r = 0; r < Math.max(values.length, box.rows); r++) {
     const cells = (values[r] ??= []);
     while (cells.length < width) cells.push(null);
   }
-  const merges = mergedAreas(ws);
+  const merges = clipMerges(given, values.length, width);
+  // [grid bounds] end
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
       const cells = values[r];
@@ -284,9 +429,20 @@ export function worksheetToGrid(
         }
     }
   }
-  return notes.size > 0
-    ? { name: ws.name, values, merges, notes }
-    : { name: ws.name, values, merges };
+  return withFormulas(
+    notes.size > 0 ? { name: ws.name, values, merges, notes } : { name: ws.name, values, merges },
+    formulas,
+  );
+}
+
+/** A formula cell as ExcelJS gives it (`formula` or `sharedFormula`), whatever its result. */
+function isFormulaCell(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
+}
+
+/** The grid with its formula cells (`SheetGrid.formulas`) when it has any. */
+function withFormulas(grid: SheetGrid, formulas: ReadonlySet<string>): SheetGrid {
+  return formulas.size > 0 ? { ...grid, formulas } : grid;
 }
 
 interface ExcelJsRange {

@@ -1,5 +1,5 @@
 import { scaledToNumber } from '../core/fixed';
-import { cellAddress, columnLetters, isEmptyCell, type CellValue } from '../core/grid';
+import { cellAddress, columnLetters, isEmptyCell, noteKey, type CellValue } from '../core/grid';
 import { recomputedField, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { OWN_COLUMN_SUFFIX, type ComputedField } from '../tables/columns';
@@ -83,7 +83,10 @@ export interface Conflict {
 
 export interface WritePlan {
   readonly sheets: readonly SheetWrites[];
-  /** Cells where the new columns would go that hold the user's data: write nothing at all. */
+  /**
+   * Cells where the new columns would go that hold the user's data — a value, spaces, a formula
+   * (even one whose result is ""), any cell of a merged area: write nothing at all.
+   */
   readonly conflicts: readonly Conflict[];
 }
 
@@ -161,6 +164,15 @@ function planTable(
     (table.grid.merges ?? []).some(
       (m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right,
     );
+  // A target cell is the user's when anything is there, even what reads as empty: spaces, a
+  // formula whose result is "", a value the reader noted (a formula saved without its result,
+  // a number too big to hold), any cell of a merged area (its inner cells read as empty).
+  const { formulas, notes } = table.grid;
+  const occupied = (r: number, c: number, v: CellValue | undefined) =>
+    (v !== null && v !== undefined && v !== '') ||
+    merged(r, c) ||
+    formulas?.has(noteKey(r, c)) === true ||
+    notes?.has(noteKey(r, c)) === true;
   const rows: PlanValue[][] = [];
   const formats: (string | null)[][] = [];
   for (let r = table.headerRow; r <= lastRow; r++) {
@@ -170,7 +182,7 @@ function planTable(
     OWN_FIELDS.forEach((field, i) => {
       const c = cols[i]!;
       const current = values[r]?.[c];
-      if (!isOwn.has(c) && (!isBlank(current) || merged(r, c))) {
+      if (!isOwn.has(c) && occupied(r, c, current)) {
         conflicts.push({
           sheet: table.sheet,
           cell: cellAddress(r + origin.row, c + origin.col),

@@ -5,7 +5,10 @@
  *  - writes are queued and reach the workbook at `sync()`; every sync is counted, with the
  *    bytes of its request, and a request over 5 MB is refused as Excel on the web does;
  *  - `null` in a values / numberFormat array leaves that cell alone, `""` clears it;
- *  - a string starting with `=` becomes a formula, one starting with `'` stays text;
+ *  - a string starting with `=` becomes a formula, one starting with `'` stays text; a
+ *    formula cell's `value` is its cached result (`""` when written through `values`,
+ *    any result with `setFormula`): `values` gives that, `formulas` gives the formula (and the
+ *    value of every other cell, `""` for an empty one), as office.js does;
  *  - `*OrNullObject` methods give null objects; merged areas need ExcelApi 1.13;
  *  - host rules the adapter must follow, each switchable and each with its own test:
  *    a method called on a null object fails the sync (InvalidObjectPath); hidden and very hidden
@@ -22,7 +25,9 @@
 import { columnIndex, columnLetters } from '../../src/core/grid';
 
 export interface FakeCell {
+  /** The value; for a formula cell, its cached result. */
   value: string | number | boolean;
+  /** The formula, with its leading `=`. */
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
@@ -152,6 +157,18 @@ export class FakeWorkbook {
     };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** Make a cell (A1 address) a formula with the given cached result, as Excel saved it. */
+  setFormula(
+    sheet: string,
+    address: string,
+    formula: string,
+    result: string | number | boolean = '',
+  ): void {
+    const { row, col } = parseAddress(address);
+    const cells = this.sheet(sheet).cells;
+    cells.set(key(row, col), { ...cells.get(key(row, col)), value: result, formula });
   }
 
   sheet(name: string): FakeSheetData {
@@ -733,6 +750,15 @@ export class FakeRange extends ClientObject {
           ),
         );
       },
+      formulas: () => {
+        const r = this.ref();
+        return Array.from({ length: r.rows }, (_, dr) =>
+          Array.from({ length: r.cols }, (_, dc) => {
+            const cell = r.sheet.cells.get(key(r.row + dr, r.col + dc));
+            return cell?.formula ?? cell?.value ?? '';
+          }),
+        );
+      },
       numberFormat: () => {
         const r = this.ref();
         return Array.from({ length: r.rows }, (_, dr) =>
@@ -768,6 +794,10 @@ export class FakeRange extends ClientObject {
       payload: v,
       apply: () => this.eachCell((cell, dr, dc) => writeValue(cell, v[dr]![dc])),
     });
+  }
+  /** Formulas where cells hold one, values elsewhere (read only in this fake). */
+  get formulas(): (string | number | boolean)[][] {
+    return this.readProp('formulas');
   }
   get numberFormat(): string[][] {
     return this.readProp('numberFormat');
