@@ -9,12 +9,10 @@
  *    fails the merges are read apart, and a sheet whose merges still fail is evaluated without;
  *  - Excel on the web refuses a request or a response over 5 MB: a block that is refused is
  *    halved and read again, down to one row;
- *  - `formulas` is loaded with `values` in the request that reads everything at once (a
- *    formula whose result is "" reads as an empty value but is the user's cell: the write plan
- *    must not write over it). It doubles that response. When that request is refused for its
- *    size, the row blocks read `values` only, as before: such a workbook's formula cells are
- *    not known (TODO: read them there too — the blocks would then count two properties a
- *    cell, `PROPS_PER_CELL`, and take more round trips).
+ *  - `formulas` is loaded with `values` everywhere (a formula whose result is "" reads as an
+ *    empty value but is the user's cell: the write plan must not write over it). It doubles
+ *    each response: the row blocks count two properties a cell (`PROPS_PER_CELL`), and a
+ *    workbook too big for one response takes more round trips than with values alone.
  * An ordinary workbook takes two round trips: the sheet list, then values and merges.
  */
 import { noteKey, rangeAddress, type MergedArea, type SheetGrid } from '../../src/core/grid';
@@ -24,8 +22,10 @@ import type { ExcelSupport } from './support';
 /** Cells per read request when a sheet is too big for one response (≈ 60 bytes a cell). */
 export const CELLS_PER_READ = 60_000;
 
-/** What the request reading everything at once loads of each cell. */
+/** What every read loads of each cell. */
 const CELL_PROPS = 'values,formulas';
+/** `values` and `formulas`: the block sizes count both. */
+const PROPS_PER_CELL = 2;
 
 const MERGE_PROPS =
   'isNullObject,areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount';
@@ -201,11 +201,12 @@ async function readBlocks(
   for (const sheet of sheets) {
     const used = sheet.used!;
     sheet.values = new Array<unknown[]>(used.rows);
-    sheet.formulas = [];
-    const rowsPerRead = Math.max(1, Math.floor(CELLS_PER_READ / used.cols));
+    sheet.formulas = new Array<unknown[]>(used.rows);
+    const budget = CELLS_PER_READ / PROPS_PER_CELL;
+    const rowsPerRead = Math.max(1, Math.floor(budget / used.cols));
     for (let r = 0; r < used.rows; r += rowsPerRead) {
       const rows = Math.min(rowsPerRead, used.rows - r);
-      if (cells > 0 && cells + rows * used.cols > CELLS_PER_READ) {
+      if (cells > 0 && cells + rows * used.cols > budget) {
         await readBatch(context, batch, sync);
         batch = [];
         cells = 0;
@@ -227,7 +228,7 @@ async function readBatch(
     return context.workbook.worksheets
       .getItem(sheet.name)
       .getRange(rangeAddress({ row: used.row + row, col: used.col, rows, cols: used.cols }))
-      .load('values');
+      .load(CELL_PROPS);
   });
   try {
     await sync();
@@ -254,6 +255,9 @@ async function readBatch(
   blocks.forEach(({ sheet, row }, i) => {
     ranges[i]!.values.forEach((values, r) => {
       sheet.values[row + r] = values;
+    });
+    ranges[i]!.formulas.forEach((formulas, r) => {
+      sheet.formulas[row + r] = formulas;
     });
   });
 }
