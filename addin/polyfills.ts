@@ -197,3 +197,58 @@ if (typeof Event !== 'undefined' && !('composedPath' in Event.prototype)) {
     return path;
   });
 }
+
+/**
+ * `TextDecoder` (absent from EdgeHTML 18), UTF-8 only: the size check of a chosen workbook
+ * decodes its sheet XML chunk by chunk (`{ stream: true }`), so a character split between two
+ * chunks is held back until the next one. Invalid sequences become U+FFFD.
+ */
+class Utf8Decoder {
+  readonly encoding = 'utf-8';
+  private pending: number[] = [];
+  decode(input?: ArrayBufferView | ArrayBuffer, options?: { stream?: boolean }): string {
+    const view =
+      input === undefined
+        ? new Uint8Array(0)
+        : input instanceof ArrayBuffer
+          ? new Uint8Array(input)
+          : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    const bytes = this.pending.length > 0 ? [...this.pending, ...view] : view;
+    this.pending = [];
+    let out = '';
+    let i = 0;
+    while (i < bytes.length) {
+      const b = bytes[i]!;
+      const need = b < 0x80 ? 0 : b >= 0xf0 && b < 0xf8 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+      if (need < 0) {
+        out += '\uFFFD';
+        i++;
+        continue;
+      }
+      if (i + need >= bytes.length && need > 0 && options?.stream) {
+        // An incomplete character at the end of a chunk: wait for the rest.
+        this.pending = Array.from(bytes).slice(i);
+        break;
+      }
+      let code = need === 0 ? b : b & (0x3f >> need);
+      let ok = true;
+      for (let k = 1; k <= need; k++) {
+        const next = bytes[i + k];
+        if (next === undefined || (next & 0xc0) !== 0x80) {
+          ok = false;
+          break;
+        }
+        code = (code << 6) | (next & 0x3f);
+      }
+      if (!ok) {
+        out += '\uFFFD';
+        i++;
+        continue;
+      }
+      out += String.fromCodePoint(code);
+      i += need + 1;
+    }
+    return out;
+  }
+}
+define(win, 'TextDecoder', Utf8Decoder);

@@ -108,9 +108,11 @@ async function readProblem(
   if (e.kind === 'encrypted') return new InputError(t.encrypted(file), e.kind, [file]);
   if (e.kind === 'tooBig')
     // [grid bounds]
-    return new InputError(t.tooBig(file, e.subjects[0] ?? '', e.subjects[1] ?? ''), e.kind, [
-      ...e.subjects,
-    ]);
+    return new InputError(
+      t.tooBig(file, e.subjects[0] ?? '', e.subjects[1] ?? '', e.subjects[2]),
+      e.kind,
+      [...e.subjects],
+    );
   if (!isZip(bytes)) return new InputError(t.notXlsx(file), e.kind, [file]);
   const reason = oneLine(e.message.replace(/^ExcelJS could not read [^:]*:/, ''));
   // Only on this path: the check opens the zip itself.

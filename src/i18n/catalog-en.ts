@@ -174,7 +174,9 @@ export const enUS: Catalog = {
         `“${s[0] ?? 'The workbook'}” has an opening password and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password), save, and choose it again.`,
       notXlsx: (s) => `“${s[0] ?? 'The workbook'}” is not a valid .xlsx workbook.`,
       tooBig: (s) =>
-        `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
+        s[2] !== undefined
+          ? `Sheet “${s[0] ?? ''}” holds ${s[2]} cells in ${s[1] ?? ''}: too much to read within the time and memory allowed. Split the data into smaller workbooks or delete needless rows and cell formats, save, and choose it again.`
+          : `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
     },
     problemCode: (code) => ` (code ${code})`,
     hiddenSkipped: (s) => `Hidden sheets skipped: ${s.join(', ')} (not checked, not written).`,
@@ -266,8 +268,10 @@ export const enUS: Catalog = {
     notJson: (d) => `not valid JSON (${d})`,
     legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
     encrypted: (f) => `Error: ${f} has an opening password; remove it and save, then run again`,
-    tooBig: (f, sheet, range) =>
-      `Error: sheet “${sheet}” of ${f} holds values across ${range}: too many cells to read (at most 5 million); delete the content far outside the table, then run again`,
+    tooBig: (f, sheet, range, cells) =>
+      cells !== undefined
+        ? `Error: sheet “${sheet}” of ${f} holds ${cells} cells in ${range}: too much to read within the time and memory allowed; split it into smaller workbooks, then run again`
+        : `Error: sheet “${sheet}” of ${f} holds values across ${range}: too many cells to read (at most 5 million); delete the content far outside the table, then run again`,
     outputIsInput: (option, output, role, input) =>
       `Error: ${option} ${output} is the same file as the ${{ workbook: 'workbook', previous: 'previous workbook (--previous)', settings: 'settings file (--settings)' }[role]} ${input}; inputs are never overwritten`,
     sameOutput: (oa, a, ob, b) =>

@@ -171,7 +171,8 @@ export interface Catalog {
     readonly legacyXls: (file: string) => string;
     readonly encrypted: (file: string) => string;
     /** [grid bounds] A sheet whose values span too many cells. */
-    readonly tooBig: (file: string, sheet: string, range: string) => string;
+    /** `cells` given: too many cells for the reader (not the 5-million box). */
+    readonly tooBig: (file: string, sheet: string, range: string, cells?: string) => string;
     /** An output naming an input file (the workbook, --previous, --settings). */
     readonly outputIsInput: (
       option: string,
@@ -377,7 +378,9 @@ export const zhCN: Catalog = {
         `“${s[0] ?? '工作簿'}”设有打开密码，无法读取。请在 Excel 或 WPS 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再选择。`,
       notXlsx: (s) => `“${s[0] ?? '工作簿'}”不是有效的 .xlsx 工作簿。`,
       tooBig: (s) =>
-        `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
+        s[2] !== undefined
+          ? `工作表“${s[0] ?? ''}”在 ${s[1] ?? ''} 范围内有 ${s[2]} 个单元格，数据量过大，无法在限定的时间和内存内读取。请把数据拆分到几个较小的工作簿，或删除不需要的行和单元格格式，保存后再选择。`
+          : `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
     },
     problemCode: (code) => `（错误代码：${code}）`,
     hiddenSkipped: (s) => `已跳过隐藏的工作表：${s.join('、')}（不复核，也不写入）。`,
@@ -463,8 +466,10 @@ export const zhCN: Catalog = {
     legacyXls: (f) =>
       `错误：${f} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
     encrypted: (f) => `错误：${f} 设有打开密码，请在 Excel 或 WPS 中删除密码并保存后再运行`,
-    tooBig: (f, sheet, range) =>
-      `错误：${f} 的工作表“${sheet}”内容分布在 ${range} 范围内，单元格过多（上限 500 万个），请删除表格以外远处的内容后再运行`,
+    tooBig: (f, sheet, range, cells) =>
+      cells !== undefined
+        ? `错误：${f} 的工作表“${sheet}”在 ${range} 范围内有 ${cells} 个单元格，数据量过大，无法在限定的时间和内存内读取，请拆分为较小的工作簿后再运行`
+        : `错误：${f} 的工作表“${sheet}”内容分布在 ${range} 范围内，单元格过多（上限 500 万个），请删除表格以外远处的内容后再运行`,
     outputIsInput: (option, output, role, input) =>
       `错误：${option} ${output} 与${{ workbook: '要读取的工作簿', previous: '上月工作簿（--previous）', settings: '设置文件（--settings）' }[role]} ${input} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
     sameOutput: (oa, a, ob, b) =>

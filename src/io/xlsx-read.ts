@@ -62,7 +62,7 @@ export function parseRange(ref: string): MergedArea | null {
  * needs only the ranges. Where ExcelJS's internals differ from 4.4, it merges as before
  * (and `worksheetToGrid` reads its `_merges`).
  */
-async function loadWithoutMerges(
+export async function loadWithoutMerges(
   wb: ExcelJS.Workbook,
   data: ArrayBuffer | Uint8Array,
 ): Promise<Map<string, string[]> | undefined> {
@@ -131,6 +131,80 @@ function gridBox(
     : { rows, cols };
 }
 
+/**
+ * What ExcelJS may be asked to load within the budget (any .xlsx up to 20 MB answered in
+ * < 30 s and < 1 GB, `--max-old-space-size=1024`, 2 cores). ExcelJS holds the whole
+ * workbook as objects: measured with ExcelJS 4.4 on Node 20 (load alone, peak RSS):
+ *  - ordinary rows of 14 numbers: 100,000 rows (1.4 M cells, 42 MB of XML) 5.3 s, 640 MB;
+ *    150,000 rows (2.1 M cells, 63 MB) 7.2 s, 890 MB; 200,000 rows (2.8 M, 85 MB) 11.8 s,
+ *    1.16 GB; 300,000 rows (4.2 M, 128 MB) out of memory after 23 s;
+ *  - 300,000 inline strings of 1,000 characters (308 MB of XML, 3.3 MB zipped) 5.0 s, 980 MB.
+ * That is ≈ 150 MB + 300 bytes per cell or row + 2.4 bytes per byte of XML. The tongbao
+ * process adds ≈ 10 % (grids, engine), so a workbook is refused before ExcelJS sees it when
+ * that estimate passes 700 MB: 1.4 M cells (the bench's 100,000 units) pass, 150,000 rows of
+ * 14 do not.
+ */
+export const LOAD_BYTES_PER_CELL = 300;
+export const LOAD_BYTES_PER_XML_BYTE = 2.4;
+export const MAX_LOAD_ESTIMATE = 700 * 2 ** 20;
+
+/** ExcelJS's estimated memory, less its base, for so many cells and bytes of XML. */
+function loadEstimate(cells: number, xmlBytes: number): number {
+  return cells * LOAD_BYTES_PER_CELL + xmlBytes * LOAD_BYTES_PER_XML_BYTE;
+}
+
+/**
+ * The size pre-check, before ExcelJS: each sheet's XML scanned (`./xlsx-size`, loaded on
+ * demand) for the box of its values and its number of cells. Throws `tooBig` naming the sheet
+ * and its range when the boxes pass `MAX_GRID_CELLS`, or when ExcelJS could not load so many
+ * cells or so much XML within the budget (then with the number of cells as third subject).
+ * A file that is no zip passes: ExcelJS says why it cannot read it.
+ */
+export async function checkWorkbookSize(data: ArrayBuffer | Uint8Array): Promise<void> {
+  const { measureWorkbook } = await import('./xlsx-size');
+  const size = await measureWorkbook(
+    data,
+    (bytes, cells) => loadEstimate(cells, bytes) > MAX_LOAD_ESTIMATE,
+  );
+  if (!size) return;
+  let budget = MAX_GRID_CELLS;
+  for (const sheet of size.sheets) {
+    const box = sheet.rows * sheet.cols;
+    if (box > budget) {
+      const range = rangeAddress({ row: 0, col: 0, rows: sheet.rows, cols: sheet.cols });
+      throw new WorkbookReadError(
+        `sheet ${sheet.name} holds values across ${range} (${box} cells): too big to read`,
+        'tooBig',
+        [sheet.name, range],
+      );
+    }
+    budget -= box;
+  }
+  const cells = size.sheets.reduce((n, s) => n + s.cells + s.rowElements, 0);
+  const bytes = size.sheets.reduce((n, s) => n + s.xmlBytes, size.sharedStringsBytes);
+  if (size.stopped || loadEstimate(cells, bytes) > MAX_LOAD_ESTIMATE) {
+    // The sheet that weighs most is named (the last one scanned when the scan stopped early).
+    const heaviest = size.stopped
+      ? size.sheets[size.sheets.length - 1]
+      : [...size.sheets].sort(
+          (a, b) =>
+            loadEstimate(b.cells + b.rowElements, b.xmlBytes) -
+            loadEstimate(a.cells + a.rowElements, a.xmlBytes),
+        )[0];
+    const name = heaviest?.name ?? '';
+    const range = heaviest
+      ? rangeAddress({ row: 0, col: 0, rows: heaviest.rows || 1, cols: heaviest.cols || 1 })
+      : 'A1';
+    // When the scan stopped early, the cells counted so far: “at least”.
+    const count = `${heaviest?.cells ?? cells}${size.stopped ? '+' : ''}`;
+    throw new WorkbookReadError(
+      `sheet ${name} holds ${count} cells in ${range} (${(bytes / 2 ** 20).toFixed(0)} MB of XML): too much to read`,
+      'tooBig',
+      [name, range, count],
+    );
+  }
+}
+
 /** Merged areas cut to a grid of `rows` × `cols` from A1 (those outside it dropped). */
 function clipMerges(merges: readonly MergedArea[], rows: number, cols: number): MergedArea[] {
   const out: MergedArea[] = [];
@@ -185,6 +259,7 @@ export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise
   if (isEncryptedXlsx(data))
     throw new WorkbookReadError('a password-protected workbook', 'encrypted');
   if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
+  await checkWorkbookSize(data); // [grid bounds]
   const wb = new ExcelJS.Workbook();
   let mergeRefs: Map<string, string[]> | undefined; // [grid bounds]
   try {

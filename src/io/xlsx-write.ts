@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import { columnIndex, rangeAddress } from '../core/grid';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
 import {
+  checkWorkbookSize,
+  loadWithoutMerges,
+  parseRange,
   rawCellsFor,
   sheetParts,
   WorkbookReadError,
@@ -17,9 +20,13 @@ export async function annotateWorkbook(
   data: ArrayBuffer | Uint8Array,
   plan: WritePlan,
 ): Promise<Uint8Array> {
+  // [grid bounds] The reader's size check and merge hook: a file the reader refuses is
+  // refused here too, and a merge over J1:XFD1048576 is kept as its range, not expanded.
+  await checkWorkbookSize(data);
   const wb = new ExcelJS.Workbook();
+  let merges: Map<string, string[]> | undefined;
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    merges = await loadWithoutMerges(wb, data);
   } catch (e) {
     throw new WorkbookReadError(
       `ExcelJS could not read the workbook: ${e instanceof Error ? e.message : String(e)}`,
@@ -57,7 +64,25 @@ export async function annotateWorkbook(
     }
   }
   const out = new Uint8Array(await wb.xlsx.writeBuffer());
-  return patches.size === 0 ? out : patchNumbers(out, patches);
+  // [grid bounds] ExcelJS writes the merges it expanded; those kept as ranges are put back.
+  const kept = new Map<string, string[]>();
+  for (const [sheet, refs] of merges ?? []) {
+    const valid = refs.map((r) => r.trim()).filter((r) => parseRange(r) !== null);
+    if (valid.length > 0 && wb.getWorksheet(sheet)) kept.set(sheet, valid);
+  }
+  return patches.size === 0 && kept.size === 0 ? out : patchSheets(out, patches, kept);
+}
+
+/** Where `<mergeCells>` goes in a sheet ExcelJS wrote: before the first of these. */
+const AFTER_MERGES =
+  /<(?:conditionalFormatting|dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|drawing|legacyDrawing|picture|tableParts|extLst)\b|<\/worksheet>/;
+
+/** The sheet's `<mergeCells>`, the refs as the file had them (each a plain A1 range). */
+function withMerges(xml: string, refs: readonly string[]): string {
+  const at = xml.search(AFTER_MERGES);
+  if (at < 0 || /<mergeCells\b/.test(xml)) return xml;
+  const cells = refs.map((r) => `<mergeCell ref="${r}"/>`).join('');
+  return `${xml.slice(0, at)}<mergeCells count="${refs.length}">${cells}</mergeCells>${xml.slice(at)}`;
 }
 
 /**
@@ -125,25 +150,34 @@ function rawNumberFor(raw: RawCell | undefined, patch: (text: string) => void): 
   return 0;
 }
 
-/** Write the numbers no double holds back into the sheets' XML, as the file had them. */
-async function patchNumbers(
+/**
+ * Write the numbers no double holds back into the sheets' XML, as the file had them, and the
+ * merged areas kept as ranges.
+ */
+async function patchSheets(
   bytes: Uint8Array,
   patches: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  merges: ReadonlyMap<string, readonly string[]>,
 ): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const parts = await sheetParts(zip);
-  for (const [sheet, cells] of patches) {
+  for (const sheet of new Set([...patches.keys(), ...merges.keys()])) {
     const part = parts.get(sheet);
     const file = part === undefined ? null : zip.file(part);
     if (!file) continue;
-    const xml = (await file.async('string')).replace(
-      /(<c\b[^>]*?\sr="([A-Z]+\d+)"[^>]*>)<v>[^<]*<\/v>/g,
-      (whole, open: string, address: string) => {
-        const text = cells.get(address);
-        return text === undefined ? whole : `${open}<v>${text}</v>`;
-      },
-    );
+    const cells = patches.get(sheet) ?? new Map<string, string>();
+    const refs = merges.get(sheet) ?? [];
+    let xml = await file.async('string');
+    if (cells.size > 0)
+      xml = xml.replace(
+        /(<c\b[^>]*?\sr="([A-Z]+\d+)"[^>]*>)<v>[^<]*<\/v>/g,
+        (whole, open: string, address: string) => {
+          const text = cells.get(address);
+          return text === undefined ? whole : `${open}<v>${text}</v>`;
+        },
+      );
+    if (refs.length > 0) xml = withMerges(xml, refs);
     zip.file(part!, xml);
   }
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
