@@ -1,11 +1,10 @@
-import { build } from 'esbuild';
 import { mkdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import type { FakeWorkbook } from './fake/excel-fake';
-import { launchChromium, serveStatic } from './helpers/browser';
+import { fakeOfficeHost, launchChromium, serveStatic } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 
@@ -17,14 +16,7 @@ let browser: Browser;
 let officeHost: string;
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: ['test/fake/office-host.ts'],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-  });
-  officeHost = bundle.outputFiles[0]!.text;
+  officeHost = await fakeOfficeHost();
   ({ base, server } = await serveStatic('dist'));
   browser = await launchChromium();
 }, 60_000);

@@ -10,9 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { SheetGrid } from '../src/core/grid';
 import type { Settings } from '../src/core/settings';
-import { analyzeWorkbook, type Analysis } from '../src/evaluation/analyze';
 import type { Catalog } from '../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Narrative } from '../src/narrative/types';
@@ -31,7 +29,11 @@ import { SettingsButton } from '../addin/taskpane/SettingsButton';
 import type { SettingsStore } from '../addin/taskpane/settings-store';
 import { useNarrativeText } from '../addin/taskpane/useNarrativeText';
 import { useSettings } from '../addin/taskpane/useSettings';
-import { readWorkbookFile } from '../addin/taskpane/workbook-file';
+import {
+  readWorkbookFile,
+  scoredWith,
+  type Book as ScoredBook,
+} from '../addin/taskpane/workbook-file';
 
 const useStyles = makeStyles({
   page: { maxWidth: '880px', margin: '0 auto' },
@@ -50,12 +52,9 @@ const useStyles = makeStyles({
   },
 });
 
-/** A workbook read in this browser: its grids are kept so other settings re-check at once. */
-interface Book {
-  readonly name: string;
+/** A workbook read in this browser, with its bytes for the annotated copy. */
+interface Book extends ScoredBook {
   readonly bytes: Uint8Array;
-  readonly grids: readonly SheetGrid[];
-  readonly analysis: Analysis;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -111,9 +110,7 @@ export function WebApp({
       return null;
     }
     // Settings saved while the file was read: check it again with them.
-    return latest.current === settings
-      ? result
-      : { ...result, analysis: analyzeWorkbook(result.grids, latest.current) };
+    return scoredWith(result, latest.current);
   };
 
   // A file dropped beside the drop zone must not make the browser leave the page (and the
@@ -170,10 +167,8 @@ export function WebApp({
   const saveSettings = async (settings: Settings) => {
     const kept = await config.save(settings);
     latest.current = settings;
-    const again = (book: Book | null): Book | null =>
-      book && { ...book, analysis: analyzeWorkbook(book.grids, settings) };
-    const now = again(current);
-    const last = again(previous);
+    const again = async (book: Book | null) => book && scoredWith(book, settings);
+    const [now, last] = await Promise.all([again(current), again(previous)]);
     setCurrent(now);
     setPrevious(last);
     if (now) narrate(now, last);
@@ -273,11 +268,7 @@ export function WebApp({
           <ProgressBar value={progress.value} thickness="large" aria-label={progress.label} />
         </Field>
       )}
-      {config.problem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{config.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
       <Notice notice={notice} />
       {current && (
         <>

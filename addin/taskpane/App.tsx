@@ -1,8 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
-import type { Analysis } from '../../src/evaluation/analyze';
-import type { SheetGrid } from '../../src/core/grid';
 import type { Catalog } from '../../src/i18n/catalog';
 import type { Narrative } from '../../src/narrative/types';
 import { problemText } from './errors';
@@ -15,14 +13,7 @@ import { ResultsView } from './ResultsView';
 import { SettingsButton } from './SettingsButton';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
-import { readPreviousMonth } from './workbook-file';
-
-/** Last month's workbook as read: its grids kept to score it by this run's settings. */
-type Book = {
-  readonly name: string;
-  readonly grids: readonly SheetGrid[];
-  readonly analysis: Analysis;
-};
+import { readPreviousMonth, scoredWith, type Book } from './workbook-file';
 
 type Status =
   | { readonly kind: 'idle' }
@@ -53,14 +44,13 @@ export function App({ host, catalog, canDownload }: AppProps) {
 
   const narrate = async (result: RecomputeResult) => {
     const settings = result.analysis.settings;
-    const [last, { analyzeWorkbook, buildNarrative, narrativeText }] = await Promise.all([
+    const [last, { buildNarrative, narrativeText }] = await Promise.all([
       previous.current,
       import('./engine'),
     ]);
+    // Last month is scored by this run's settings.
+    const before = last && (await scoredWith(last, settings)).analysis;
     if (lastResult.current !== result) return; // a newer run has taken over
-    const before =
-      last &&
-      (last.analysis.settings === settings ? last.analysis : analyzeWorkbook(last.grids, settings));
     const narrative = buildNarrative(result.analysis, before);
     paragraphs.offer(narrativeText(narrative));
     setStatus({ kind: 'done', result, narrative });
@@ -148,11 +138,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
           canDownload={canDownload}
         />
       </div>
-      {config.problem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{config.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
       <FilePicker
         ui={ui}
         label={ui.importPrevious}

@@ -1,8 +1,6 @@
-import { Button, Checkbox, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Checkbox, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { SheetGrid } from '../../src/core/grid';
 import type { Settings } from '../../src/core/settings';
-import { analyzeWorkbook, type Analysis } from '../../src/evaluation/analyze';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
@@ -15,7 +13,13 @@ import { SettingsButton } from './SettingsButton';
 import type { SettingsStore } from './settings-store';
 import { useNarrativeText } from './useNarrativeText';
 import { useSettings } from './useSettings';
-import { readPreviousMonth, readWorkbookFile, type WorkbookFile } from './workbook-file';
+import {
+  readPreviousMonth,
+  readWorkbookFile,
+  scoredWith,
+  type Book,
+  type WorkbookFile,
+} from './workbook-file';
 
 export interface WordHost {
   /** Inserts near the selection (never in a table cell) and says where it went. */
@@ -24,13 +28,6 @@ export interface WordHost {
   readonly settings: SettingsStore;
   readonly partition?: string;
 }
-
-/** A workbook read in the pane: its grids are kept so that new settings re-check it at once. */
-type Book = {
-  readonly name: string;
-  readonly grids: readonly SheetGrid[];
-  readonly analysis: Analysis;
-};
 
 type Loaded = { readonly book: Book; readonly narrative: Narrative };
 
@@ -64,25 +61,19 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
     paragraphs.offer(narrativeText(narrative));
     return last;
   };
-  const asBook = (read: WorkbookFile, settings: Settings): Book | null =>
+  /** What was read, without its bytes, scored by the settings in force now (they may have
+   * changed while it was read). */
+  const asBook = async (read: WorkbookFile): Promise<Book | null> =>
     'error' in read
       ? null
-      : {
-          name: read.name,
-          grids: read.grids,
-          analysis:
-            settings === latest.current
-              ? read.analysis
-              : analyzeWorkbook(read.grids, latest.current),
-        };
+      : scoredWith({ name: read.name, grids: read.grids, analysis: read.analysis }, latest.current);
   const load = async (file: File) => {
     setBusy(ui.importing);
     setNotice(null);
     try {
-      const settings = latest.current;
-      const read = await readWorkbookFile(file, settings, ui);
+      const read = await readWorkbookFile(file, latest.current, ui);
       if ('error' in read) return setNotice({ intent: 'error', text: read.error });
-      current.current = asBook(read, settings);
+      current.current = await asBook(read);
       const last = await narrate();
       setNotice({ intent: 'success', text: ui.imported(file.name, last?.name ?? null) });
     } catch (e) {
@@ -92,10 +83,9 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
     }
   };
   const choosePrevious = async (file: File) => {
-    const settings = latest.current;
-    const reading = readPreviousMonth(file, settings, ui);
+    const reading = readPreviousMonth(file, latest.current, ui);
     const before = previous.current;
-    previous.current = reading.then((r) => asBook(r, settings) ?? before);
+    previous.current = reading.then(async (r) => (await asBook(r)) ?? before);
     const read = await reading;
     if ('error' in read) return setNotice({ intent: 'error', text: read.error });
     if (current.current) {
@@ -107,9 +97,8 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
   const saveSettings = async (settings: Settings) => {
     await config.save(settings);
     latest.current = settings;
-    const again = (book: Book | null) =>
-      book && { ...book, analysis: analyzeWorkbook(book.grids, settings) };
-    current.current = again(current.current);
+    const again = async (book: Book | null) => book && scoredWith(book, settings);
+    current.current = await again(current.current);
     previous.current = previous.current.then(again);
     await narrate();
     setNotice({ intent: 'success', text: ui.settingsSaved(host.settings.where) });
@@ -166,11 +155,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
           onSave={saveSettings}
         />
       </div>
-      {config.problem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{config.problem}</MessageBarBody>
-        </MessageBar>
-      )}
+      <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
       {busy && <Spinner size="small" label={busy} />}
       <Notice notice={notice} />
       {loaded && (

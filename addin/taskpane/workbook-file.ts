@@ -44,6 +44,24 @@ export async function readWorkbookFile(
   return { name: file.name, bytes, grids, analysis };
 }
 
+/** A workbook read in a pane: its grids are kept, so that other settings re-check it at once. */
+export interface Book {
+  readonly name: string;
+  readonly grids: readonly SheetGrid[];
+  readonly analysis: Analysis;
+}
+
+/**
+ * `book` as `settings` score it: the book itself when its analysis was made with the same
+ * settings, else analysed again from its grids (never read again). The engine loads on demand.
+ */
+export async function scoredWith<B extends Book>(book: B, settings: Settings): Promise<B> {
+  // The analysis holds settings resolved afresh: compare what they say, not which object.
+  if (JSON.stringify(book.analysis.settings) === JSON.stringify(settings)) return book;
+  const { analyzeWorkbook } = await import('./engine');
+  return { ...book, analysis: analyzeWorkbook(book.grids, settings) };
+}
+
 /** Last month's workbook, for the 较上月 sentences. */
 export async function readPreviousMonth(
   file: File,
