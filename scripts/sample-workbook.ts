@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { reportZhCN } from '../src/i18n/report';
+import { formatScaled, percentOf } from '../src/core/fixed';
+import { fillTemplate, summaryTemplate } from '../src/summary/template';
 import { BULLETIN_COLUMNS, COUNT_FIELDS, printedHeader } from '../src/tables/columns';
 
 export interface SeedEvaluationRow {
@@ -252,6 +254,7 @@ export function buildSampleWorkbook(seed: Seed = loadSeed()): ExcelJS.Workbook {
   wb.modified = wb.created;
   addHotlineSheet(wb, seed);
   addEvaluationSheet(wb, seed);
+  addSummarySheets(wb);
   return wb;
 }
 
@@ -317,5 +320,365 @@ export function buildPreviousSampleWorkbook(seed: Seed = loadSeed()): ExcelJS.Wo
       else ws.addRow(r.parent === null ? [r.name, '', ...figures] : ['', r.name, ...figures]);
     }
   }
+  addPreviousSummarySheet(wb);
   return wb;
+}
+
+// ─── The summary tables (issue #10): the systems' own monthly statistics ──────────────────
+
+/**
+ * August 2017's summary figures. From the bulletin's text: 109169, 35275, 99.74 %, 73894,
+ * 73373, 72835, 1018, 事件 68234 / 部件 5660, the three main 12345 类别 (11939, 3761, 2707),
+ * 投诉 25884 and 咨询 7224, the three main 事件 小类 (together 30474) and 部件 小类 (3085), the
+ * 大类 and 小类 named in the order printed, 机动车乱停放 6811 and 报刊亭 4 (its 热点问题).
+ * *Constructed* (the bulletin does not print them; see samples/seed/README.md): 按期结案数
+ * 69256 and 处置数 72906 (giving the printed 94.39 % and 1.4 %), how 30474 and 3085 split,
+ * every other category count, the 渠道, and the per-area lists — each consistent with every
+ * total.
+ */
+export const AUGUST_SUMMARY = {
+  period: '2017年8月',
+  system: 109169,
+  hotline: 35275,
+  satisfaction: '99.74%',
+  city: 73894,
+  events: 68234,
+  parts: 5660,
+  toClose: 73373,
+  closed: 72835,
+  closedRate: '99.27%',
+  closedOnTime: 69256,
+  onTimeRate: '94.39%',
+  disposed: 72906,
+  rework: 1018,
+  reworkRate: '1.40%',
+  categories: [
+    ['城乡建设类', 11939],
+    ['交通环保类', 3761],
+    ['政法类', 2707],
+    ['劳动社保类', 2650],
+    ['经济综合类', 2590],
+    ['教育文体类', 2470],
+    ['卫生计生类', 2315],
+    ['农业农村类', 1980],
+    ['党务政务类', 1766],
+    ['民政类', 1540],
+    ['其他类', 1557],
+  ],
+  types: [
+    ['投诉', 25884],
+    ['咨询', 7224],
+    ['求助', 1240],
+    ['建议', 583],
+    ['举报', 276],
+    ['表扬', 68],
+  ],
+  channels: [
+    ['网站', 15820],
+    ['电话', 14960],
+    ['微信', 2430],
+    ['手机APP', 1285],
+    ['省平台转办', 780],
+  ],
+  eventMajors: [
+    ['街面秩序', 26974],
+    ['市容环境', 24924],
+    ['广告宣传', 9543],
+    ['其他事件', 3908],
+    ['施工管理', 2777],
+    ['突发事件', 108],
+  ],
+  partMajors: [
+    ['公用设施', 1865],
+    ['道路交通', 1800],
+    ['园林绿化', 811],
+    ['其他设施', 579],
+    ['房屋土地', 450],
+    ['市容环境', 155],
+  ],
+  eventMinors: [
+    ['乱堆物堆料', 12563],
+    ['无证经营游商', 9645],
+    ['暴露垃圾', 8266],
+    ['非法小广告', 7380],
+    ['机动车乱停放', 6811],
+    ['店外经营', 5236],
+    ['非机动车乱停放', 4102],
+    ['其他事件', 3908],
+    ['施工废弃料', 2311],
+    ['违规户外广告', 2163],
+    ['道路不洁', 2105],
+    ['积存垃圾渣土', 1388],
+    ['占道废品收购', 1180],
+    ['绿地脏乱', 602],
+    ['无证掘路', 466],
+    ['自来水管破裂', 67],
+    ['路面塌陷', 41],
+  ],
+  partMinors: [
+    ['车行道', 1402],
+    ['路灯', 958],
+    ['行道树', 725],
+    ['其他部件', 579],
+    ['上水井盖', 312],
+    ['人行道', 301],
+    ['污水井盖', 268],
+    ['宣传栏', 260],
+    ['地下通道', 190],
+    ['雨水算子', 176],
+    ['电力井盖', 151],
+    ['果皮箱', 121],
+    ['护栏', 97],
+    ['绿地', 86],
+    ['公共厕所', 30],
+    ['报刊亭', 4],
+  ],
+  // Each area's own export: the bulletin spells the 七县（市） 小类 “无照经营游商” and
+  // “雨水算子” (its 全市 sentence has “无证经营游商”); each list keeps the bulletin's spelling.
+  areaEventMinors: {
+    五城区: [
+      ['乱堆物堆料', 9870],
+      ['无证经营游商', 7032],
+      ['机动车乱停放', 5690],
+      ['暴露垃圾', 5012],
+      ['店外经营', 4350],
+    ],
+    '七县（市）': [
+      ['暴露垃圾', 2830],
+      ['无照经营游商', 2160],
+      ['乱堆物堆料', 1950],
+      ['机动车乱停放', 820],
+      ['店外经营', 610],
+    ],
+  },
+  areaPartMinors: {
+    五城区: [
+      ['车行道', 1010],
+      ['路灯', 702],
+      ['行道树', 488],
+      ['上水井盖', 230],
+    ],
+    '七县（市）': [
+      ['行道树', 160],
+      ['车行道', 152],
+      ['雨水算子', 98],
+      ['路灯', 90],
+    ],
+  },
+} as const;
+
+/**
+ * July 2017, *constructed* backwards from the August bulletin's 环比 so that its sentences come
+ * out word for word: 110951 (−1.61 %), 12345 34199 (+3.15 %), 数字城管 76752 (−3.72 %) — the
+ * only integers with 110951 = 34199 + 76752 —, 满意度 99.83 % (−0.09 points), 结案率 99 %
+ * (75438/76200, +0.27), 按期结案率 94.31 % (71864/76200, +0.08), 城乡建设类 11947 (−0.07 %),
+ * 交通环保类 4019 (−6.42 %), 政法类 2790 (−2.97 %); the rest plausible and consistent.
+ */
+export const JULY_SUMMARY = {
+  period: '2017年7月',
+  system: 110951,
+  hotline: 34199,
+  satisfaction: '99.83%',
+  city: 76752,
+  events: 70990,
+  parts: 5762,
+  toClose: 76200,
+  closed: 75438,
+  closedOnTime: 71864,
+  disposed: 75510,
+  rework: 1107,
+  categories: [
+    ['城乡建设类', 11947],
+    ['交通环保类', 4019],
+    ['政法类', 2790],
+    ['劳动社保类', 2580],
+    ['经济综合类', 2455],
+    ['教育文体类', 2301],
+    ['卫生计生类', 2150],
+    ['农业农村类', 1820],
+    ['党务政务类', 1640],
+    ['民政类', 1402],
+    ['其他类', 1095],
+  ],
+  types: [
+    ['投诉', 25050],
+    ['咨询', 7060],
+    ['求助', 1250],
+    ['建议', 560],
+    ['举报', 210],
+    ['表扬', 69],
+  ],
+  channels: [
+    ['网站', 15100],
+    ['电话', 14800],
+    ['微信', 2300],
+    ['手机APP', 1299],
+    ['省平台转办', 700],
+  ],
+} as const;
+
+type Pairs = readonly (readonly [string, number])[];
+
+/** Lists side by side: one name column and one count column each, a 合计 row under each. */
+function sideBySide(
+  ws: ExcelJS.Worksheet,
+  header: readonly (string | null)[],
+  lists: readonly Pairs[],
+  totals: readonly (number | null)[],
+): void {
+  ws.addRow([...header]).font = { bold: true };
+  // Each list takes the columns its header gives it: name, count, and any up to the next name.
+  const starts = header.flatMap((h, c) => (h !== null && !/受理量|立案数|占比/.test(h) ? [c] : []));
+  const rows = Math.max(...lists.map((l, li) => l.length + (totals[li] === null ? 0 : 1)));
+  for (let i = 0; i < rows; i++) {
+    const cells: (string | number | null)[] = Array<null>(header.length).fill(null);
+    lists.forEach((list, li) => {
+      const at = starts[li]!;
+      const pair = list[i];
+      const total = totals[li] ?? null;
+      if (pair) [cells[at], cells[at + 1]] = [pair[0], pair[1]];
+      else if (i === list.length && total !== null) [cells[at], cells[at + 1]] = ['合计', total];
+    });
+    ws.addRow(cells);
+  }
+}
+
+/**
+ * The August summary sheets, laid out as columns: totals under a header of indicators (one row
+ * for the month), and the category lists side by side with their 合计 rows.
+ */
+function addSummarySheets(wb: ExcelJS.Workbook): void {
+  const a = AUGUST_SUMMARY;
+  const ws = wb.addWorksheet('通报数据汇总');
+  ws.columns = [{ width: 12 }, ...Array.from({ length: 8 }, () => ({ width: 18 }))];
+  ws.addRow(['2017年8月份12345政府公共服务系统运行情况汇总']).font = { bold: true, size: 14 };
+  ws.addRow([]);
+  ws.addRow(['一、基本情况']).font = { bold: true };
+  ws.addRow([
+    '月份',
+    '全系统受理诉求件（案件）',
+    '12345平台受理诉求件',
+    '12345平台群众基本满意度',
+    '数字城管受理有效案件',
+    '数字城管事件立案',
+    '数字城管部件立案',
+  ]).font = { bold: true };
+  ws.addRow([a.period, a.system, a.hotline, a.satisfaction, a.city, a.events, a.parts]);
+  ws.addRow([]);
+  ws.addRow(['数字城管系统案件办理情况']).font = { bold: true };
+  ws.addRow([
+    '月份',
+    '数字城管应结案数',
+    '数字城管结案数',
+    '数字城管结案率',
+    '数字城管按期结案数',
+    '数字城管按期结案率',
+    '数字城管处置数',
+    '数字城管返工数',
+    '数字城管返工率',
+  ]).font = { bold: true };
+  ws.addRow([
+    a.period,
+    a.toClose,
+    a.closed,
+    a.closedRate,
+    a.closedOnTime,
+    a.onTimeRate,
+    a.disposed,
+    a.rework,
+    a.reworkRate,
+  ]);
+  ws.addRow([]);
+  ws.addRow([
+    '备注：数据来自12345平台和数字城管系统的月度统计（示例：部分数字为构造数据，见 samples/seed/README.md）。',
+  ]);
+
+  const c = wb.addWorksheet('诉求件及案件分类');
+  c.columns = Array.from({ length: 11 }, (_, i) => ({ width: i % 4 === 0 ? 20 : 12 }));
+  c.addRow(['2017年8月份诉求件及案件分类统计']).font = { bold: true, size: 14 };
+  c.addRow([]);
+  c.addRow(['二、12345平台诉求件分类']).font = { bold: true };
+  const pct = (v: number) => `${formatScaled(percentOf(v, a.hotline), 2, false)}%`;
+  sideBySide(
+    c,
+    [
+      '诉求类别',
+      '受理量（件）',
+      '占比',
+      null,
+      '诉求类型',
+      '受理量（件）',
+      null,
+      '受理渠道',
+      '受理量（件）',
+    ],
+    [a.categories, a.types, a.channels],
+    [a.hotline, a.hotline, a.hotline],
+  );
+  // The 占比 column of the first list (for the eye only: shares are not checked).
+  const first = c.rowCount - a.categories.length;
+  a.categories.forEach(([, v], i) => (c.getCell(first + i, 3).value = pct(v)));
+  c.getCell(first + a.categories.length, 3).value = '100.00%';
+  c.addRow([]);
+  c.addRow(['三、数字城管案件分类']).font = { bold: true };
+  sideBySide(
+    c,
+    ['事件大类', '立案数', null, '部件大类', '立案数'],
+    [a.eventMajors, a.partMajors],
+    [a.events, a.parts],
+  );
+  c.addRow([]);
+  sideBySide(
+    c,
+    ['事件小类', '立案数', null, '部件小类', '立案数'],
+    [a.eventMinors, a.partMinors],
+    [a.events, a.parts],
+  );
+  c.addRow([]);
+  c.addRow(['（三）各区域高发案件（前几位）']).font = { bold: true };
+  sideBySide(
+    c,
+    ['五城区事件小类', '立案数', null, '七县（市）事件小类', '立案数'],
+    [a.areaEventMinors['五城区'], a.areaEventMinors['七县（市）']],
+    [null, null],
+  );
+  c.addRow([]);
+  sideBySide(
+    c,
+    ['五城区部件小类', '立案数', null, '七县（市）部件小类', '立案数'],
+    [a.areaPartMinors['五城区'], a.areaPartMinors['七县（市）']],
+    [null, null],
+  );
+}
+
+/** July's summary: the 通报数据 template (label/value, 指标 | 本月 | 上月), filled in. */
+function addPreviousSummarySheet(wb: ExcelJS.Workbook): void {
+  const j = JULY_SUMMARY;
+  const sheet = fillTemplate(summaryTemplate(), {
+    period: j.period,
+    figures: {
+      'system.accepted': j.system,
+      'hotline.accepted': j.hotline,
+      'hotline.satisfaction': j.satisfaction,
+      'city.accepted': j.city,
+      'city.events': j.events,
+      'city.parts': j.parts,
+      'city.toClose': j.toClose,
+      'city.closed': j.closed,
+      'city.closedOnTime': j.closedOnTime,
+      'city.disposed': j.disposed,
+      'city.rework': j.rework,
+    },
+    lists: [
+      { dimension: 'hotline.category', area: null, items: j.categories, total: j.hotline },
+      { dimension: 'hotline.type', area: null, items: j.types, total: j.hotline },
+      { dimension: 'hotline.channel', area: null, items: j.channels, total: j.hotline },
+    ],
+  });
+  const ws = wb.addWorksheet(sheet.name);
+  ws.columns = sheet.columnWidths.map((width) => ({ width }));
+  for (const row of sheet.values) ws.addRow([...row]);
+  for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  for (const r of [sheet.titleRow, sheet.headerRow, ...sheet.headingRows])
+    ws.getRow(r + 1).font = { bold: true };
 }

@@ -79,7 +79,7 @@ describe('bad input is reported per cell and the rest is still evaluated', () =>
     ],
   ])('%s', (_what, bad, cell, code, message) => {
     const out = toEvaluationJson(analyzeWorkbook([sheetWith(bad)]));
-    expect(out.units.map((u) => [u.name, u.evaluated, u.reason, u.index])).toEqual([
+    expect(out.units.map((u) => [u.name, u.evaluated, u.reason, u.figures['综合指标值']])).toEqual([
       ['台江区政府', true, null, 98.88],
       ['马尾区政府', false, 'invalidData', null],
     ]);
@@ -103,7 +103,9 @@ describe('bad input is reported per cell and the rest is still evaluated', () =>
         { name: '各区', values: [['区政府', ...COUNT_HEADER], countRow('台江区政府')] },
       ]),
     );
-    expect(out.units.map((u) => [u.sheet, u.name, u.evaluated, u.reason, u.index])).toEqual([
+    expect(
+      out.units.map((u) => [u.sheet, u.name, u.evaluated, u.reason, u.figures['综合指标值']]),
+    ).toEqual([
       ['县', '连江县政府', false, 'missingColumns', null],
       ['各区', '台江区政府', true, null, 98.88],
     ]);
@@ -112,8 +114,8 @@ describe('bad input is reported per cell and the rest is still evaluated', () =>
       [
         '县',
         'A3',
-        'missingColumns',
-        '“各县(市)政府综合评价表”缺少列：按期结案数，该表各单位无法评价',
+        'figuresUnavailable',
+        '“各县(市)政府综合评价表”缺少列：按期结案数，无法计算按期结案率、综合指标值、评价等级；其余数值照常复核',
       ],
     ]);
   });
@@ -128,8 +130,7 @@ describe('bad input is reported per cell and the rest is still evaluated', () =>
     expect(out.units[0]).toMatchObject({
       evaluated: false,
       reason: 'nothingToEvaluate',
-      index: null,
-      grade: null,
+      figures: { 综合指标值: null, 评价等级: null },
     });
     expect(out.diagnostics.map((d) => [d.cell, d.code])).toEqual([['B2', 'nothingToEvaluate']]);
     expect(out.discrepancies.map((d) => [d.cell, d.field, d.printed, d.recomputed])).toEqual([
@@ -145,15 +146,13 @@ describe('bad input is reported per cell and the rest is still evaluated', () =>
       ]),
     );
     expect(out.units[0]).toMatchObject({
-      rates: { rework: 0, closed: 0, onTime: 0 },
-      index: 0,
-      grade: 'E',
+      figures: { 返工率: 0, 结案率: 0, 按期结案率: 0, 综合指标值: 0, 评价等级: 'E' },
     });
   });
 
   it('返工数 > 处置数 is flagged but still evaluated', () => {
     const out = toEvaluationJson(analyzeWorkbook([sheetWith(withCell(5, 6000))]));
-    expect(out.units[1]).toMatchObject({ evaluated: true, rates: { rework: 101.76 } });
+    expect(out.units[1]).toMatchObject({ evaluated: true, figures: { 返工率: 101.76 } });
     expect(out.diagnostics.map((d) => [d.cell, d.code, d.severity])).toEqual([
       ['F4', 'reworkExceedsDisposed', 'warning'],
     ]);

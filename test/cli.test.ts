@@ -29,7 +29,7 @@ describe('tongbao evaluate', () => {
     const file = join(dir, 'nested', 'out.json');
     const r = await cli('evaluate', SAMPLE, '--json', file);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('共找到 5 张综合评价表，53 个单位，其中 50 个参加评价。');
+    expect(r.out).toContain('共找到 5 张评价表，53 个单位，其中 50 个参加评价。');
     const json = JSON.parse(await readFile(file, 'utf8')) as EvaluationJson;
     expect(json.units).toHaveLength(53);
     expect(json.units.find((u) => u.parent === '市公安局' && u.name === '市交警支队')).toEqual({
@@ -41,9 +41,17 @@ describe('tongbao evaluate', () => {
       row: 39,
       evaluated: true,
       reason: null,
-      rates: { rework: 4.67, closed: 100, onTime: 100 },
-      index: 97.67,
-      grade: 'A',
+      counts: {
+        应处置数: 214,
+        处置数: 214,
+        超期未处置数: 0,
+        超期处置数: 0,
+        返工数: 10,
+        应结案数: 214,
+        结案数: 214,
+        按期结案数: 214,
+      },
+      figures: { 返工率: 4.67, 结案率: 100, 按期结案率: 100, 综合指标值: 97.67, 评价等级: 'A' },
     });
     // Cross-check the row and cell against the workbook itself.
     const wb = new ExcelJS.Workbook();
@@ -92,12 +100,24 @@ describe('tongbao evaluate', () => {
     );
     expect(r.out).toContain('与上月（2017年7月）比较：50 个单位对应上。');
     const json = JSON.parse(await readFile(file, 'utf8')) as EvaluationJson;
+    // The seed's outline: 一、基本情况, its two parts (introductions untitled), the parts the
+    // writer fills in.
     expect(json.narrative!.sections.map((s) => s.title)).toEqual([
+      '基本情况',
+      '',
+      '诉求件分类情况',
       '诉求件办理情况',
       '诉求转接接听情况',
+      '诉求热点',
+      '',
+      '案件分类情况',
       '案件办理情况',
+      '热点问题',
+      '典型案例',
+      '督办及反馈情况',
+      '下一阶段工作要求',
     ]);
-    expect(json.narrative!.sections[2]!.paragraphs[0]).toMatch(
+    expect(json.narrative!.sections.find((x) => x.id === 'city-handling')!.paragraphs[0]).toMatch(
       /^（1）从案件综合指标值看，办理较好的单位是：市建委/,
     );
     expect(json.comparison).toMatchObject({ matched: 50, goneUnits: [] });
@@ -178,7 +198,7 @@ describe('tongbao evaluate', () => {
     await wb.xlsx.writeFile(empty);
     const noTables = await cli('evaluate', empty);
     expect(noTables.code).toBe(2);
-    expect(noTables.err).toContain('中未找到综合评价表');
+    expect(noTables.err).toContain('中未找到评价表');
   });
 
   it('explains its usage on bad arguments', async () => {

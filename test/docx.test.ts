@@ -53,7 +53,8 @@ describe('the exported bulletin (.docx)', () => {
 
   it('writes every narrative paragraph in 16 pt 仿宋, first line indented 2 characters, exact 29 pt lines', () => {
     for (const section of narrative.sections) {
-      for (const p of section.paragraphs) {
+      // Places for the writer (典型案例…) are marked instead: below.
+      for (const p of section.paragraphs.filter((x) => !x.editorial)) {
         const xml = para(p.text);
         expect(xml).toContain('<w:sz w:val="32"/>');
         expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
@@ -65,10 +66,15 @@ describe('the exported bulletin (.docx)', () => {
   });
 
   it('uses the bulletin’s headings: 一、 in 黑体, （一） in 楷体, 1. in 仿宋', () => {
-    expect(para('一、运行情况')).toContain('w:eastAsia="黑体"');
+    // The seed's outline (samples/seed/bulletin-2017-08.txt).
+    for (const h of ['一、基本情况', '二、典型案例', '三、督办及反馈情况', '四、下一阶段工作要求'])
+      expect(para(h)).toContain('w:eastAsia="黑体"');
     expect(para('（一）12345平台运行情况')).toContain('w:eastAsia="楷体_GB2312"');
     expect(para('（二）数字城管系统运行情况')).toContain('w:eastAsia="楷体_GB2312"');
-    expect(para('1. 案件办理情况')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(para('1. 诉求件分类情况')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(para('2. 案件办理情况')).toContain('w:eastAsia="仿宋_GB2312"');
+    // A heading never ends a page.
+    expect(para('2. 案件办理情况')).toContain('<w:keepNext/>');
     expect(para('附件1')).toContain('w:eastAsia="黑体"');
     expect(para('附件2')).toContain('w:eastAsia="黑体"');
     expect(para('附件：1. 2017年8月份12345平台运行情况表')).toBeTruthy();

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ExcelTooOldError, recompute, selectCell } from '../addin/excel/adapter';
+import {
+  ExcelTooOldError,
+  insertTemplateSheet,
+  recompute,
+  selectCell,
+  TemplateSheetExistsError,
+} from '../addin/excel/adapter';
+import { columnWidthPoints } from '../addin/excel/template';
+import { summaryTemplate, TEMPLATE_SHEET_NAME } from '../src/summary/template';
 import { generateGrid } from '../bench/generate';
 import { FakeWorkbook, REQUEST_LIMIT, type FakeSheetData } from './fake/excel-fake';
 import { fakeFromXlsx, installFake } from './helpers/fake-host';
@@ -75,13 +83,15 @@ describe('重新计算 on the sample workbook', () => {
     await recompute();
     const cfs = fake.sheet(SHEET).conditionalFormats;
     const ofTable5 = cfs.filter((cf) => /^[O-S]59:[O-S]72$/.test(cf.address));
+    // Per figure in the scheme's order (the index's colour scale, then the grade's colours),
+    // then the mismatch rules: the ranges do not overlap, so only each column's order matters.
     expect(ofTable5.map((cf) => `${cf.type}@${cf.address}`)).toEqual([
-      'CellValue@S59:S72',
-      'CellValue@S59:S72',
-      'CellValue@S59:S72',
-      'CellValue@S59:S72',
-      'CellValue@S59:S72',
       'ColorScale@R59:R72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
+      'CellValue@S59:S72',
       'Custom@O59:O72',
       'Custom@P59:P72',
       'Custom@Q59:Q72',
@@ -92,7 +102,7 @@ describe('重新计算 on the sample workbook', () => {
     expect((onTime.rule.custom as { rule: { formula: string } }).rule.formula).toBe(
       '=AND(ISNUMBER(Q59),TRIM($L59)<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM($L59),"%",""),2)<>Q59,FALSE()))',
     );
-    const gradeA = ofTable5[0]!.rule.cellValue as {
+    const gradeA = ofTable5.find((cf) => cf.type === 'CellValue')!.rule.cellValue as {
       rule: unknown;
       format: { fill: { color: string } };
     };
@@ -137,7 +147,7 @@ describe('重新计算 on the sample workbook', () => {
     const withMerges = (await recompute()).analysis.units.map((u) => [
       u.parent,
       u.name,
-      u.scores?.index,
+      u.figures.综合指标值,
     ]);
     const old = await fakeFromXlsx('samples/2017-08.xlsx');
     old.supported.delete('ExcelApi 1.13');
@@ -145,7 +155,7 @@ describe('重新计算 on the sample workbook', () => {
     const without = (await recompute()).analysis.units.map((u) => [
       u.parent,
       u.name,
-      u.scores?.index,
+      u.figures.综合指标值,
     ]);
     expect(without).toEqual(withMerges);
   });
@@ -246,4 +256,70 @@ describe('a 100,000-row table', () => {
     const lastRow = [...s.cells.keys()].reduce((m, k) => Math.max(m, Number(k.split(',')[0])), 0);
     expect(s.cells.get(`${lastRow},19`)?.value).toMatch(/^[A-E]$/);
   }, 120_000);
+});
+
+describe('插入通报数据表', () => {
+  const template = summaryTemplate();
+
+  it('adds the 通报数据 sheet last, with its labels, widths and bold headings; 重新计算 reads what is filled in', async () => {
+    // The sample's own summary sheet (通报数据汇总) would give the figures first: without it.
+    const own = fake.sheets.findIndex((x) => x.name === '通报数据汇总');
+    expect(own).toBeGreaterThanOrEqual(0);
+    fake.sheets.splice(own, 1);
+    const before = fake.snapshot();
+    expect(await insertTemplateSheet()).toBe(TEMPLATE_SHEET_NAME);
+    // Two round trips: is the name free, then add and write.
+    expect(fake.syncs).toBe(2);
+    expect(fake.sheets.at(-1)!.name).toBe(TEMPLATE_SHEET_NAME);
+    expect(fake.active).toBe(TEMPLATE_SHEET_NAME);
+    // The user's sheets are untouched.
+    const after = fake.snapshot();
+    delete after[TEMPLATE_SHEET_NAME];
+    expect(after).toEqual(before);
+
+    const s = fake.sheet(TEMPLATE_SHEET_NAME);
+    // (A bold heading row's empty cells exist, holding "": empty for Excel.)
+    const value = (r: number, c: number) => s.cells.get(`${r},${c}`)?.value ?? '';
+    template.values.forEach((row, r) =>
+      row.forEach((v, c) => expect(value(r, c), `${r},${c}`).toBe(v ?? '')),
+    );
+    expect([...s.columnWidths!.entries()]).toEqual(
+      template.columnWidths.map((w, c) => [c, columnWidthPoints(w)]),
+    );
+    for (const row of [template.titleRow, template.headerRow, ...template.headingRows])
+      expect(s.cells.get(`${row},0`)?.bold, `row ${row + 1}`).toBe(true);
+    expect(s.cells.get(`${template.figureRows['hotline.accepted']!},0`)?.bold).toBeUndefined();
+
+    // The user fills in two figures; 重新计算 finds them on that sheet.
+    s.cells.set(`${template.figureRows['hotline.accepted']!},1`, { value: 35275 });
+    s.cells.set(`${template.figureRows['city.events']!},1`, { value: 68234 });
+    const { analysis } = await recompute();
+    expect(analysis.summary.sheets).toContain(TEMPLATE_SHEET_NAME);
+    const figure = (id: string) => analysis.summary.figures.find((f) => f.id === id);
+    expect(figure('hotline.accepted')).toMatchObject({ value: 35275, sheet: TEMPLATE_SHEET_NAME });
+    expect(figure('city.events')).toMatchObject({ value: 68234, sheet: TEMPLATE_SHEET_NAME });
+  });
+
+  it('refuses, changing nothing, when a sheet of that name exists', async () => {
+    fake.addSheet(TEMPLATE_SHEET_NAME, [['我的数据', 1]]);
+    const before = fake.snapshot();
+    const error = await insertTemplateSheet().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateSheetExistsError);
+    expect((error as TemplateSheetExistsError).sheet).toBe(TEMPLATE_SHEET_NAME);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.syncs).toBe(1);
+  });
+
+  it('a read-only workbook: the host refusal, as a user-facing error; nothing added', async () => {
+    fake.readOnly = true;
+    const error = await insertTemplateSheet().catch((e: unknown) => e);
+    expect(error).toMatchObject({ key: 'accessDenied' });
+    expect(fake.sheets.map((s) => s.name)).not.toContain(TEMPLATE_SHEET_NAME);
+  });
+
+  it('says when Excel is too old (no ExcelApi 1.7)', async () => {
+    fake.supported = new Set(['ExcelApi 1.1']);
+    await expect(insertTemplateSheet()).rejects.toBeInstanceOf(ExcelTooOldError);
+    expect(fake.syncs).toBe(0);
+  });
 });

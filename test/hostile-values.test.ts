@@ -278,7 +278,7 @@ describe('the command line, the web page and the add-in agree on the same workbo
     const inAddin = (await recompute()).analysis;
     const fromXlsx = analyzeWorkbook([grid!]);
     const summary = (a: Analysis) => ({
-      units: a.units.map((u) => [u.name, u.evaluated, u.reason, u.counts, u.scores]),
+      units: a.units.map((u) => [u.name, u.evaluated, u.reason, u.counts, u.figures]),
       diagnostics: a.diagnostics.map((d) => [d.cell, d.code, describeDiagnostic(d, zhCN)]),
     });
     expect(summary(fromXlsx)).toEqual(summary(inAddin));

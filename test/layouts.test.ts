@@ -8,7 +8,7 @@ const run = (sheets: SheetGrid[]) => toEvaluationJson(analyzeWorkbook(sheets));
 const summary = (sheets: SheetGrid[]) =>
   run(sheets).units.map((u) => [
     u.parent ? `${u.parent}/${u.name}` : u.name,
-    u.evaluated ? u.index : u.reason,
+    u.evaluated ? u.figures['综合指标值'] : u.reason,
   ]);
 
 describe('header variants', () => {
@@ -28,7 +28,7 @@ describe('header variants', () => {
     const out = run([
       { name: 'S', values: [['(一) 各区政府综合评价表'], header, fullRow('台江区政府'), bad] },
     ]);
-    expect(out.units.map((u) => [u.name, u.index, u.grade])).toEqual([
+    expect(out.units.map((u) => [u.name, u.figures['综合指标值'], u.figures['评价等级']])).toEqual([
       ['台江区政府', 98.88, 'A'],
       ['马尾区政府', 93.81, 'A'],
     ]);
@@ -46,7 +46,9 @@ describe('header variants', () => {
         values: [top, sub, ['台江区政府', 6949, 6901, 61, 0.88, 6913, 6901, 6764, 97.84]],
       },
     ]);
-    expect(out.units.map((u) => [u.name, u.index, u.row])).toEqual([['台江区政府', 98.88, 3]]);
+    expect(out.units.map((u) => [u.name, u.figures['综合指标值'], u.row])).toEqual([
+      ['台江区政府', 98.88, 3],
+    ]);
     expect(out.discrepancies).toEqual([]);
   });
 });
@@ -64,8 +66,7 @@ describe('where tables sit', () => {
     expect(out.units[0]).toMatchObject({
       name: '台江区政府',
       row: 6,
-      index: 98.88,
-      grade: 'A',
+      figures: { 综合指标值: 98.88, 评价等级: 'A' },
       group: '五城区',
     });
     expect(out.discrepancies.map((d) => [d.cell, d.field, d.printed, d.recomputed])).toEqual([
@@ -92,7 +93,7 @@ describe('where tables sit', () => {
       [...countRow('马尾区政府'), '', '', ...Array<string>(8).fill('')],
     ];
     const out = run([{ name: 'S', values }]);
-    expect(out.units.map((u) => [u.group, u.name, u.index])).toEqual([
+    expect(out.units.map((u) => [u.group, u.name, u.figures['综合指标值']])).toEqual([
       ['五城区', '台江区政府', 98.88],
       ['五城区', '马尾区政府', 93.81],
       ['七县(市)', '连江县政府', 99.96],
@@ -128,23 +129,34 @@ describe('where tables sit', () => {
       { name: '各县(市)政府', values: [['县(市)政府', ...COUNT_HEADER], countRow('连江县政府')] },
       { name: '市属企业', values: [['单位名称', ...COUNT_HEADER], countRow('市红星农场')] },
     ]);
-    expect(out.units.map((u) => [u.table, u.group, u.name, u.index, u.grade])).toEqual([
+    expect(
+      out.units.map((u) => [
+        u.table,
+        u.group,
+        u.name,
+        u.figures['综合指标值'],
+        u.figures['评价等级'],
+      ]),
+    ).toEqual([
       ['各县(市)政府', '七县(市)', '连江县政府', 99.96, 'A'],
       ['市属企业', '市直单位', '市红星农场', 35, 'E'],
     ]);
   });
 
-  it('guesses the group from unit names when nothing else tells, and says so', () => {
+  it('never guesses the group from unit names: without a title rule the table is ungrouped, silently', () => {
+    // Issue #12: groups come only from the scheme's title rules (区政府 in a unit name is not one).
     const out = run([
       {
         name: 'Sheet1',
         values: [['单位', ...COUNT_HEADER], countRow('台江区政府'), countRow('马尾区政府')],
       },
     ]);
-    expect(out.units.map((u) => u.group)).toEqual(['五城区', '五城区']);
-    expect(out.diagnostics.map((d) => [d.code, d.cell, d.severity])).toEqual([
-      ['groupGuessed', 'A1', 'warning'],
+    expect(out.units.map((u) => [u.group, u.evaluated])).toEqual([
+      [null, true],
+      [null, true],
     ]);
+    expect(out.tables.map((t) => t.group)).toEqual([null]);
+    expect(out.diagnostics).toEqual([]);
   });
 
   it('evaluates a table that has no computed columns at all', () => {
@@ -154,9 +166,15 @@ describe('where tables sit', () => {
         values: [['区政府', ...COUNT_HEADER], countRow('台江区政府'), countRow('马尾区政府')],
       },
     ]);
-    expect(out.units.map((u) => [u.name, u.rates, u.index, u.grade])).toEqual([
-      ['台江区政府', { rework: 0.88, closed: 99.83, onTime: 97.84 }, 98.88, 'A'],
-      ['马尾区政府', { rework: 3.17, closed: 98.55, onTime: 85.63 }, 93.81, 'A'],
+    expect(out.units.map((u) => [u.name, u.figures])).toEqual([
+      [
+        '台江区政府',
+        { 返工率: 0.88, 结案率: 99.83, 按期结案率: 97.84, 综合指标值: 98.88, 评价等级: 'A' },
+      ],
+      [
+        '马尾区政府',
+        { 返工率: 3.17, 结案率: 98.55, 按期结案率: 85.63, 综合指标值: 93.81, 评价等级: 'A' },
+      ],
     ]);
     expect(out.discrepancies).toEqual([]);
   });
@@ -290,7 +308,7 @@ describe('noise inside tables', () => {
       ['2) 结案率=结案数/应结案数×100%；'],
     ];
     const out = run([{ name: 'S', values }]);
-    expect(out.units.map((u) => [u.name, u.row, u.index])).toEqual([
+    expect(out.units.map((u) => [u.name, u.row, u.figures['综合指标值']])).toEqual([
       ['台江区政府', 3, 98.88],
       ['马尾区政府', 6, 93.81],
     ]);

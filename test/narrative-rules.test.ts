@@ -82,7 +82,10 @@ describe('small and empty groups', () => {
       sheet('各区政府综合评价表', [unit('台江区政府', 90), unit('鼓楼区政府', 90)]),
     ]);
     expect(paragraphs(n).some((p) => p.includes('七县'))).toBe(false);
-    expect(paragraphs(n)).toContain('五城区中综合指标值较好的为台江区、鼓楼区（均为97分）。');
+    // No 市直单位 paragraph: the 五城区 one is the measure's first and carries its lead.
+    expect(paragraphs(n)).toContain(
+      '（1）从案件综合指标值看，五城区中综合指标值较好的为台江区、鼓楼区（均为97分）。',
+    );
   });
 
   it('a workbook without 12345 tables gives only the 数字城管 section', () => {

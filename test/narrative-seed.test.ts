@@ -79,7 +79,7 @@ describe('the August 2017 sentences, regenerated from the tables', () => {
   it('数字城管 综合指标值: the 8 units tied at 100 and the bottom three, word for word', () => {
     expect(text).toContain(published('办理较好的单位是', '；排名后三位'));
     expect(text).toContain(published('排名后三位的单位是', '；较上月'));
-    const best = fact(alone, 'best', { measure: 'index' });
+    const best = fact(alone, 'best', { measure: '综合指标值' });
     expect([best.count, best.value]).toEqual([8, 10000]);
   });
 
@@ -88,15 +88,15 @@ describe('the August 2017 sentences, regenerated from the tables', () => {
   });
 
   it('五城区 and 七县(市): best and last, with values', () => {
-    const range = (measure: 'index' | 'onTime', group: '五城区' | '七县(市)') => {
+    const range = (measure: '综合指标值' | '按期结案率', group: '五城区' | '七县(市)') => {
       const f = fact(alone, 'groupRange', { measure, group });
       return [values(f.best), values(f.worst)];
     };
-    expect(range('index', '五城区')).toEqual([[['台江区', 98.88]], [['马尾区', 93.81]]]);
-    expect(range('index', '七县(市)')).toEqual([[['连江县', 99.96]], [['闽侯县', 94.46]]]);
-    expect(range('onTime', '五城区')).toEqual([[['台江区', 97.84]], [['马尾区', 85.63]]]);
+    expect(range('综合指标值', '五城区')).toEqual([[['台江区', 98.88]], [['马尾区', 93.81]]]);
+    expect(range('综合指标值', '七县(市)')).toEqual([[['连江县', 99.96]], [['闽侯县', 94.46]]]);
+    expect(range('按期结案率', '五城区')).toEqual([[['台江区', 97.84]], [['马尾区', 85.63]]]);
     // The bulletin's text says 闽侯县(95.13%), its own table 85.13 (1225 / 1439): the table wins.
-    expect(range('onTime', '七县(市)')).toEqual([[['连江县', 99.91]], [['闽侯县', 85.13]]]);
+    expect(range('按期结案率', '七县(市)')).toEqual([[['连江县', 99.91]], [['闽侯县', 85.13]]]);
     expect(text).toContain(
       '五城区中综合指标值较好的为台江区（98.88分），排名最后一位的是马尾区（93.81分）',
     );

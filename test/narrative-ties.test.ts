@@ -46,14 +46,15 @@ describe('several districts tied for last place', () => {
     (tiesAtCutoff) => {
       const n = narrate(districts, { narrative: { tiesAtCutoff } });
       // “排名最后的是” has no length to keep, so every unit in last place is named either way:
-      // naming one of three as 排名最后一位 would be false.
+      // naming one of three as 排名最后一位 would be false. Without a 市直单位 paragraph the
+      // district paragraph is the first of its measure and carries the numbered lead.
       expect(paragraphs(n)).toContain(
-        '五城区中综合指标值较好的为台江区（100分），排名最后的是马尾区、仓山区、晋安区（均为94分）。',
+        '（1）从案件综合指标值看，五城区中综合指标值较好的为台江区（100分），排名最后的是马尾区、仓山区、晋安区（均为94分）。',
       );
       expect(paragraphs(n)).toContain(
-        '五城区中按期结案率较好的为台江区（100%），排名最后的是马尾区、仓山区、晋安区（均为80%）。',
+        '（2）从案件按期结案率看，五城区中按期结案率较好的为台江区（100%），排名最后的是马尾区、仓山区、晋安区（均为80%）。',
       );
-      const range = facts(n).find((f) => f.kind === 'groupRange' && f.measure === 'index');
+      const range = facts(n).find((f) => f.kind === 'groupRange' && f.measure === '综合指标值');
       expect(range).toMatchObject({
         best: [{ name: '台江区', fullName: '台江区政府', value: 10000 }],
         worst: [
@@ -76,7 +77,7 @@ describe('several districts tied for last place', () => {
       ]),
     ]);
     expect(paragraphs(n)).toContain(
-      '七县(市)中综合指标值较好的为连江县、永泰县（均为100分），排名最后的是闽侯县、闽清县（均为91分）。',
+      '（1）从案件综合指标值看，七县(市)中综合指标值较好的为连江县、永泰县（均为100分），排名最后的是闽侯县、闽清县（均为91分）。',
     );
   });
 
@@ -84,7 +85,9 @@ describe('several districts tied for last place', () => {
     const n = narrate([
       sheet('各区政府综合评价表', [unit('台江区政府', 90), unit('鼓楼区政府', 90)]),
     ]);
-    expect(paragraphs(n)).toContain('五城区中综合指标值较好的为台江区、鼓楼区（均为97分）。');
+    expect(paragraphs(n)).toContain(
+      '（1）从案件综合指标值看，五城区中综合指标值较好的为台江区、鼓楼区（均为97分）。',
+    );
     expect(paragraphs(n).join('')).not.toContain('排名最后');
   });
 });

@@ -30,7 +30,7 @@ describe('a printed grade typed in another form', () => {
     ['A\u3000', 'an ideographic space'],
   ])('%j (%s) is A: no discrepancy, no star in the Word table', (typed) => {
     const a = analyzeWithGrade(typed);
-    expect(a.units[0]!.scores!.grade).toBe('A');
+    expect(a.units[0]!.figures.评价等级).toBe('A');
     expect(a.discrepancies).toEqual([]);
     const model = buildReport(a, buildNarrative(a));
     const text = JSON.stringify(model);
@@ -39,7 +39,7 @@ describe('a printed grade typed in another form', () => {
 
   it.each([['ｅ'], ['e'], ['Ｅ']])('%j for 市红星农场 (35 → E) is E', (typed) => {
     const a = analyzeWithGrade(typed, '市红星农场');
-    expect(a.units[0]!.scores!.grade).toBe('E');
+    expect(a.units[0]!.figures.评价等级).toBe('E');
     expect(a.discrepancies).toEqual([]);
   });
 
@@ -71,7 +71,7 @@ describe('a printed grade typed in another form', () => {
         },
       },
     );
-    expect(a.units[0]!.scores!.grade).toBe('good');
+    expect(a.units[0]!.figures.评价等级).toBe('good');
     expect(a.discrepancies).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ describe('the bundled sample workbook', () => {
       '市直单位',
       '在榕中央及省属企业',
       '市属企业',
+      '通报数据', // July's summary figures: the 通报数据 template filled in (src/summary)
     ]);
   });
 

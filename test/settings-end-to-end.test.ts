@@ -92,7 +92,13 @@ async function evaluate(
   };
 }
 
-const figures = (u: UnitJson) => [u.rates.rework, u.rates.closed, u.rates.onTime, u.index, u.grade];
+const figures = (u: UnitJson) => [
+  u.figures['返工率'],
+  u.figures['结案率'],
+  u.figures['按期结案率'],
+  u.figures['综合指标值'],
+  u.figures['评价等级'],
+];
 const TITLE = '2017年9月份市直单位综合评价表';
 
 /** Counts only: 单位, 应处置数, 处置数, 超期未处置数, 超期处置数, 返工数, 应结案数, 结案数, 按期结案数. */
@@ -296,11 +302,9 @@ describe('evaluation settings, end to end', () => {
         ],
       },
     });
-    expect(['台江区政府', '马尾区政府', '市红星农场'].map((n) => r.unit(n).grade)).toEqual([
-      '优',
-      '良',
-      '差',
-    ]);
+    expect(
+      ['台江区政府', '马尾区政府', '市红星农场'].map((n) => r.unit(n).figures['评价等级']),
+    ).toEqual(['优', '良', '差']);
     expect(r.json.discrepancies.map((d) => [d.unit, d.field, d.printed, d.recomputed])).toEqual([
       ['马尾区政府', '评价等级', '优', '良'],
     ]);
@@ -331,7 +335,10 @@ describe('evaluation settings, end to end', () => {
         ],
       },
     });
-    expect([r.unit('连江县政府').grade, r.unit('市红星农场').grade]).toEqual(['Ⅰ级', 'Ⅱ级']);
+    expect([
+      r.unit('连江县政府').figures['评价等级'],
+      r.unit('市红星农场').figures['评价等级'],
+    ]).toEqual(['Ⅰ级', 'Ⅱ级']);
     expect(r.json.discrepancies).toEqual([]);
   });
 });

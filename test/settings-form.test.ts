@@ -57,7 +57,7 @@ describe('the 设置 form', () => {
       },
     ];
     const u = analyzeWorkbook(grid, r.settings).units[0]!;
-    expect(scaledToNumber(u.scores!.index, 2)).toBe(99.93);
+    expect(scaledToNumber(u.figures['综合指标值'] as number, 2)).toBe(99.93);
   });
 
   it('reports every unreadable field at once, each with its path and a Chinese sentence', () => {

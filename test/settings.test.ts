@@ -20,7 +20,8 @@ const grid = [
 
 function indexWith(settings: Parameters<typeof resolveSettings>[0]) {
   const u = analyzeWorkbook(grid, settings).units[0]!;
-  return u.scores ? scaledToNumber(u.scores.index, 2) : null;
+  const v = u.figures['综合指标值'];
+  return typeof v === 'number' ? scaledToNumber(v, 2) : null;
 }
 
 describe('settings', () => {
@@ -45,7 +46,7 @@ describe('settings', () => {
         ],
       },
     }).units[0]!;
-    expect(u.scores?.grade).toBe('良');
+    expect(u.figures.评价等级).toBe('良');
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import type { FakeWorkbook } from './fake/excel-fake';
 import { fakeOfficeHost, launchChromium, serveStatic } from './helpers/browser';
@@ -56,6 +57,35 @@ async function excelPage(height: number, platform = 'OfficeOnline') {
   return page;
 }
 
+/** The figures under the paragraphs, once every one has loaded. */
+async function shownFigures(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          // The figures load lazily (the chart chunk): wait for them to be there and drawn.
+          const imgs = [
+            ...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] img'),
+          ];
+          return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] figure')].map((f) => {
+      const img = f.querySelector('img')!;
+      return {
+        alt: img.alt,
+        src: img.src.slice(0, 40),
+        naturalWidth: img.naturalWidth,
+        width: img.getBoundingClientRect().width,
+        caption: f.querySelector('p')?.textContent ?? '',
+      };
+    }),
+  );
+}
+
 describe('the task pane in Chromium', () => {
   it('recomputes the sample workbook: columns and formats in the workbook, discrepancy and narrative in the pane', async () => {
     const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
@@ -80,7 +110,7 @@ describe('the task pane in Chromium', () => {
     // The pane: the outcome, the one discrepancy, grade counts.
     await expect
       .poll(() => page.getByRole('main').innerText())
-      .toContain('有 1 处数值与复核结果不一致');
+      .toContain('已核对表中 250 个计算值，其中 1 处与复核结果不一致');
     const discrepancy = page.getByRole('button', {
       name: /L62 市自来水有限公司 按期结案率：表中 98\.5，复核 98\.51/,
     });
@@ -118,8 +148,32 @@ describe('the task pane in Chromium', () => {
       )
       .toBe('数字城管综合评价表!L62');
 
+    // The figures the paragraphs announce, under them: drawn (ECharts, loaded only now),
+    // captioned 图1…, each at least 480 px wide in the 320 px pane (it scrolls sideways).
+    const figures = await shownFigures(page);
+    expect(figures.length).toBeGreaterThanOrEqual(5);
+    expect(figures[0]!.alt).toMatch(/^图1 /);
+    for (const f of figures) {
+      expect(f.src, f.alt).toMatch(/^data:image\/svg\+xml/);
+      expect(f.naturalWidth, f.alt).toBe(600);
+      expect(f.width, f.alt).toBeGreaterThanOrEqual(480);
+      expect(f.caption).toBe(f.alt);
+    }
+    // A figure deleted from the text goes from the pane, and the others are renumbered.
+    const box = page.getByTestId('narrative');
+    const title = figures[0]!.alt.replace(/^图1 /, '');
+    const original = await box.inputValue();
+    await box.fill(original.replace(`【图：${title}】`, ''));
+    await expect.poll(async () => (await shownFigures(page)).length).toBe(figures.length - 1);
+    expect((await shownFigures(page))[0]!.alt).toBe(figures[1]!.alt.replace(/^图2/, '图1'));
+    await box.fill(original);
+    await expect.poll(async () => (await shownFigures(page)).length).toBe(figures.length);
+
     await mkdir('out', { recursive: true });
     await page.screenshot({ path: 'out/taskpane.png', fullPage: true });
+    await page.getByTestId('figures').locator('figure').first().screenshot({
+      path: 'out/taskpane-figure.png',
+    });
 
     // The 设置 panel, reached with the keyboard: the weights and bands in force, editable.
     await page.getByRole('button', { name: '设置' }).focus();
@@ -159,7 +213,33 @@ describe('the task pane in Chromium', () => {
     const doc = (await docxParts(new Uint8Array(bytes)))['word/document.xml']!;
     expect(doc).toContain('办理情况较好的单位是：市建委、电信福州分公司、市华润燃气公司等8家单位');
     expect(doc).toContain('w:eastAsia="仿宋_GB2312"');
+    // The figures, drawn in the browser: a picture each (PNG, with the SVG), none missing.
+    const media = Object.keys((await JSZip.loadAsync(bytes)).files);
+    const drawings = doc.match(/<w:drawing>/g)?.length ?? 0;
+    expect(drawings).toBeGreaterThanOrEqual(5);
+    expect(doc).not.toContain('此处的图未能生成');
+    expect(media.filter((k) => /^word\/media\/.*\.png$/.test(k))).toHaveLength(drawings);
     await expect.poll(() => page.getByRole('main').innerText()).toContain('已下载');
+  }, 60_000);
+
+  it('插入通报数据表 adds the empty 通报数据 sheet, once', async () => {
+    const page = await excelPage(700);
+    await page.getByRole('button', { name: '插入通报数据表' }).click();
+    await expect.poll(() => page.getByRole('main').innerText()).toContain('已插入工作表“通报数据”');
+    const sheet = () =>
+      page.evaluate(() => {
+        const fake = (window as unknown as { __fake: FakeWorkbook }).__fake;
+        const s = fake.sheets.find((x) => x.name === '通报数据');
+        return s && { header: s.cells.get('3,0')?.value, sheets: fake.sheets.length };
+      });
+    const added = await sheet();
+    expect(added).toMatchObject({ header: '指标' });
+    // A second click: the sheet is there (perhaps filled in), so nothing is added.
+    await page.getByRole('button', { name: '插入通报数据表' }).click();
+    await expect
+      .poll(() => page.getByRole('main').innerText())
+      .toContain('工作簿中已有名为“通报数据”的工作表，未插入新表');
+    expect(await sheet()).toEqual(added);
   }, 60_000);
 
   it('上月工作簿 adds the month-over-month sentences, read in the browser', async () => {
@@ -230,6 +310,16 @@ describe('the task pane in Chromium', () => {
     expect(inserted).toMatchObject({ count: 1, syncs: 2, location: 'After', landed: 'atCursor' });
     expect(inserted.ooxml).toContain('排名后三位的单位是：福建省邮政报刊零售公司福州分公司（0分）');
     expect([...inserted.ooxml.matchAll(/<w:tbl>/g)]).toHaveLength(8);
+    // The figures as pictures: their PNGs (drawn in the browser) and SVGs inside the package.
+    const shown = await shownFigures(page);
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    expect(inserted.ooxml.match(/<w:drawing>/g)).toHaveLength(shown.length);
+    expect(
+      inserted.ooxml.match(
+        /pkg:contentType="image\/png" pkg:compression="store"><pkg:binaryData>iVBORw0KGgo/g,
+      ),
+    ).toHaveLength(shown.length);
+    expect(inserted.ooxml).toContain('pkg:name="/word/_rels/document.xml.rels"');
     await page.screenshot({ path: 'out/taskpane-word.png', fullPage: true });
     expect(errors).toEqual([]);
   }, 90_000);

@@ -75,7 +75,9 @@ describe('网页版 in Chromium', () => {
     // The figures: the one wrong figure of the bulletin, with its sheet and cell; grade counts
     // as the bulletin prints them (counted from the seed, not from our output).
     const text = await mainText(page);
-    expect(text).toContain('已复核“2017-08.xlsx”中的 5 张综合评价表。有 1 处数值与复核结果不一致');
+    expect(text).toContain(
+      '已复核“2017-08.xlsx”中的 5 张表。已核对表中 250 个计算值，其中 1 处与复核结果不一致',
+    );
     expect(text).toContain(
       '数字城管综合评价表!L62 市自来水有限公司 按期结案率：表中 98.5，复核 98.51',
     );
@@ -84,6 +86,24 @@ describe('网页版 in Chromium', () => {
     expect((await page.getByTestId('grades').innerText()).split('\n')).toEqual(
       ['A', 'B', 'C', 'D', 'E'].map((g) => `${g}：${count(g)}`),
     );
+    // The figures the paragraphs announce, drawn under them at their own size (600 px).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const imgs = [
+              ...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] img'),
+            ];
+            return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0)
+              ? imgs.map((i) => [i.alt, Math.round(i.getBoundingClientRect().width)] as const)
+              : [];
+          }),
+        { timeout: 20_000 },
+      )
+      .toContainEqual(['图1 诉求件受理渠道及类型对比', 600]);
+    const figureCount = await page.getByTestId('figures').locator('img').count();
+    expect(figureCount).toBeGreaterThanOrEqual(5);
+
     await mkdir('out', { recursive: true });
     await page.screenshot({ path: 'out/web.png', fullPage: true });
 
@@ -95,7 +115,11 @@ describe('网页版 in Chromium', () => {
     expect(xlsx.suggestedFilename()).toBe('2017-08（复核）.xlsx');
     const before = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
     const after = await readWorkbookGrids(await readFile(await xlsx.path()));
-    expect(after.map((s) => s.name)).toEqual(before.map((s) => s.name));
+    // The user's sheets, then Tongbao's chart sheet with a picture per figure.
+    expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), '通报图表']);
+    const charts = new ExcelJS.Workbook();
+    await charts.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
+    expect(charts.getWorksheet('通报图表')!.getImages()).toHaveLength(figureCount);
     for (const [i, sheet] of before.entries()) {
       sheet.values.forEach((row, r) =>
         row.forEach((v, c) => {
@@ -126,6 +150,48 @@ describe('网页版 in Chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('a sheet of the chart sheet’s name is the user’s: the checked workbook comes without charts, and says so', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile('samples/2017-08.xlsx')) as unknown as ArrayBuffer);
+    wb.addWorksheet('通报图表').getCell('A1').value = '我的图表';
+    const file = join(scratch, 'with-chart-sheet.xlsx');
+    await writeFile(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const context = await newContext();
+    const { page, errors } = await openPage(context);
+    await load(page, file);
+    await expect
+      .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 30_000 })
+      .toContain(TIES);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载复核工作簿' }).click(),
+    ]);
+    await expect
+      .poll(() => mainText(page))
+      .toContain('工作簿中已有名为“通报图表”的工作表且不是通报生成的，复核工作簿中未放入图表');
+    const after = await readWorkbookGrids(await readFile(await xlsx.path()));
+    const own = after.find((s) => s.name === '通报图表')!;
+    expect(own.values).toEqual([['我的图表']]);
+    expect(after.find((s) => s.name === '数字城管综合评价表')!.values[61]![16]).toBe(98.51);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('下载通报数据模板: the empty 通报数据 sheet as .xlsx, before any workbook is chosen', async () => {
+    const context = await newContext();
+    const { page, errors } = await openPage(context);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载通报数据模板' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('通报数据.xlsx');
+    const grids = await readWorkbookGrids(await readFile(await xlsx.path()));
+    expect(grids.map((g) => g.name)).toEqual(['通报数据']);
+    expect(grids[0]!.values.some((r) => r[0] === '指标' && r[1] === '本月')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('works opened straight from the folder on disk (file://)', async () => {
     const context = await newContext();
@@ -160,7 +226,7 @@ describe('网页版 in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('narrative').inputValue(), { timeout: 30_000 })
       .toContain(TIES);
-    expect(await mainText(page)).toContain('已复核“八月.xlsx”中的 5 张综合评价表');
+    expect(await mainText(page)).toContain('已复核“八月.xlsx”中的 5 张表');
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);

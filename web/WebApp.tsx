@@ -1,3 +1,4 @@
+import { auditSummary } from '../src/evaluation/audit-summary';
 import {
   Body1,
   Button,
@@ -14,7 +15,7 @@ import type { Settings } from '../src/core/settings';
 import type { Catalog } from '../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Narrative } from '../src/narrative/types';
-import { bulletinDocx, download } from '../addin/taskpane/export';
+import { bulletinDocx, chartImages, download } from '../addin/taskpane/export';
 import { FilePicker } from '../addin/taskpane/FilePicker';
 import {
   Notice,
@@ -175,12 +176,13 @@ export function WebApp({
     if (kept) setNotice({ intent: 'success', text: ui.settingsSaved('browser') });
   };
 
-  const downloadWorkbook = (book: Book) =>
+  const downloadWorkbook = (book: Book, facts: Narrative | null) =>
     task(async () => {
       await showing(ui.annotating);
-      const [{ planWrites }, { annotateWorkbook }] = await Promise.all([
+      const [{ planWrites }, { annotateWorkbook }, { ChartSheetTakenError }] = await Promise.all([
         import('../src/plan/write-plan'),
         import('../src/io/xlsx-write'),
+        import('../src/io/xlsx-charts'),
       ]);
       const plan = planWrites(book.analysis);
       if (plan.conflicts.length > 0) {
@@ -188,8 +190,37 @@ export function WebApp({
         setNotice({ intent: 'error', text: ui.conflicts(cells) });
         return;
       }
-      const bytes = await annotateWorkbook(book.bytes, plan);
+      // The figures on a sheet of their own (通报图表), as `--out` puts them.
+      const images = await chartImages(facts?.charts ?? [], catalog.cli.figureTitle);
+      let bytes: Uint8Array;
+      let taken: string | null = null;
+      try {
+        bytes = await annotateWorkbook(book.bytes, plan, images.length > 0 ? images : undefined);
+      } catch (e) {
+        // A sheet of that name is the user's: the copy is saved without the charts, and says so.
+        if (!(e instanceof ChartSheetTakenError)) throw e;
+        taken = e.sheet;
+        bytes = await annotateWorkbook(book.bytes, plan);
+      }
       const name = annotatedName(book.name);
+      download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      setNotice(
+        taken === null
+          ? { intent: 'success', text: ui.exported(name) }
+          : { intent: 'warning', text: `${ui.exported(name)}${ui.chartSheetTaken(taken)}` },
+      );
+    });
+
+  /** 下载通报数据模板: the empty 通报数据 sheet as an .xlsx, written in this browser. */
+  const downloadTemplate = () =>
+    task(async () => {
+      await showing(ui.downloadTemplate);
+      const [{ templateWorkbook }, { TEMPLATE_SHEET_NAME }] = await Promise.all([
+        import('../src/io/xlsx-template'),
+        import('../src/summary/template'),
+      ]);
+      const bytes = await templateWorkbook();
+      const name = `${TEMPLATE_SHEET_NAME}.xlsx`;
       download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       setNotice({ intent: 'success', text: ui.exported(name) });
     });
@@ -245,7 +276,7 @@ export function WebApp({
         <Button
           appearance="primary"
           disabled={!current || busy}
-          onClick={() => current && void downloadWorkbook(current)}
+          onClick={() => current && void downloadWorkbook(current, narrative)}
         >
           {ui.downloadXlsx}
         </Button>
@@ -262,6 +293,9 @@ export function WebApp({
           userDefaults={config.user}
           onSave={saveSettings}
         />
+        <Button appearance="subtle" disabled={busy} onClick={() => void downloadTemplate()}>
+          {ui.downloadTemplate}
+        </Button>
       </div>
       {progress && (
         <Field validationMessage={progress.label} validationState="none">
@@ -280,12 +314,12 @@ export function WebApp({
               {ui.webChecked(
                 current.name,
                 current.analysis.tables.length,
-                current.analysis.discrepancies.length,
+                auditSummary(current.analysis),
               )}
             </MessageBarBody>
           </MessageBar>
           <ResultsView analysis={current.analysis} catalog={catalog} />
-          <NarrativeSection narrative={paragraphs} ui={ui} />
+          <NarrativeSection narrative={paragraphs} ui={ui} charts={narrative?.charts ?? []} />
         </>
       )}
     </main>

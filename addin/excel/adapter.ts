@@ -30,6 +30,7 @@ export { ExcelTooOldError } from '../taskpane/errors';
 export type { RecomputeResult } from '../taskpane/host';
 export { REQUEST_BUDGET } from './write';
 export { CELLS_PER_READ } from './read';
+export { insertTemplateSheet, TemplateSheetExistsError } from './template';
 
 export interface RecomputeOptions {
   /** Bytes per write request (tests make it small to get several round trips). */

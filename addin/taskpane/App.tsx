@@ -1,7 +1,8 @@
+import { auditSummary } from '../../src/evaluation/audit-summary';
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
-import type { Catalog } from '../../src/i18n/catalog';
+import type { Catalog, UiStrings } from '../../src/i18n/catalog';
 import type { Narrative } from '../../src/narrative/types';
 import { problemText } from './errors';
 import { bulletinDocx, download } from './export';
@@ -21,8 +22,23 @@ type Status =
   | { readonly kind: 'error'; readonly message: string }
   | { readonly kind: 'done'; readonly result: RecomputeResult; readonly narrative: Narrative };
 
+/**
+ * The Excel host, and what only the Excel pane asks of it: adding the 通报数据 sheet (resolves
+ * with the sheet's name). Without it, the Excel adapter's own function, loaded on the click.
+ */
+export type ExcelPaneHost = PaneHost & { readonly insertTemplate?: () => Promise<string> };
+
+const defaultInsertTemplate = async () => (await import('../excel/adapter')).insertTemplateSheet();
+
+/** A sheet of that name already there is a warning; anything else, the host's problem. */
+function templateNotice(ui: UiStrings, e: unknown): NoticeState {
+  if (e instanceof Error && e.name === 'TemplateSheetExistsError')
+    return { intent: 'warning', text: ui.templateExists((e as Error & { sheet: string }).sheet) };
+  return { intent: 'error', text: problemText(ui, e) };
+}
+
 export interface AppProps {
-  readonly host: PaneHost;
+  readonly host: ExcelPaneHost;
   readonly catalog: Catalog;
   /** Excel for Mac cannot download a file from an add-in. */
   readonly canDownload: boolean;
@@ -35,6 +51,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const paragraphs = useNarrativeText();
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [inserting, setInserting] = useState(false);
   const config = useSettings(host.settings, catalog, host.partition);
   // Last month's workbook as a promise (it may still be reading when 重新计算 is pressed), with
   // its grids, so that it is scored by the same settings as this month; the latest result in a
@@ -113,6 +130,19 @@ export function App({ host, catalog, canDownload }: AppProps) {
       setExporting(false);
     }
   };
+  /** 插入通报数据表: the empty 通报数据 sheet, added to the workbook (never over a sheet). */
+  const insertTemplate = async () => {
+    setInserting(true);
+    setNotice(null);
+    try {
+      const sheet = await (host.insertTemplate ?? defaultInsertTemplate)();
+      setNotice({ intent: 'success', text: ui.templateInserted(sheet) });
+    } catch (e) {
+      setNotice(templateNotice(ui, e));
+    } finally {
+      setInserting(false);
+    }
+  };
   const ready = status.kind === 'done' && status.result.analysis.tables.length > 0;
 
   return (
@@ -137,6 +167,13 @@ export function App({ host, catalog, canDownload }: AppProps) {
           onSave={saveSettings}
           canDownload={canDownload}
         />
+        <Button
+          appearance="subtle"
+          onClick={() => void insertTemplate()}
+          disabled={inserting || status.kind === 'working'}
+        >
+          {ui.insertTemplate}
+        </Button>
       </div>
       <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
       <FilePicker
@@ -159,7 +196,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
       {ready && status.kind === 'done' && (
         <>
           <ResultsView analysis={status.result.analysis} catalog={catalog} onSelect={select} />
-          <NarrativeSection narrative={paragraphs} ui={ui} />
+          <NarrativeSection narrative={paragraphs} ui={ui} charts={status.narrative.charts} />
         </>
       )}
     </main>
@@ -236,7 +273,7 @@ function WriteOutcome({
   const tables = plan.sheets.reduce((n, s) => n + s.tables.length, 0);
   return (
     <MessageBar intent={analysis.discrepancies.length > 0 ? 'warning' : 'success'}>
-      <MessageBarBody>{ui.wrote(tables, analysis.discrepancies.length)}</MessageBarBody>
+      <MessageBarBody>{ui.wrote(tables, auditSummary(analysis))}</MessageBarBody>
     </MessageBar>
   );
 }

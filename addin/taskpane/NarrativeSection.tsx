@@ -3,21 +3,44 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
+  Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Component, lazy, Suspense, type ReactNode } from 'react';
 import type { UiStrings } from '../../src/i18n/catalog';
+import type { ChartSpec } from '../../src/summary/chart-spec';
 import { NarrativeBox } from './NarrativeBox';
 import type { useNarrativeText } from './useNarrativeText';
 
-/** 通报段落: the editable box, and the choice when new paragraphs meet the user's edits. */
+// The figures bring ECharts: loaded once there are charts to show, never before first paint.
+const FiguresView = lazy(() => import('./FiguresView'));
+
+/** A chunk that fails to load (a dropped connection) costs the figures, never the pane. */
+class FiguresBoundary extends Component<{ readonly children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/**
+ * 通报段落: the editable box, and the choice when new paragraphs meet the user's edits; then
+ * what the pane adds (`children`: the Word pane's insert options), then the figures the text
+ * announces.
+ */
 export function NarrativeSection({
   narrative,
   ui,
+  charts = [],
   children,
 }: {
   readonly narrative: ReturnType<typeof useNarrativeText>;
   readonly ui: UiStrings;
+  /** The narrative's charts (`Narrative.charts`): those the text names are shown. */
+  readonly charts?: readonly ChartSpec[];
   readonly children?: ReactNode;
 }) {
   return (
@@ -38,6 +61,13 @@ export function NarrativeSection({
       )}
       <NarrativeBox value={narrative.text} onChange={narrative.setText} ui={ui} />
       {children}
+      {charts.length > 0 && (
+        <FiguresBoundary>
+          <Suspense fallback={<Spinner size="tiny" label={ui.drawingFigures} />}>
+            <FiguresView text={narrative.text} charts={charts} ui={ui} />
+          </Suspense>
+        </FiguresBoundary>
+      )}
     </section>
   );
 }

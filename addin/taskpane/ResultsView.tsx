@@ -9,6 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { Analysis } from '../../src/evaluation/analyze';
+import { auditSummary } from '../../src/evaluation/audit-summary';
 import type { Catalog } from '../../src/i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../../src/report/describe';
 
@@ -48,10 +49,16 @@ export interface ResultsProps {
 export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
   const styles = useStyles();
   const ui = catalog.ui;
+  // Grades only where the scheme has them: bands in order, then the count of each.
+  const gradeDef = analysis.scheme.figures.find((f) => f.kind === 'grade');
   const grades = new Map<string, number>();
-  for (const band of analysis.settings.evaluation.bands) grades.set(band.grade, 0);
-  for (const u of analysis.units)
-    if (u.scores) grades.set(u.scores.grade, (grades.get(u.scores.grade) ?? 0) + 1);
+  if (gradeDef?.kind === 'grade') {
+    for (const band of gradeDef.bands) grades.set(band.grade, 0);
+    for (const u of analysis.units) {
+      const g = u.figures[gradeDef.key];
+      if (typeof g === 'string') grades.set(g, (grades.get(g) ?? 0) + 1);
+    }
+  }
   const notes = [...analysis.diagnostics].sort(
     (a, b) =>
       ['error', 'warning', 'info'].indexOf(a.severity) -
@@ -96,37 +103,50 @@ export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
           </ul>
         </AccordionPanel>
       </AccordionItem>
-      <AccordionItem value="grades">
-        <AccordionHeader>{ui.grades}</AccordionHeader>
-        <AccordionPanel>
-          <div className={styles.grades} data-testid="grades">
-            {[...grades.entries()].map(([grade, n]) => (
-              <Badge
-                key={grade}
-                appearance="tint"
-                color={grade === 'A' ? 'success' : grade === 'E' ? 'danger' : 'informative'}
-              >
-                {`${grade}：${n}`}
-              </Badge>
-            ))}
-          </div>
-        </AccordionPanel>
-      </AccordionItem>
+      {gradeDef && (
+        <AccordionItem value="grades">
+          <AccordionHeader>{ui.grades}</AccordionHeader>
+          <AccordionPanel>
+            <div className={styles.grades} data-testid="grades">
+              {[...grades.entries()].map(([grade, n]) => (
+                <Badge
+                  key={grade}
+                  appearance="tint"
+                  color={grade === 'A' ? 'success' : grade === 'E' ? 'danger' : 'informative'}
+                >
+                  {`${grade}：${n}`}
+                </Badge>
+              ))}
+            </div>
+          </AccordionPanel>
+        </AccordionItem>
+      )}
       <AccordionItem value="discrepancies">
         <AccordionHeader>{ui.discrepancies(analysis.discrepancies.length)}</AccordionHeader>
         <AccordionPanel>
-          {analysis.discrepancies.length === 0 ? (
-            <p className={styles.plain}>{ui.noDiscrepancies}</p>
-          ) : (
+          <p className={styles.plain} data-testid="audit">
+            {ui.audit(auditSummary(analysis))}
+          </p>
+          {analysis.summary.discrepancies.length > 0 && (
+            <ul className={styles.list} data-testid="summary-discrepancies">
+              {analysis.summary.discrepancies.map((d, i) =>
+                cellButton(
+                  `s${i}`,
+                  d.sheet,
+                  d.cell,
+                  `${d.sheet}!${d.cell} ${catalog.summary.discrepancy(d)}`,
+                ),
+              )}
+            </ul>
+          )}
+          {analysis.discrepancies.length > 0 && (
             <ul className={styles.list} data-testid="discrepancies">
               {analysis.discrepancies.map((d, i) =>
                 cellButton(
                   `d${i}`,
                   d.sheet,
                   d.cell,
-                  ui.discrepancyLine(
-                    describeDiscrepancy(d, analysis.decimals, catalog, ui.notEvaluated),
-                  ),
+                  ui.discrepancyLine(describeDiscrepancy(d, catalog, ui.notEvaluated)),
                 ),
               )}
             </ul>

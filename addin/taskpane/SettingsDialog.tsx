@@ -20,8 +20,10 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SettingsError } from '../../src/core/errors';
-import { resolveSettings, type Settings } from '../../src/core/settings';
+import { resolveSettings, schemeOf, type Settings } from '../../src/core/settings';
+import { FUZHOU_ID, PRESET_IDS, presetName } from '../../src/scheme/presets';
 import {
+  CUSTOM_SCHEME,
   fromForm,
   toForm,
   type FormProblem,
@@ -87,6 +89,21 @@ export function SettingsDialog(props: SettingsDialogProps) {
   // What the form does not show (fonts, 12345 list lengths) comes from the settings the form
   // was last filled from: the ones in force, an imported file, or the defaults.
   const [base, setBase] = useState<Settings>(props.settings);
+  // The presets, and the scheme a settings file wrote out when there is one.
+  const schemeOptions = [
+    ...PRESET_IDS.map((id) => ({ id, name: presetName(id) })),
+    ...(typeof base.scheme === 'string'
+      ? []
+      : [{ id: CUSTOM_SCHEME, name: ui.customScheme(schemeOf(base).name) }]),
+  ];
+  const schemeFigures = (() => {
+    try {
+      const choice = form.scheme === CUSTOM_SCHEME ? base.scheme : form.scheme;
+      return schemeOf({ ...base, scheme: choice }).figures.map((f) => f.key);
+    } catch {
+      return [];
+    }
+  })();
   const [problems, setProblems] = useState<readonly FormProblem[]>([]);
   const [note, setNote] = useState<{ intent: 'error' | 'success'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
@@ -238,93 +255,120 @@ export function SettingsDialog(props: SettingsDialogProps) {
           <DialogContent>
             <Caption1 as="p">{ui.settingsWhere(props.where)}</Caption1>
             <section className={styles.section}>
-              <Subtitle2>{ui.weightsPercent}</Subtitle2>
-              <div className={styles.row}>
-                {weight('weightClosed', 'evaluation.weights.closed')}
-                {weight('weightOnTime', 'evaluation.weights.onTime')}
-                {weight('weightRework', 'evaluation.weights.rework')}
-              </div>
-              {problemAt('evaluation.weights') && (
-                <Caption1 role="alert">{problemAt('evaluation.weights')}</Caption1>
-              )}
-              <div className={styles.row}>
-                {choice('denomClosed', 'evaluation.denominators.closed', DENOMINATORS, String)}
-                {choice('denomOnTime', 'evaluation.denominators.onTime', DENOMINATORS, String)}
-                {choice('denomRework', 'evaluation.denominators.rework', DENOMINATORS, String)}
-              </div>
-              <div className={styles.row}>
-                {count('decimals', 'evaluation.decimals')}
-                {choice('rounding', 'evaluation.rounding', ['halfUp', 'halfEven'])}
-                {choice('zeroRule', 'evaluation.reworkTermWhenNoneDisposed', ['zero', 'full'])}
-              </div>
-            </section>
-            <section className={styles.section} data-testid="setting-bands">
-              <Subtitle2>{ui.bands}</Subtitle2>
-              <Caption1>{ui.bandsHint}</Caption1>
-              {form.bands.map((band, i) => (
-                <div className={styles.band} key={i}>
-                  <Field
-                    className={styles.narrow}
-                    label={i === 0 ? ui.bandGrade : undefined}
-                    validationMessage={problemAt(`evaluation.bands[${i}].grade`)}
-                  >
-                    <Input
-                      className={styles.fit}
-                      aria-label={names.field(`evaluation.bands[${i}].grade`)}
-                      value={band.grade}
-                      onChange={(_, d) =>
-                        set(
-                          'bands',
-                          form.bands.map((b, j) => (j === i ? { ...b, grade: d.value } : b)),
-                        )
-                      }
-                    />
-                  </Field>
-                  <Field
-                    className={styles.narrow}
-                    label={i === 0 ? ui.bandMin : undefined}
-                    validationMessage={problemAt(`evaluation.bands[${i}].min`)}
-                  >
-                    <Input
-                      className={styles.fit}
-                      aria-label={names.field(`evaluation.bands[${i}].min`)}
-                      value={band.min}
-                      inputMode="decimal"
-                      onChange={(_, d) =>
-                        set(
-                          'bands',
-                          form.bands.map((b, j) => (j === i ? { ...b, min: d.value } : b)),
-                        )
-                      }
-                    />
-                  </Field>
-                  <Button
-                    appearance="subtle"
-                    aria-label={ui.removeBand(band.grade)}
-                    disabled={form.bands.length <= 1}
-                    onClick={() =>
-                      set(
-                        'bands',
-                        form.bands.filter((_, j) => j !== i),
-                      )
-                    }
-                  >
-                    ×
-                  </Button>
-                </div>
-              ))}
-              {problemAt('evaluation.bands') && (
-                <Caption1 role="alert">{problemAt('evaluation.bands')}</Caption1>
-              )}
-              <div>
-                <Button
-                  size="small"
-                  onClick={() => set('bands', [...form.bands, { grade: '', min: '0' }])}
+              <Field
+                label={names.field('scheme')}
+                hint={ui.schemeFigures(schemeFigures)}
+                validationMessage={problemAt('scheme') ?? problemAt('evaluation')}
+              >
+                <Select
+                  value={form.scheme}
+                  onChange={(_, d) => set('scheme', d.value)}
+                  data-testid="setting-scheme"
                 >
-                  {ui.addBand}
-                </Button>
-              </div>
+                  {schemeOptions.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
             </section>
+            {form.scheme === FUZHOU_ID ? (
+              <>
+                <section className={styles.section}>
+                  <Subtitle2>{ui.weightsPercent}</Subtitle2>
+                  <div className={styles.row}>
+                    {weight('weightClosed', 'evaluation.weights.closed')}
+                    {weight('weightOnTime', 'evaluation.weights.onTime')}
+                    {weight('weightRework', 'evaluation.weights.rework')}
+                  </div>
+                  {problemAt('evaluation.weights') && (
+                    <Caption1 role="alert">{problemAt('evaluation.weights')}</Caption1>
+                  )}
+                  <div className={styles.row}>
+                    {choice('denomClosed', 'evaluation.denominators.closed', DENOMINATORS, String)}
+                    {choice('denomOnTime', 'evaluation.denominators.onTime', DENOMINATORS, String)}
+                    {choice('denomRework', 'evaluation.denominators.rework', DENOMINATORS, String)}
+                  </div>
+                  <div className={styles.row}>
+                    {count('decimals', 'evaluation.decimals')}
+                    {choice('rounding', 'evaluation.rounding', ['halfUp', 'halfEven'])}
+                    {choice('zeroRule', 'evaluation.reworkTermWhenNoneDisposed', ['zero', 'full'])}
+                  </div>
+                </section>
+                <section className={styles.section} data-testid="setting-bands">
+                  <Subtitle2>{ui.bands}</Subtitle2>
+                  <Caption1>{ui.bandsHint}</Caption1>
+                  {form.bands.map((band, i) => (
+                    <div className={styles.band} key={i}>
+                      <Field
+                        className={styles.narrow}
+                        label={i === 0 ? ui.bandGrade : undefined}
+                        validationMessage={problemAt(`evaluation.bands[${i}].grade`)}
+                      >
+                        <Input
+                          className={styles.fit}
+                          aria-label={names.field(`evaluation.bands[${i}].grade`)}
+                          value={band.grade}
+                          onChange={(_, d) =>
+                            set(
+                              'bands',
+                              form.bands.map((b, j) => (j === i ? { ...b, grade: d.value } : b)),
+                            )
+                          }
+                        />
+                      </Field>
+                      <Field
+                        className={styles.narrow}
+                        label={i === 0 ? ui.bandMin : undefined}
+                        validationMessage={problemAt(`evaluation.bands[${i}].min`)}
+                      >
+                        <Input
+                          className={styles.fit}
+                          aria-label={names.field(`evaluation.bands[${i}].min`)}
+                          value={band.min}
+                          inputMode="decimal"
+                          onChange={(_, d) =>
+                            set(
+                              'bands',
+                              form.bands.map((b, j) => (j === i ? { ...b, min: d.value } : b)),
+                            )
+                          }
+                        />
+                      </Field>
+                      <Button
+                        appearance="subtle"
+                        aria-label={ui.removeBand(band.grade)}
+                        disabled={form.bands.length <= 1}
+                        onClick={() =>
+                          set(
+                            'bands',
+                            form.bands.filter((_, j) => j !== i),
+                          )
+                        }
+                      >
+                        ×
+                      </Button>
+                    </div>
+                  ))}
+                  {problemAt('evaluation.bands') && (
+                    <Caption1 role="alert">{problemAt('evaluation.bands')}</Caption1>
+                  )}
+                  <div>
+                    <Button
+                      size="small"
+                      onClick={() => set('bands', [...form.bands, { grade: '', min: '0' }])}
+                    >
+                      {ui.addBand}
+                    </Button>
+                  </div>
+                </section>
+              </>
+            ) : (
+              <Caption1 as="p" data-testid="scheme-own-formulas">
+                {ui.schemeOwnFormulas}
+              </Caption1>
+            )}
             <section className={styles.section}>
               <Subtitle2>{ui.narrativeSettings}</Subtitle2>
               <div className={styles.row}>

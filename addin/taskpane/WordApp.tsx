@@ -6,6 +6,7 @@ import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import type { InsertOptions, InsertPlace } from '../word/adapter';
 import { problemText } from './errors';
+import { drawFigures } from './export';
 import { FilePicker } from './FilePicker';
 import { Notice, PaneHeader, failedNotice, usePaneStyles, type NoticeState } from './layout';
 import { NarrativeSection } from './NarrativeSection';
@@ -108,15 +109,27 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
     if (!loaded) return;
     setBusy(ui.insert);
     try {
-      const [{ buildReport, textBlocks }, { attachmentBlocks, blocksToFlatOpc }] =
-        await Promise.all([import('../../src/report/model'), import('../../src/report/ooxml')]);
+      const [{ buildReport, textBlocks }, { attachmentBlocks }, { blocksToFlatOpcWithFigures }] =
+        await Promise.all([
+          import('../../src/report/model'),
+          import('../../src/report/ooxml'),
+          import('../word/ooxml'),
+        ]);
+      const text = textBlocks(paragraphs.text, undefined, loaded.narrative.charts);
       const blocks = [
-        ...textBlocks(paragraphs.text),
+        ...text,
         ...(withTables
           ? attachmentBlocks(buildReport(loaded.book.analysis, loaded.narrative))
           : []),
       ];
-      const ooxml = await blocksToFlatOpc(blocks, loaded.book.analysis.settings.report.fonts);
+      // The figures the text still names, drawn here (ECharts, then PNG through a canvas).
+      const charts = text.flatMap((b) => (b.kind === 'figure' ? [b.chart] : []));
+      const figures = charts.length > 0 ? await drawFigures(charts) : undefined;
+      const ooxml = await blocksToFlatOpcWithFigures(
+        blocks,
+        loaded.book.analysis.settings.report.fonts,
+        figures,
+      );
       const place = await host.insert(ooxml, { replace });
       setNotice({ intent: 'success', text: ui.insertedAt(place) });
     } catch (e) {
@@ -159,7 +172,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
       {busy && <Spinner size="small" label={busy} />}
       <Notice notice={notice} />
       {loaded && (
-        <NarrativeSection narrative={paragraphs} ui={ui}>
+        <NarrativeSection narrative={paragraphs} ui={ui} charts={loaded.narrative.charts}>
           <Checkbox
             checked={withTables}
             onChange={(_, d) => setWithTables(d.checked === true)}

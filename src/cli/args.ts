@@ -10,20 +10,41 @@ export interface EvaluateArgs {
   readonly out: string | null;
   /** A JSON file of settings (weights, bands, narrative rules, issuer, date, …). */
   readonly settings: string | null;
+  /** A preset scheme's id (district-rates, …) or a scheme file (.json): overrides the settings'. */
+  readonly scheme: string | null;
+}
+
+/** `tongbao template <out.xlsx>`: the empty 通报数据 sheet, to fill in by hand. */
+export interface TemplateArgs {
+  readonly command: 'template';
+  readonly out: string;
 }
 
 export type ParsedArgs =
   | EvaluateArgs
+  | TemplateArgs
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
-const VALUE_OPTIONS = new Set(['--json', '--previous', '--docx', '--out', '--settings']);
+const VALUE_OPTIONS = new Set([
+  '--json',
+  '--previous',
+  '--docx',
+  '--out',
+  '--settings',
+  '--scheme',
+]);
 const FLAGS = new Set(['--text']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     return { command: 'help' };
+  }
+  if (command === 'template') {
+    const option = rest.find((a) => a.startsWith('--'));
+    if (option !== undefined) return { error: 'unknownOption', option };
+    return rest.length === 1 ? { command: 'template', out: rest[0]! } : { error: 'usage' };
   }
   if (command !== 'evaluate') return { error: 'usage' };
   const positional: string[] = [];
@@ -54,5 +75,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     docx: options.get('--docx') ?? null,
     out: options.get('--out') ?? null,
     settings: options.get('--settings') ?? null,
+    scheme: options.get('--scheme') ?? null,
   };
 }

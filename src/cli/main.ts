@@ -4,6 +4,13 @@ import { runCli } from './run';
 // gets the command line's own lines only, the rest with TONGBAO_DEBUG.
 if (!process.env.TONGBAO_DEBUG) console.warn = () => undefined;
 
+// Output piped into a program that stops reading (`| head`): stop quietly, as other tools do.
+// Outputs are committed before anything is printed, so nothing is lost.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(line + '\n'),
   err: (line) => process.stderr.write(line + '\n'),

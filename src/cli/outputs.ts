@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
  */
 
 export type OutputOption = '--json' | '--docx' | '--out';
-export type InputRole = 'workbook' | 'previous' | 'settings';
+export type InputRole = 'workbook' | 'previous' | 'settings' | 'scheme';
 
 export interface OutputPath {
   readonly option: OutputOption;

@@ -1,10 +1,18 @@
+import type { RenderedFigures } from '../charts/figures';
+import { auditSummary } from '../evaluation/audit-summary';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SettingsError, UserFacingError, type ProblemKey } from '../core/errors';
 import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
+import { PRESET_IDS, type SchemeChoice } from '../scheme/presets';
 import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
-import { readWorkbookGrids, WorkbookReadError } from '../io/xlsx-read';
+import {
+  checkWorkbookSize,
+  readWorkbookGrids,
+  WorkbookReadError,
+  type SizeChecked,
+} from '../io/xlsx-read';
 import { buildNarrative, narrativeText } from '../narrative/build';
 import type { Narrative } from '../narrative/types';
 import { formatEvaluationJson, toEvaluationJson } from '../report/json';
@@ -77,20 +85,23 @@ async function analyzeFile(
   file: string,
   t: Catalog['cli'],
   settings: Settings,
-): Promise<{ analysis: Analysis; bytes: Uint8Array }> {
+): Promise<{ analysis: Analysis; bytes: Uint8Array; checked: SizeChecked }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
   const bytes = await readFile(file);
   let grids;
+  let checked: SizeChecked;
   try {
-    grids = await readWorkbookGrids(bytes);
+    // [grid bounds] Checked once: the reader and --out's annotateWorkbook are given the answer.
+    checked = await checkWorkbookSize(bytes);
+    grids = await readWorkbookGrids(bytes, checked);
   } catch (e) {
     if (e instanceof WorkbookReadError) throw await readProblem(e, file, bytes, t);
     throw e;
   }
   const analysis = analyzeWorkbook(grids, settings);
   if (analysis.tables.length === 0) throw new InputError(t.noTables(file), 'noTables', [file]);
-  return { analysis, bytes };
+  return { analysis, bytes, checked };
 }
 
 /**
@@ -106,6 +117,11 @@ async function readProblem(
 ): Promise<InputError> {
   if (e.kind === 'legacyXls') return new InputError(t.legacyXls(file), e.kind, [file]);
   if (e.kind === 'encrypted') return new InputError(t.encrypted(file), e.kind, [file]);
+  if (e.kind === 'tooBig' && e.subjects[3] !== undefined)
+    // [grid bounds] A part other than a sheet (subjects '', '', '', part, megabytes).
+    return new InputError(t.partTooBig(file, e.subjects[3], e.subjects[4] ?? ''), e.kind, [
+      ...e.subjects,
+    ]);
   if (e.kind === 'tooBig')
     // [grid bounds]
     return new InputError(
@@ -124,16 +140,43 @@ async function readProblem(
   return new InputError(line, e.kind, [file]);
 }
 
-/** Settings from a JSON file, merged over the defaults and validated; the defaults without one. */
-async function loadSettings(file: string | null, catalog: Catalog): Promise<Settings> {
+/**
+ * Settings from a JSON file, merged over the defaults and validated; the defaults without one.
+ * `--scheme` names a preset or a scheme file and takes the place of the settings' scheme.
+ */
+async function loadSettings(
+  file: string | null,
+  schemeArg: string | null,
+  catalog: Catalog,
+): Promise<Settings> {
   const t = catalog.cli;
-  if (file === null) return resolveSettings();
-  const read = await readFile(file, 'utf8').catch(() => null);
-  if (read === null) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
-  // Notepad and others save UTF-8 with a byte-order mark, which JSON.parse refuses.
-  const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
+  const json = async (path: string): Promise<unknown> => {
+    const read = await readFile(path, 'utf8').catch(() => null);
+    if (read === null) throw new InputError(t.fileMissing(path), 'fileMissing', [path]);
+    // Notepad and others save UTF-8 with a byte-order mark, which JSON.parse refuses.
+    return JSON.parse(read.startsWith('\uFEFF') ? read.slice(1) : read) as unknown;
+  };
+  let where = file ?? schemeArg ?? '';
   try {
-    return resolveSettings(JSON.parse(text) as SettingsInput);
+    const input = (file === null ? {} : await json(file)) as SettingsInput;
+    if (schemeArg === null) return resolveSettings(input);
+    let scheme: SchemeChoice = schemeArg;
+    if (!PRESET_IDS.includes(schemeArg)) {
+      const exists = await stat(schemeArg).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      if (!exists || extname(schemeArg).toLowerCase() !== '.json')
+        throw new InputError(t.unknownScheme(schemeArg, PRESET_IDS), 'badSettings', [schemeArg]);
+      where = schemeArg;
+      scheme = (await json(schemeArg)) as SchemeChoice;
+    }
+    // A settings file that is not an object is refused by resolveSettings, naming it.
+    const merged =
+      typeof input === 'object' && input !== null && !Array.isArray(input)
+        ? { ...input, scheme }
+        : input;
+    return resolveSettings(merged);
   } catch (e) {
     const detail =
       e instanceof SettingsError
@@ -142,7 +185,7 @@ async function loadSettings(file: string | null, catalog: Catalog): Promise<Sett
           ? t.notJson(e.message)
           : null;
     if (detail === null) throw e;
-    throw new InputError(t.badSettings(file, detail), 'badSettings', [file, detail]);
+    throw new InputError(t.badSettings(where, detail), 'badSettings', [where, detail]);
   }
 }
 
@@ -177,6 +220,8 @@ async function checkOutputs(
   const inputs: InputPath[] = [{ role: 'workbook', path: args.workbook }];
   if (args.previous !== null) inputs.push({ role: 'previous', path: args.previous });
   if (args.settings !== null) inputs.push({ role: 'settings', path: args.settings });
+  if (args.scheme !== null && !PRESET_IDS.includes(args.scheme))
+    inputs.push({ role: 'scheme', path: args.scheme });
   const conflict = await findPathConflict(inputs, outputs, fs);
   if (conflict?.kind === 'outputIsInput') {
     const { output, input } = conflict;
@@ -210,6 +255,42 @@ async function checkOutputs(
   return targets;
 }
 
+/**
+ * `tongbao template <out.xlsx>`: the empty 通报数据 sheet, written as every output is (checked
+ * first, then to a temporary file renamed into place; an existing file is replaced, as --out
+ * replaces one). There is no input to protect.
+ */
+async function writeTemplate(
+  file: string,
+  io: CliIO,
+  t: Catalog['cli'],
+  fs: OutputFs,
+): Promise<number> {
+  const output: OutputPath = { option: '--out', path: file };
+  const target = await prepareOutput(output, fs);
+  if (isWriteProblem(target)) {
+    io.err(writeProblemText(t, target));
+    return 2;
+  }
+  const expected = target.device ? null : wrongExtension(output);
+  if (expected !== null) {
+    io.err(t.wrongExtension('template', file, expected));
+    return 1;
+  }
+  const { templateWorkbook } = await import('../io/xlsx-template');
+  try {
+    await commitOutputs([{ target, data: await templateWorkbook() }], fs);
+  } catch (e) {
+    if (e instanceof OutputError) {
+      io.err(writeProblemText(t, e.problem));
+      return 2;
+    }
+    throw e;
+  }
+  io.out(t.wroteJson(file));
+  return 0;
+}
+
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
 export async function runCli(
   argv: readonly string[],
@@ -236,15 +317,17 @@ export async function runCli(
     return 0;
   }
   const fs: OutputFs = { ...NODE_FS, ...deps.fs };
+  if (args.command === 'template') return writeTemplate(args.out, io, t, fs);
   const targets = await checkOutputs(args, io, t, fs);
   if (typeof targets === 'number') return targets;
   const target = (option: OutputPath['option']) => targets.find((x) => x.option === option)!;
   let analysis: Analysis;
   let bytes: Uint8Array;
+  let checked: SizeChecked;
   let previous: Analysis | null = null;
   try {
-    const settings = await loadSettings(args.settings, catalog);
-    ({ analysis, bytes } = await analyzeFile(args.workbook, t, settings));
+    const settings = await loadSettings(args.settings, args.scheme, catalog);
+    ({ analysis, bytes, checked } = await analyzeFile(args.workbook, t, settings));
     // ExcelJS drops a workbook's VBA project: a copy would silently lose the macros.
     if (args.out !== null && hasMacros(bytes))
       throw new InputError(t.macroWorkbook(args.workbook), 'notXlsx', [args.workbook]);
@@ -265,6 +348,19 @@ export async function runCli(
     const data = formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative()));
     outputs.push({ target: target('--json'), data });
   }
+  // The figures are drawn once, for the .docx and the workbook alike: SVG, and PNG when a
+  // Chinese font is found (without one the documents say where a picture is missing).
+  let drawn: Promise<RenderedFigures> | undefined;
+  const figures = () =>
+    (drawn ??= (async () => {
+      const [{ renderFigures }, { createNodeRasterizer }] = await Promise.all([
+        import('../charts/figures'),
+        import('../charts/raster-node'),
+      ]);
+      const rasterize = await createNodeRasterizer();
+      if (rasterize === null) io.err(t.noChartFont);
+      return renderFigures(narrative().charts, rasterize);
+    })());
   // The .docx writer (the docx library) and the annotated-workbook writer load only for the
   // runs that ask for them: a plain evaluate starts without them.
   if (args.docx !== null) {
@@ -272,7 +368,8 @@ export async function runCli(
       import('../report/docx'),
       import('../report/model'),
     ]);
-    const data = await packDocx(buildReport(analysis, narrative()), analysis.settings.report.fonts);
+    const model = buildReport(analysis, narrative());
+    const data = await packDocx(model, analysis.settings.report.fonts, await figures());
     outputs.push({ target: target('--docx'), data });
   }
   if (args.out !== null) {
@@ -287,10 +384,34 @@ export async function runCli(
       );
       return 2;
     }
-    const { annotateWorkbook } = await import('../io/xlsx-write');
+    const [{ annotateWorkbook }, { ChartSheetTakenError }] = await Promise.all([
+      import('../io/xlsx-write'),
+      import('../io/xlsx-charts'),
+    ]);
+    const drawnFigures = await figures();
+    const images = narrative().charts.flatMap((chart, i) => {
+      const f = drawnFigures.get(chart.id);
+      return f?.png
+        ? [
+            {
+              title: t.figureTitle(i + 1, chart.title),
+              png: f.png,
+              widthPx: f.width,
+              heightPx: f.height,
+            },
+          ]
+        : [];
+    });
     let data: Uint8Array;
     try {
-      data = await annotateWorkbook(bytes, plan);
+      try {
+        data = await annotateWorkbook(bytes, plan, images.length > 0 ? images : undefined, checked);
+      } catch (e) {
+        // A sheet of the chart sheet's name is the user's: the copy is written without charts.
+        if (!(e instanceof ChartSheetTakenError)) throw e;
+        io.err(t.chartSheetTaken(e.sheet));
+        data = await annotateWorkbook(bytes, plan, undefined, checked);
+      }
     } catch (e) {
       // ExcelJS read the workbook but cannot save it again: say why, in its words.
       io.err(t.cannotAnnotate(args.out, oneLine(e instanceof Error ? e.message : String(e))));
@@ -317,7 +438,7 @@ export async function runCli(
   } else {
     const evaluated = analysis.units.filter((u) => u.evaluated).length;
     io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, evaluated));
-    io.out(t.discrepancies(analysis.discrepancies.length));
+    io.out(t.audit(auditSummary(analysis)));
   }
   return 0;
 }

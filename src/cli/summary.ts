@@ -1,6 +1,7 @@
 import { formatScaled } from '../core/fixed';
 import { cellAddress } from '../core/grid';
-import type { Analysis } from '../evaluation/analyze';
+import { decimalsOf, type Analysis } from '../evaluation/analyze';
+import { auditSummary } from '../evaluation/audit-summary';
 import type { Catalog } from '../i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
 import { safeForTerminal } from './terminal';
@@ -34,7 +35,14 @@ function pad(s: string, width: number, right = false): string {
 /** The readable summary the CLI prints without --json: one block per table, then the audit. */
 export function formatSummary(a: Analysis, catalog: Catalog): string {
   const t = catalog.cli;
-  const fmt = (v: number) => formatScaled(v, a.decimals, false);
+  const figures = a.scheme.figures.map((f) => f.key);
+  const fmt = (field: string, v: number | string) =>
+    typeof v === 'number' &&
+    decimalsOf(a, field) >= 0 &&
+    a.scheme.figures.some((f) => f.key === field && (f.kind === 'rate' || f.kind === 'index'))
+      ? formatScaled(v, decimalsOf(a, field), false)
+      : String(v);
+  const header = [t.unitColumn, ...figures];
   const lines: string[] = [];
   lines.push(
     t.summaryHeader(a.tables.length, a.units.length, a.units.filter((u) => u.evaluated).length),
@@ -54,26 +62,24 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
         cellAddress(table.headerRow + table.origin.row, table.columns.name[0]! + table.origin.col),
       ),
     );
-    const rows: string[][] = [t.columns.slice()];
+    const rows: string[][] = [header];
     for (const u of a.units.filter((x) => x.tableIndex === i)) {
       const name = safeForTerminal(u.parent === null ? u.name : `  └ ${u.name}`);
       const mark = (field: string, text: string) =>
         flagged.has(`${u.tableIndex}/${u.row}/${field}`) ? `${text}≠` : text;
-      if (!u.scores) {
+      if (figures.every((f) => u.figures[f] === null)) {
         rows.push([name, `${t.notEvaluated}：${catalog.reasons[u.reason ?? 'invalidData']}`]);
         continue;
       }
-      const s = u.scores;
       rows.push([
         name,
-        mark('返工率', fmt(s.rework)),
-        mark('结案率', fmt(s.closed)),
-        mark('按期结案率', fmt(s.onTime)),
-        mark('综合指标值', fmt(s.index)),
-        mark('评价等级', s.grade),
+        ...figures.map((f) => {
+          const v = u.figures[f];
+          return v === null || v === undefined ? '—' : mark(f, fmt(f, v));
+        }),
       ]);
     }
-    const widths = t.columns.map((_, c) =>
+    const widths = header.map((_, c) =>
       Math.max(...rows.filter((r) => r.length > 2 || c === 0).map((r) => displayWidth(r[c] ?? ''))),
     );
     for (const r of rows) {
@@ -86,9 +92,20 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
     }
     lines.push('');
   });
-  lines.push(t.discrepancies(a.discrepancies.length));
+  lines.push(t.audit(auditSummary(a)));
   for (const d of a.discrepancies)
-    lines.push(t.discrepancyLine(describeDiscrepancy(d, a.decimals, catalog, '—')));
+    lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—')));
+  // The summary tables (基本情况 totals, categories) and the 12345 tables' 合计 rows.
+  const summary = a.summary;
+  if (summary.sheets.length > 0 || summary.checked > 0) {
+    lines.push('', t.summaryTotals(summary.sheets, summary.checked, summary.discrepancies.length));
+    for (const d of summary.discrepancies)
+      lines.push(`  ${d.sheet}!${d.cell}  ${catalog.summary.discrepancy(d)}`);
+    for (const d of summary.diagnostics)
+      lines.push(
+        `  [${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${catalog.summary.diagnostic(d)}`,
+      );
+  }
   const shown = a.diagnostics.filter((d) => d.severity !== 'info');
   if (shown.length > 0) {
     lines.push('', t.diagnosticsHeading(shown.length));

@@ -1,4 +1,5 @@
-import type { CountField } from '../tables/columns';
+/** A count column by the scheme's name for it (应结案数). */
+type CountField = string;
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -6,8 +7,20 @@ export type Severity = 'error' | 'warning' | 'info';
 export interface DiagnosticParams {
   emptySheet: Record<string, never>;
   noTableOnSheet: Record<string, never>;
-  missingColumns: { readonly table: string; readonly columns: readonly CountField[] };
-  groupGuessed: { readonly table: string; readonly group: string };
+  /** Count columns missing: no figure of the scheme can be computed for the table. */
+  missingColumns: {
+    readonly table: string;
+    readonly columns: readonly CountField[];
+    readonly figures: readonly string[];
+  };
+  /** Count columns missing: the table's other figures are computed, these are not. */
+  figuresUnavailable: {
+    readonly table: string;
+    readonly columns: readonly CountField[];
+    readonly figures: readonly string[];
+  };
+  /** A printed figure holding an error value (#DIV/0!): not a figure that can be checked. */
+  printedErrorValue: { readonly unit: string; readonly field: string; readonly text: string };
   childWithoutParent: { readonly unit: string };
   missingName: Record<string, never>;
   duplicateUnit: { readonly unit: string; readonly firstRow: number };
@@ -58,7 +71,8 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   emptySheet: 'info',
   noTableOnSheet: 'info',
   missingColumns: 'error',
-  groupGuessed: 'warning',
+  figuresUnavailable: 'warning',
+  printedErrorValue: 'warning',
   childWithoutParent: 'warning',
   missingName: 'error',
   duplicateUnit: 'warning',

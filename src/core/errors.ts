@@ -30,6 +30,25 @@ export type SettingsRule =
   | { readonly kind: 'bandMin'; readonly decimals: number }
   | { readonly kind: 'bandsOrder' }
   | { readonly kind: 'lastBandZero' }
+  /** A list of the scheme with fewer than `min` entries (or not a list). */
+  | { readonly kind: 'schemeList'; readonly min: number }
+  /** Two counts or figures of one scheme with the same name. */
+  | { readonly kind: 'schemeDuplicate'; readonly name: string }
+  /** A name that is not a count / rate / figure defined (earlier) in the scheme. */
+  | {
+      readonly kind: 'schemeUnknown';
+      readonly name: string;
+      readonly what: 'count' | 'rate' | 'figure';
+    }
+  | { readonly kind: 'pattern' }
+  /** A count or figure named as JavaScript objects' own properties (constructor, __proto__…). */
+  | { readonly kind: 'schemeReserved'; readonly name: string }
+  /** The weights of a scheme's index terms do not add up to 1. */
+  | { readonly kind: 'termWeightsSum' }
+  /** Evaluation settings given with a scheme other than the default: the scheme owns its formulas. */
+  | { readonly kind: 'schemeOwnsFormulas'; readonly scheme: string }
+  /** `scheme` is neither a preset's name nor a scheme object. */
+  | { readonly kind: 'schemeChoice'; readonly options: readonly string[] }
   /** A list (font names, unit names) with an entry that is not text — null, a number, … */
   | { readonly kind: 'listItem'; readonly index: number; readonly item: 'font' | 'name' };
 
@@ -73,6 +92,22 @@ function ruleText(rule: SettingsRule): string {
       return 'bands must be listed best first, minimums strictly decreasing';
     case 'lastBandZero':
       return 'the last band must start at 0 so every index gets a grade';
+    case 'schemeList':
+      return `must be a list of at least ${rule.min} entries`;
+    case 'schemeDuplicate':
+      return `${rule.name} is defined twice`;
+    case 'schemeUnknown':
+      return `${rule.name} is not a ${rule.what} defined earlier in the scheme`;
+    case 'pattern':
+      return 'must be a valid regular expression';
+    case 'schemeReserved':
+      return `${rule.name} is a reserved name`;
+    case 'termWeightsSum':
+      return 'the weights of the terms must add up to 1';
+    case 'schemeOwnsFormulas':
+      return `scheme ${rule.scheme} carries its own formulas: evaluation settings apply to the default scheme only`;
+    case 'schemeChoice':
+      return `must be one of ${rule.options.join(', ')} or a scheme object`;
     case 'listItem':
       return `entry ${rule.index + 1} must be ${rule.item === 'font' ? 'a font name' : 'a unit name'} (text)`;
   }

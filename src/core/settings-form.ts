@@ -1,6 +1,16 @@
 import { SettingsError, type SettingsRule } from './errors';
 import { formatScaled, toScaled } from './fixed';
-import { resolveSettings, type Denominator, type Settings, type SettingsInput } from './settings';
+import { FUZHOU_ID } from '../scheme/fuzhou';
+import {
+  DEFAULT_SETTINGS,
+  resolveSettings,
+  type Denominator,
+  type Settings,
+  type SettingsInput,
+} from './settings';
+
+/** The picker's value for a scheme written out in a settings file (not a preset). */
+export const CUSTOM_SCHEME = '(custom)';
 
 /**
  * The settings as the 设置 dialog edits them: every field a string as typed (weights in
@@ -9,6 +19,8 @@ import { resolveSettings, type Denominator, type Settings, type SettingsInput } 
  * the web page share it, and so that Node tests can check it.
  */
 export interface SettingsForm {
+  /** A preset's id, or CUSTOM_SCHEME for the scheme object the settings carry. */
+  readonly scheme: string;
   readonly weightClosed: string;
   readonly weightOnTime: string;
   readonly weightRework: string;
@@ -60,6 +72,7 @@ export function toForm(s: Settings): SettingsForm {
   const e = s.evaluation;
   const n = s.narrative;
   return {
+    scheme: typeof s.scheme === 'string' ? s.scheme : CUSTOM_SCHEME,
     weightClosed: percentText(e.weights.closed),
     weightOnTime: percentText(e.weights.onTime),
     weightRework: percentText(e.weights.rework),
@@ -142,29 +155,35 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
     }
     aliases[m[1]!.trim()] = m[2]!.trim();
   }
+  const scheme = form.scheme === CUSTOM_SCHEME ? base.scheme : form.scheme;
+  // The evaluation fields are the default scheme's; another scheme carries its own formulas.
+  const own = scheme === FUZHOU_ID;
   const input: SettingsInput = {
-    evaluation: {
-      decimals,
-      rounding: form.rounding,
-      weights: {
-        closed: weight(form.weightClosed, 'closed'),
-        onTime: weight(form.weightOnTime, 'onTime'),
-        rework: weight(form.weightRework, 'rework'),
-      },
-      denominators: {
-        rework: form.denomRework,
-        closed: form.denomClosed,
-        onTime: form.denomOnTime,
-      },
-      reworkTermWhenNoneDisposed: form.zeroRule,
-      bands: form.bands.map((b, i) => ({
-        grade: b.grade.trim(),
-        min: need(plainNumber(b.min), `evaluation.bands[${i}].min`, {
-          kind: 'bandMin',
-          decimals: decimals ?? base.evaluation.decimals,
-        }),
-      })),
-    },
+    scheme,
+    evaluation: own
+      ? {
+          decimals,
+          rounding: form.rounding,
+          weights: {
+            closed: weight(form.weightClosed, 'closed'),
+            onTime: weight(form.weightOnTime, 'onTime'),
+            rework: weight(form.weightRework, 'rework'),
+          },
+          denominators: {
+            rework: form.denomRework,
+            closed: form.denomClosed,
+            onTime: form.denomOnTime,
+          },
+          reworkTermWhenNoneDisposed: form.zeroRule,
+          bands: form.bands.map((b, i) => ({
+            grade: b.grade.trim(),
+            min: need(plainNumber(b.min), `evaluation.bands[${i}].min`, {
+              kind: 'bandMin',
+              decimals: decimals ?? base.evaluation.decimals,
+            }),
+          })),
+        }
+      : DEFAULT_SETTINGS.evaluation,
     narrative: {
       namedInTies: count(form.namedInTies, 'namedInTies', 1),
       bottomCount: count(form.bottomCount, 'bottomCount', 0),
@@ -174,6 +193,8 @@ export function fromForm(form: SettingsForm, base: Settings): FormResult {
       aliases: { ...aliases },
       hotline: { ...base.narrative.hotline, leftOut: lines(form.leftOut) },
     },
+    // Not edited in the dialog: kept as the settings had them.
+    summary: base.summary,
     report: {
       issuer: form.issuer.trim(),
       recipients: form.recipients.trim(),

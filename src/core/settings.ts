@@ -1,6 +1,14 @@
 import { SettingsError } from './errors';
 import { toScaled, type RoundingMode } from './fixed';
 import { isList } from './grid';
+import { FUZHOU_ID, PRESET_IDS, schemeFor, type SchemeChoice } from '../scheme/presets';
+import type { Scheme } from '../scheme/scheme';
+import {
+  DEFAULT_SUMMARY_SETTINGS,
+  resolveSummarySettings,
+  type SummarySettings,
+  type SummarySettingsInput,
+} from '../summary/settings';
 
 /** The count columns a rate may be divided by. */
 export type Denominator = '处置数' | '应处置数' | '应结案数';
@@ -89,12 +97,21 @@ export interface ReportSettings {
 }
 
 export interface Settings {
+  /**
+   * The evaluation scheme: a preset's id (“fuzhou-2017”, the default, built from
+   * `evaluation`; “district-rates”, …) or a scheme written out (see src/scheme/scheme.ts).
+   */
+  readonly scheme: SchemeChoice;
+  /** The default scheme's parameters (weights, denominators, bands…). */
   readonly evaluation: EvaluationSettings;
   readonly narrative: NarrativeSettings;
+  /** The 基本情况 and 分类情况 paragraphs: 环比, 基本持平/略有/明显, how many named. */
+  readonly summary: SummarySettings;
   readonly report: ReportSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  scheme: FUZHOU_ID,
   evaluation: {
     decimals: 2,
     rounding: 'halfUp',
@@ -124,6 +141,7 @@ export const DEFAULT_SETTINGS: Settings = {
       leftOut: ['福州市“智慧福州”管理服务中心'],
     },
   },
+  summary: DEFAULT_SUMMARY_SETTINGS,
   report: {
     issuer: '福州市“智慧福州”管理服务中心',
     recipients: '各县（市）区委、政府，市直各有关部门：',
@@ -141,6 +159,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export type SettingsInput = {
+  readonly scheme?: SchemeChoice;
   readonly evaluation?: Partial<Omit<EvaluationSettings, 'weights' | 'denominators'>> & {
     readonly weights?: Partial<EvaluationSettings['weights']>;
     readonly denominators?: Partial<EvaluationSettings['denominators']>;
@@ -148,6 +167,7 @@ export type SettingsInput = {
   readonly narrative?: Partial<Omit<NarrativeSettings, 'hotline'>> & {
     readonly hotline?: Partial<NarrativeSettings['hotline']>;
   };
+  readonly summary?: SummarySettingsInput;
   readonly report?: Partial<Omit<ReportSettings, 'fonts'>> & {
     readonly fonts?: Partial<ReportFonts>;
   };
@@ -209,6 +229,14 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
     bands: e.bands ?? d.bands,
   };
   compileRules(evaluation);
+  const scheme = input.scheme ?? FUZHOU_ID;
+  if (typeof scheme !== 'string' && !isPlainObject(scheme))
+    throw new SettingsError('scheme', { kind: 'schemeChoice', options: PRESET_IDS });
+  schemeFor(scheme, evaluation); // validates: throws naming the path inside the scheme
+  if (scheme !== FUZHOU_ID && !sameJson(evaluation, d)) {
+    const name = typeof scheme === 'string' ? scheme : String(scheme.name);
+    throw new SettingsError('evaluation', { kind: 'schemeOwnsFormulas', scheme: name });
+  }
   const dn = DEFAULT_SETTINGS.narrative;
   const n = input.narrative ?? {};
   const narrative: NarrativeSettings = {
@@ -221,7 +249,15 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
   const r = input.report ?? {};
   const report: ReportSettings = { ...dr, ...r, fonts: { ...dr.fonts, ...r.fonts } };
   validateReport(report);
-  return { evaluation, narrative, report };
+  const summary = resolveSummarySettings(input.summary);
+  return { scheme, evaluation, narrative, summary, report };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The compiled scheme the settings name. */
+export function schemeOf(s: Settings): Scheme {
+  return schemeFor(s.scheme, s.evaluation);
 }
 
 function validateReport(r: ReportSettings): void {

@@ -14,19 +14,24 @@ import {
   type SheetGrid,
 } from '../core/grid';
 import { xmlInvalidCharacters } from '../report/xml-text';
+import { resolveSettings, schemeOf, type Settings, type SettingsInput } from '../core/settings';
 import {
-  compileRules,
-  resolveSettings,
-  type EvaluationRules,
-  type Settings,
-  type SettingsInput,
-} from '../core/settings';
-import { COUNT_FIELDS, type ComputedField, type CountField } from '../tables/columns';
+  compileFigures,
+  computeFigures,
+  rankTable,
+  type CompiledScheme,
+  type CountValues,
+  type FigureValue,
+  type FigureValues,
+} from '../scheme/compute';
+import { figureDecimals, type FigureDef, type Scheme } from '../scheme/scheme';
 import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
 import type { Group } from '../tables/groups';
 import { isErrorValue, readCount } from './counts';
-import { score, type Counts, type Scores } from './score';
+import { checkHotlineTotals, readSummary } from '../summary/index';
+import type { SummaryReading } from '../summary/types';
+export { auditSummary, type AuditSummary } from './audit-summary';
 
 export type NotEvaluatedReason =
   'noCases' | 'nothingToEvaluate' | 'invalidData' | 'missingColumns' | 'missingName';
@@ -36,18 +41,27 @@ export interface Unit {
   /** Index into `Analysis.tables`. */
   readonly tableIndex: number;
   readonly table: string;
-  readonly group: Group;
+  /** The table's narrative group (from its title by the scheme's rules); null when none. */
+  readonly group: Group | null;
   readonly name: string;
   /** The parent's name for a `下属单位` row; null for top-level units. */
   readonly parent: string | null;
   /** 1-based sheet row. */
   readonly row: number;
+  /**
+   * The scheme's main figure was computed: its index when it has one, else at least one rate.
+   * A unit that is not evaluated may still carry the rates its counts allow.
+   */
   readonly evaluated: boolean;
   readonly reason: NotEvaluatedReason | null;
-  /** The counts that could be read (all of them when `evaluated`); undefined where not. */
-  readonly counts: { readonly [K in CountField]: number | undefined };
-  /** Recomputed figures in units of 10^-decimals; null when not evaluated. */
-  readonly scores: Scores | null;
+  /** The counts that could be read, by the scheme's count names; undefined where not. */
+  readonly counts: CountValues;
+  /**
+   * Every figure of the scheme by name: rates and index as integers in units of
+   * 10^-decimals (the figure's own decimals), a grade's name, a rank; null where the table
+   * does not support it or the data is bad.
+   */
+  readonly figures: FigureValues;
   readonly hasChildren: boolean;
 }
 
@@ -63,15 +77,38 @@ export interface Discrepancy {
   readonly unit: string;
   readonly parent: string | null;
   /** The Chinese column name: 按期结案率, 评价等级, or a count for `childSum`. */
-  readonly field: ComputedField | CountField;
+  readonly field: string;
   /** The cell's value as the sheet has it. */
   readonly printed: CellValue;
-  /** Scaled integer for rates and index, the grade's letter, a count for `childSum`; null when not evaluated. */
+  /**
+   * Scaled integer for rates and index (at `decimals`), a grade's name, a rank, a count for
+   * `childSum`; null when the figure cannot be computed but the sheet prints one.
+   */
   readonly recomputed: number | string | null;
+  /** Decimals of `recomputed` when it is a scaled figure; 0 otherwise. */
+  readonly decimals: number;
+}
+
+/** What the audit of one table did with the figures the sheet prints. */
+export interface Checked {
+  /** Printed figure cells recomputed and compared. */
+  readonly figures: number;
+  readonly matched: number;
+  readonly discrepancies: number;
+  /**
+   * Printed cells that were not checked: a figure the scheme has no formula for, or whose
+   * inputs are missing or bad, or an error value.
+   */
+  readonly notChecked: number;
+  /** The headers of the printed columns left unchecked because the scheme has no formula. */
+  readonly unknownColumns: readonly string[];
 }
 
 export interface Analysis {
   readonly settings: Settings;
+  /** The compiled scheme the figures follow. */
+  readonly scheme: Scheme;
+  /** Decimals of the scheme's main figure (its index, else its first rate): the common case. */
   readonly decimals: number;
   readonly period: { readonly year: number; readonly month: number } | null;
   readonly tables: readonly DetectedTable[];
@@ -82,25 +119,66 @@ export interface Analysis {
    * Per table (by index): printed rate columns kept as Excel percentages ('fraction': 0.9851
    * shows as 98.51%) rather than percent numbers.
    */
-  readonly printedScale: readonly Partial<Record<ComputedField, 'percent' | 'fraction'>>[];
+  readonly printedScale: readonly Readonly<Record<string, 'percent' | 'fraction'>>[];
+  /** Per table (by index): what the audit checked. */
+  readonly checked: readonly Checked[];
   readonly discrepancies: readonly Discrepancy[];
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The summary tables beside the evaluation tables (totals, categories, last month's
+   * column where there is one), with their own discrepancies (a 合计 that is not the sum of
+   * its parts, in them and in the 12345 tables) and diagnostics.
+   */
+  readonly summary: SummaryReading;
+}
+
+/** Decimals a figure of the analysis' scheme is kept at (0 for grades, ranks and unknowns). */
+export function decimalsOf(a: Pick<Analysis, 'scheme'>, figure: string): number {
+  const f = a.scheme.figures.find((x) => x.key === figure);
+  return f ? figureDecimals(f) : 0;
+}
+
+/** The figure the scheme is mainly about: its index, else its first rate. */
+export function mainFigure(scheme: Scheme): FigureDef | undefined {
+  return (
+    scheme.figures.find((f) => f.kind === 'index') ?? scheme.figures.find((f) => f.kind === 'rate')
+  );
 }
 
 /** Find every evaluation table, recompute every unit, audit every printed figure. */
 export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInput = {}): Analysis {
   // Resolving is idempotent: a full Settings object passes through, validated.
   const settings = resolveSettings(input);
-  const rules = compileRules(settings.evaluation);
-  const detection = detectTables(sheets);
+  const scheme = schemeOf(settings);
+  const compiled = compileFigures(scheme);
+  const detection = detectTables(sheets, scheme);
   const { tables: hotline, diagnostics: hotlineDiagnostics } = detectHotlineTables(sheets);
+  // The summary tables (基本情况 totals, categories) and every total in them and in the
+  // 12345 tables, checked against its parts.
+  const claimed = new Map<string, [number, number][]>();
+  for (const t of detection.tables) {
+    const list = claimed.get(t.sheet) ?? [];
+    list.push([t.headerRow, t.endRow]);
+    claimed.set(t.sheet, list);
+  }
+  const read = readSummary(sheets, settings.summary, claimed);
+  const hotlineTally = { checked: 0 };
+  const hotlineTotals = checkHotlineTotals(hotline, sheets, hotlineTally);
+  const summary: SummaryReading = {
+    ...read,
+    discrepancies: [...read.discrepancies, ...hotlineTotals],
+    checked: read.checked + hotlineTally.checked,
+  };
+  const summarySheets = new Set(summary.sheets);
   const units: Unit[] = [];
   const discrepancies: Discrepancy[] = [];
   const diagnostics = [...detection.diagnostics, ...hotlineDiagnostics];
   for (const sheet of sheets) {
     const empty = diagnostics.some((d) => d.code === 'emptySheet' && d.sheet === sheet.name);
     const found =
-      detection.tables.some((t) => t.grid === sheet) || hotline.some((t) => t.sheet === sheet.name);
+      detection.tables.some((t) => t.grid === sheet) ||
+      hotline.some((t) => t.sheet === sheet.name) ||
+      summarySheets.has(sheet.name);
     if (!empty && !found) {
       const origin = sheet.origin ?? { row: 0, col: 0 };
       diagnostics.push(
@@ -114,53 +192,30 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
       );
     }
   }
-  const printedScale: Partial<Record<ComputedField, 'percent' | 'fraction'>>[] = [];
+  const printedScale: Record<string, 'percent' | 'fraction'>[] = [];
+  const checked: Checked[] = [];
   detection.tables.forEach((table, tableIndex) => {
-    const evaluated = evaluateTable(table, tableIndex, rules, diagnostics, discrepancies);
+    const evaluated = evaluateTable(table, tableIndex, compiled, diagnostics, discrepancies);
     units.push(...evaluated.units);
     printedScale.push(evaluated.scale);
+    checked.push(evaluated.checked);
   });
+  const main = mainFigure(scheme);
   return {
     settings,
-    decimals: rules.decimals,
+    scheme,
+    decimals: main ? figureDecimals(main) : 2,
     period: detection.period,
     tables: detection.tables,
     hotline,
     units,
     printedScale,
+    checked,
     discrepancies,
     diagnostics,
+    summary,
   };
 }
-
-/** All eight keys always present, so every unit's counts share one shape (fast to read). */
-type CountRecord = { readonly [K in CountField]: number | undefined };
-
-const NO_COUNTS: CountRecord = toCountRecord([]);
-
-function toCountRecord(v: readonly (number | undefined)[]): CountRecord {
-  return {
-    应处置数: v[0],
-    处置数: v[1],
-    超期未处置数: v[2],
-    超期处置数: v[3],
-    返工数: v[4],
-    应结案数: v[5],
-    结案数: v[6],
-    按期结案数: v[7],
-  };
-}
-
-const COUNT_INDEX = Object.fromEntries(COUNT_FIELDS.map((f, i) => [f, i])) as Record<
-  CountField,
-  number
->;
-
-const PAIR_CHECKS: readonly (readonly [CountField, CountField])[] = [
-  ['处置数', '应处置数'],
-  ['结案数', '应结案数'],
-  ['按期结案数', '结案数'],
-];
 
 /** Sheet address of a grid cell of `table`. */
 function addressIn(
@@ -177,11 +232,12 @@ function addressIn(
 function evaluateTable(
   table: DetectedTable,
   tableIndex: number,
-  rules: EvaluationRules,
+  compiled: CompiledScheme,
   diagnostics: Diagnostic[],
   discrepancies: Discrepancy[],
-): { units: Unit[]; scale: Partial<Record<ComputedField, 'percent' | 'fraction'>> } {
+): { units: Unit[]; scale: Record<string, 'percent' | 'fraction'>; checked: Checked } {
   const { sheet, columns } = table;
+  const scheme = compiled.scheme;
   const values = table.grid.values;
   const report = <K extends DiagnosticCode>(
     code: K,
@@ -192,28 +248,37 @@ function evaluateTable(
     const a = addressIn(table, gridRow, col);
     diagnostics.push(diagnostic(code, sheet, a.cell, a.row, params));
   };
+  // Counts a figure needs: an empty cell there is an error; elsewhere (超期…) it is allowed.
+  const needed = new Set<string>();
+  for (const f of scheme.figures) {
+    if (f.kind === 'rate') needed.add(f.numerator).add(f.denominator);
+    else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
+  }
   // Column positions resolved once per table, not per row.
-  const countCols = COUNT_FIELDS.flatMap((field, index) => {
-    const col = columns.counts[field];
-    return col === undefined
-      ? []
-      : [{ field, index, col, optional: field === '超期未处置数' || field === '超期处置数' }];
+  const countCols = scheme.counts.flatMap(({ key }) => {
+    const col = columns.counts[key];
+    return col === undefined ? [] : [{ field: key, col, optional: !needed.has(key) }];
   });
-  const read = new Array<number | undefined>(COUNT_FIELDS.length);
-  const childSums = new ChildSumAudit(table, discrepancies);
-  const printedCols = (Object.entries(columns.printed) as [ComputedField, number][]).map(
-    ([field, col]) => ({
-      field,
-      col,
-    }),
+  const present = (key: string) => columns.counts[key] !== undefined;
+  // A capped rate prints 100% when its numerator exceeds its denominator: no error then.
+  const capped = new Set(
+    scheme.figures.flatMap((f) =>
+      f.kind === 'rate' && f.cap ? [`${f.numerator}|${f.denominator}`] : [],
+    ),
   );
+  const checks = scheme.checks.filter(
+    (c) => present(c.value) && present(c.limit) && !capped.has(`${c.value}|${c.limit}`),
+  );
+  const hasRework =
+    present('返工数') && present('处置数') && scheme.counts.some((c) => c.key === '返工数');
+  const childSums = new ChildSumAudit(table, countCols, discrepancies);
   const notes = table.grid.notes;
   const reportNote = (
     note: CellNote,
     gridRow: number,
     col: number,
     unit: string,
-    field: CountField,
+    field: string,
   ) => {
     switch (note.kind) {
       case 'formulaNoValue':
@@ -230,16 +295,20 @@ function evaluateTable(
         return report('unreadableCell', gridRow, col, { unit, field, text: note.text });
     }
   };
+  const main = mainFigure(scheme);
+  const noFigures = Object.freeze(emptyFigures(scheme)) as Record<string, FigureValue>;
   const units: Unit[] = [];
+  const figureRecords: Record<string, FigureValue>[] = [];
   for (const row of table.rows) {
     const cells = values[row.gridRow] ?? [];
-    let counts: CountRecord = NO_COUNTS;
+    // Plain records, filled in the scheme's order (its names are never Object.prototype's).
+    const read: Record<string, number | undefined> = {};
     let reason: NotEvaluatedReason | null = null;
-    let scores: Scores | null = null;
+    // Units without figures share one frozen all-null record (ranks skip them).
+    let figures: Record<string, FigureValue> = noFigures;
     const unit = row.name;
     const nameCol =
       row.parent !== null && columns.name.length > 1 ? columns.name[1]! : columns.name[0]!;
-    for (let k = 0; k < read.length; k++) read[k] = undefined;
     const badChars = xmlInvalidCharacters(unit);
     if (badChars.length > 0)
       report('invalidCharacters', row.gridRow, nameCol, { text: unit, characters: badChars });
@@ -248,7 +317,7 @@ function evaluateTable(
       report('noCases', row.gridRow, nameCol, { unit });
     } else {
       let bad = false;
-      for (const { field, index, col, optional } of countCols) {
+      for (const { field, col, optional } of countCols) {
         const note = notes?.get(noteKey(row.gridRow, col));
         if (note) {
           // What the reader knows beyond the value: say what the cell really is.
@@ -258,7 +327,7 @@ function evaluateTable(
         }
         const reading = readCount(cells[col]);
         if (typeof reading === 'number') {
-          read[index] = reading;
+          read[field] = reading;
           continue;
         }
         if (reading.problem === 'empty' && optional) continue;
@@ -277,10 +346,9 @@ function evaluateTable(
           });
         else report(reading.problem, row.gridRow, col, { unit, field, value: reading.value });
       }
-      counts = toCountRecord(read);
-      for (const [field, limitField] of PAIR_CHECKS) {
-        const value = read[COUNT_INDEX[field]];
-        const limit = read[COUNT_INDEX[limitField]];
+      for (const { value: field, limit: limitField } of checks) {
+        const value = read[field];
+        const limit = read[limitField];
         if (value !== undefined && limit !== undefined && value > limit) {
           bad = true;
           report('exceeds', row.gridRow, columns.counts[field]!, {
@@ -292,30 +360,43 @@ function evaluateTable(
           });
         }
       }
-      const rework = read[COUNT_INDEX.返工数];
-      const disposed = read[COUNT_INDEX.处置数];
-      if (rework !== undefined && disposed !== undefined && rework > disposed) {
+      const rework = read.返工数;
+      const disposed = read.处置数;
+      if (hasRework && rework !== undefined && disposed !== undefined && rework > disposed) {
         report('reworkExceedsDisposed', row.gridRow, columns.counts.返工数!, {
           unit,
           rework,
           disposed,
         });
       }
-      if (table.missing.length > 0) reason = 'missingColumns';
-      else if (unit === '') reason = 'missingName';
+      if (unit === '') reason = 'missingName';
       else if (bad) reason = 'invalidData';
       else {
-        const c = counts as Counts;
-        const zeroField: CountField | null =
-          c.应处置数 === 0 ? '应处置数' : c.应结案数 === 0 ? '应结案数' : null;
-        scores = zeroField === null ? score(c, rules) : null;
-        if (scores === null) {
-          reason = 'nothingToEvaluate';
-          const field = zeroField ?? '应结案数';
-          report('nothingToEvaluate', row.gridRow, columns.counts[field]!, { unit, field });
+        const result = computeFigures(compiled, read, present);
+        figures = result.values;
+        if (main !== undefined && figures[main.key] === null) {
+          const why = result.why[main.key];
+          if (why === 'required' && main.kind === 'index') {
+            reason = 'nothingToEvaluate';
+            const field = main.requires.find((k) => read[k] === 0)!;
+            report('nothingToEvaluate', row.gridRow, columns.counts[field]!, { unit, field });
+          } else if (why === 'missingColumn') {
+            // An index needs all its columns; a rates-only scheme evaluates a unit on the
+            // rates its table has (see `evaluated` below).
+            if (main.kind !== 'rate' || !anyRate(scheme, figures)) reason = 'missingColumns';
+          } else if (why === 'zeroDenominator') {
+            reason = 'nothingToEvaluate';
+            const f = main.kind === 'rate' ? main : null;
+            if (f)
+              report('nothingToEvaluate', row.gridRow, columns.counts[f.denominator]!, {
+                unit,
+                field: f.denominator,
+              });
+          } else reason = 'invalidData';
         }
       }
     }
+    figureRecords.push(figures);
     const u: Unit = {
       sheet,
       tableIndex,
@@ -324,10 +405,13 @@ function evaluateTable(
       name: unit,
       parent: row.parent,
       row: row.gridRow + table.origin.row + 1,
-      evaluated: scores !== null,
+      evaluated:
+        reason === null &&
+        main !== undefined &&
+        (figures[main.key] !== null || (main.kind === 'rate' && anyRate(scheme, figures))),
       reason,
-      counts,
-      scores,
+      counts: read,
+      figures,
       hasChildren: row.hasChildren,
     };
     units.push(u);
@@ -335,27 +419,67 @@ function evaluateTable(
     else childSums.childRow(u, read);
   }
   childSums.finish();
-  const cols = printedCols.map((c) => ({
-    ...c,
-    fraction: isFractionColumn(table, units, c.field, c.col, rules),
-  }));
-  if (cols.length > 0)
-    units.forEach((u, i) => auditPrinted(table, table.rows[i]!, u, cols, rules, discrepancies));
-  const scale: Partial<Record<ComputedField, 'percent' | 'fraction'>> = {};
-  for (const c of cols) scale[c.field] = c.fraction ? 'fraction' : 'percent';
-  return { units, scale };
+  // Ranks need the whole table: top-level units are ranked among themselves, sub-units apart.
+  for (const f of scheme.figures) {
+    if (f.kind !== 'rank') continue;
+    rankTable(
+      f,
+      figureRecords.filter((_, i) => units[i]!.parent === null),
+    );
+    rankTable(
+      f,
+      figureRecords.filter((_, i) => units[i]!.parent !== null),
+    );
+  }
+  const printedCols = Object.entries(columns.printed).map(([field, col]) => {
+    const def = compiled.byKey.get(field)!;
+    return { field, col, def, fraction: isFractionColumn(table, units, def, col) };
+  });
+  const tally = { figures: 0, matched: 0, discrepancies: 0, notChecked: 0 };
+  units.forEach((u, i) =>
+    auditPrinted(table, table.rows[i]!, u, printedCols, discrepancies, tally, report),
+  );
+  // Printed figures the scheme has no formula for: counted, never judged.
+  for (const { col } of columns.unknown)
+    for (const row of table.rows) {
+      if (row.kind === 'noCases') continue;
+      if (!isEmptyCell(values[row.gridRow]?.[col])) tally.notChecked++;
+    }
+  const scale: Record<string, 'percent' | 'fraction'> = Object.create(null) as Record<
+    string,
+    'percent' | 'fraction'
+  >;
+  for (const c of printedCols) scale[c.field] = c.fraction ? 'fraction' : 'percent';
+  return {
+    units,
+    scale,
+    checked: { ...tally, unknownColumns: columns.unknown.map((c) => c.label) },
+  };
 }
 
-/** A printed rate or index as shown, scaled like the recomputation; null if it is not a number. */
-function readPrinted(v: CellValue, rules: EvaluationRules, fraction: boolean): number | null {
+/** At least one rate of the scheme was computed. */
+function anyRate(scheme: Scheme, figures: FigureValues): boolean {
+  return scheme.figures.some((f) => f.kind === 'rate' && figures[f.key] !== null);
+}
+
+function emptyFigures(scheme: Scheme): Record<string, FigureValue> {
+  const out: Record<string, FigureValue> = {};
+  for (const f of scheme.figures) out[f.key] = null;
+  return out;
+}
+
+/** A printed rate, index or rank as shown, scaled like the recomputation; null if not a number. */
+function readPrinted(v: CellValue, def: FigureDef, fraction: boolean): number | null {
+  const decimals = figureDecimals(def);
+  const rounding = def.kind === 'rate' || def.kind === 'index' ? def.rounding : 'halfUp';
   if (typeof v === 'number') {
     // 0.9851 shown as 98.51%: shift the decimal point exactly, on the number's own digits.
     const text = fraction ? shiftDecimal(String(v), 2) : v;
-    return toScaled(text, rules.decimals, rules.rounding)?.scaled ?? null;
+    return toScaled(text, decimals, rounding)?.scaled ?? null;
   }
   if (typeof v !== 'string') return null;
   const t = v.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
-  return toScaled(t, rules.decimals, rules.rounding)?.scaled ?? null;
+  return toScaled(t, decimals, rounding)?.scaled ?? null;
 }
 
 /** `digits` × 10^places, as decimal text (no binary rounding on the way). */
@@ -371,50 +495,77 @@ function shiftDecimal(digits: string, places: number): string {
 function isFractionColumn(
   table: DetectedTable,
   units: readonly Unit[],
-  field: ComputedField,
+  def: FigureDef,
   col: number,
-  rules: EvaluationRules,
 ): boolean {
-  if (field === '综合指标值' || field === '评价等级') return false;
+  if (def.kind !== 'rate') return false;
   const header = table.grid.values[table.headerRow]?.[col];
   if (typeof header === 'string' && /[%％]/.test(header)) return false;
   let asPercent = 0;
   let asFraction = 0;
   for (let i = 0; i < units.length; i++) {
     const v = table.grid.values[table.rows[i]!.gridRow]?.[col];
-    const s = units[i]!.scores;
-    if (typeof v !== 'number' || s === null) continue;
-    const recomputed = recomputedField(s, field);
-    if (readPrinted(v, rules, false) === recomputed) asPercent++;
-    if (readPrinted(v, rules, true) === recomputed) asFraction++;
+    const recomputed = units[i]!.figures[def.key];
+    if (typeof v !== 'number' || typeof recomputed !== 'number') continue;
+    if (readPrinted(v, def, false) === recomputed) asPercent++;
+    if (readPrinted(v, def, true) === recomputed) asFraction++;
   }
   return asFraction > asPercent;
 }
+
+type Tally = { figures: number; matched: number; discrepancies: number; notChecked: number };
 
 function auditPrinted(
   table: DetectedTable,
   row: TableRow,
   unit: Unit,
-  printedCols: readonly { field: ComputedField; col: number; fraction: boolean }[],
-  rules: EvaluationRules,
+  printedCols: readonly { field: string; col: number; def: FigureDef; fraction: boolean }[],
   out: Discrepancy[],
+  tally: Tally,
+  report: <K extends DiagnosticCode>(
+    code: K,
+    gridRow: number,
+    col: number,
+    params: DiagnosticParams[K],
+  ) => void,
 ): void {
   const cells = table.grid.values[row.gridRow] ?? [];
-  const s = unit.scores;
-  if (s === null && unit.reason !== 'nothingToEvaluate') return;
-  for (const { field, col, fraction } of printedCols) {
+  if (row.kind === 'noCases') return;
+  for (const { field, col, def, fraction } of printedCols) {
     const printed = cells[col] ?? null;
     if (isEmptyCell(printed)) continue;
-    const recomputed = s === null ? null : recomputedField(s, field);
-    // A unit that is not evaluated should carry no index or grade; its rates may read 0.
-    if (recomputed === null && field !== '综合指标值' && field !== '评价等级') continue;
+    if (typeof printed === 'string' && isErrorValue(printed.trim())) {
+      report('printedErrorValue', row.gridRow, col, {
+        unit: unit.name,
+        field,
+        text: printed.trim(),
+      });
+      tally.notChecked++;
+      continue;
+    }
+    const recomputed = unit.figures[field] ?? null;
+    // A unit the scheme does not evaluate (a required count is 0) should carry no index,
+    // grade or rank: one printed is flagged. Any other figure that cannot be computed (bad
+    // data, missing columns, a 0 denominator) is not checked.
+    if (recomputed === null) {
+      const flagged = unit.reason === 'nothingToEvaluate' && def.kind !== 'rate';
+      if (!flagged) {
+        tally.notChecked++;
+        continue;
+      }
+    }
+    tally.figures++;
     const same =
       recomputed === null
         ? false
-        : typeof recomputed === 'string'
-          ? sameGrade(printed, recomputed)
-          : readPrinted(printed, rules, fraction) === recomputed;
-    if (same) continue;
+        : def.kind === 'grade'
+          ? sameGrade(printed, String(recomputed))
+          : readPrinted(printed, def, fraction) === recomputed;
+    if (same) {
+      tally.matched++;
+      continue;
+    }
+    tally.discrepancies++;
     const a = addressIn(table, row.gridRow, col);
     out.push({
       kind: 'computed',
@@ -427,6 +578,7 @@ function auditPrinted(
       field,
       printed,
       recomputed,
+      decimals: figureDecimals(def),
     });
   }
 }
@@ -435,25 +587,13 @@ function auditPrinted(
  * A printed grade as the user means it: ｂ, Ｂ, b and “ B ” are B. Both sides are folded the same
  * way, so a band named Ⅰ级 (which NFKC turns into I级) or in lower case matches itself.
  */
-function sameGrade(printed: CellValue, grade: string): boolean {
-  const fold = (v: string) => v.normalize('NFKC').trim().toUpperCase();
-  return fold(String(printed)) === fold(grade);
+export function sameGrade(printed: CellValue, grade: string): boolean {
+  return foldGrade(String(printed)) === foldGrade(grade);
 }
 
-/** A recomputed figure by its column name (scaled rates and index, the grade's letter). */
-export function recomputedField(s: Scores, field: ComputedField): number | string {
-  switch (field) {
-    case '返工率':
-      return s.rework;
-    case '结案率':
-      return s.closed;
-    case '按期结案率':
-      return s.onTime;
-    case '综合指标值':
-      return s.index;
-    case '评价等级':
-      return s.grade;
-  }
+/** The form grades are compared in (the add-in's red-fill rule compares the same form). */
+export function foldGrade(v: string): string {
+  return v.normalize('NFKC').trim().toUpperCase();
 }
 
 /**
@@ -462,43 +602,33 @@ export function recomputedField(s: Scores, field: ComputedField): number | strin
  */
 class ChildSumAudit {
   private parent: { unit: Unit; gridRow: number } | null = null;
-  private readonly own: (number | undefined)[];
-  private readonly sums: number[];
-  private readonly complete: boolean[];
-  private readonly fields: readonly { field: CountField; index: number; col: number }[];
+  private own: CountValues = {};
+  private sums = new Map<string, number>();
+  private incomplete = new Set<string>();
 
   constructor(
     private readonly table: DetectedTable,
+    private readonly fields: readonly { field: string; col: number }[],
     private readonly out: Discrepancy[],
-  ) {
-    this.fields = COUNT_FIELDS.flatMap((field, index) => {
-      const col = table.columns.counts[field];
-      return col === undefined ? [] : [{ field, index, col }];
-    });
-    this.own = new Array<number | undefined>(COUNT_FIELDS.length).fill(undefined);
-    this.sums = new Array<number>(COUNT_FIELDS.length).fill(0);
-    this.complete = new Array<boolean>(COUNT_FIELDS.length).fill(true);
-  }
+  ) {}
 
   /** A top-level row and the counts read from it: closes the previous parent's block. */
-  parentRow(unit: Unit, gridRow: number, read: readonly (number | undefined)[]): void {
+  parentRow(unit: Unit, gridRow: number, read: CountValues): void {
     this.finish();
     if (!unit.hasChildren || unit.reason === 'noCases') return;
     this.parent = { unit, gridRow };
-    for (const { index } of this.fields) {
-      this.own[index] = read[index];
-      this.sums[index] = 0;
-      this.complete[index] = true;
-    }
+    this.own = read;
+    this.sums = new Map();
+    this.incomplete = new Set();
   }
 
   /** A 下属单位 row with the counts read from it (undefined where unreadable). */
-  childRow(unit: Unit, read: readonly (number | undefined)[]): void {
+  childRow(unit: Unit, read: CountValues): void {
     if (this.parent === null || unit.reason === 'noCases') return;
-    for (const { index } of this.fields) {
-      const v = read[index];
-      if (v === undefined) this.complete[index] = false;
-      else this.sums[index]! += v;
+    for (const { field } of this.fields) {
+      const v = read[field];
+      if (v === undefined) this.incomplete.add(field);
+      else this.sums.set(field, (this.sums.get(field) ?? 0) + v);
     }
   }
 
@@ -506,10 +636,10 @@ class ChildSumAudit {
     const p = this.parent;
     if (p === null) return;
     this.parent = null;
-    for (const { field, index, col } of this.fields) {
-      const own = this.own[index];
-      const sum = this.sums[index]!;
-      if (own === undefined || !this.complete[index] || sum === own) continue;
+    for (const { field, col } of this.fields) {
+      const own = this.own[field];
+      const sum = this.sums.get(field) ?? 0;
+      if (own === undefined || this.incomplete.has(field) || sum === own) continue;
       const a = addressIn(this.table, p.gridRow, col);
       this.out.push({
         kind: 'childSum',
@@ -522,6 +652,7 @@ class ChildSumAudit {
         field,
         printed: this.table.grid.values[p.gridRow]?.[col] ?? null,
         recomputed: sum,
+        decimals: 0,
       });
     }
   }

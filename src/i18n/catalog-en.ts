@@ -1,10 +1,26 @@
 import type { Catalog } from './catalog';
 import { quote, unitLabel } from './catalog';
 import { settingsEnUS } from './settings-en';
+import { summaryMessagesEnUS } from './summary-messages';
+import type { AuditSummary } from '../evaluation/audit-summary';
+
+function auditEn(a: AuditSummary): string {
+  const rest =
+    a.notChecked > 0
+      ? `; ${a.notChecked} more were not checked (no formula in the scheme, or columns or data missing)`
+      : '';
+  const sums =
+    a.childSums > 0 ? `; ${a.childSums} parent rows differ from their sub-units' sum` : '';
+  if (a.figures === 0) return `No printed figure could be checked${rest}${sums}.`;
+  if (a.discrepancies === 0)
+    return `Checked ${a.figures} printed figures: all agree${rest}${sums}.`;
+  return `Checked ${a.figures} printed figures: ${a.discrepancies} disagree${rest}${sums}.`;
+}
 
 /** The English catalog: the fallback UI language, loaded only where Office or the browser is not Chinese. */
 export const enUS: Catalog = {
   settings: settingsEnUS,
+  summary: summaryMessagesEnUS,
   ui: {
     title: 'Tongbao',
     subtitle: 'Recompute the evaluation tables and draft the bulletin paragraphs',
@@ -15,19 +31,19 @@ export const enUS: Catalog = {
     excelTooOld:
       'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
     failed: (m) => `Recompute failed: ${m}`,
-    wrote: (t, d) =>
-      `Wrote the recomputed columns beside ${t} tables. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree and are highlighted.`}`,
+    wrote: (t, a) =>
+      `Wrote the recomputed columns beside ${t} tables. ${auditEn(a)}${a.discrepancies + a.childSums > 0 ? ' Disagreements are highlighted.' : ''}`,
+    audit: (a) => auditEn(a),
     conflicts: (cells) =>
       `Nothing was changed: the cells where the new columns would go are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''}). Clear them or move the table, then try again.`,
     noTables: 'No evaluation table found (a header with 应处置数, 结案数, … is needed).',
     tablesFound: (n) => `Tables found (${n})`,
     tableLine: (title, group, units, evaluated) =>
-      `${title}: ${group}, ${units} units, ${evaluated} evaluated`,
+      `${title}: ${group ?? 'ungrouped'}, ${units} units, ${evaluated} evaluated`,
     grades: 'Grades',
     discrepancies: (n) => `Figures that disagree (${n})`,
     discrepancyLine: (d) =>
       `${d.sheet}!${d.cell} ${d.unit} ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
-    noDiscrepancies: 'Every printed figure agrees with the recomputation.',
     diagnostics: (n) => `Data notes (${n})`,
     narrative: 'Bulletin paragraphs',
     narrativeHint: 'Edit freely, then copy into the bulletin.',
@@ -98,6 +114,10 @@ export const enUS: Catalog = {
     storageBlocked:
       'This browser keeps no data (private mode or policy): settings last for this session only.',
     weightsPercent: 'Index weights (%, adding up to 100)',
+    schemeFigures: (f) => (f.length > 0 ? `Computes: ${f.join(', ')}` : ''),
+    schemeOwnFormulas:
+      'This scheme carries its own formulas, decimals and grades (see README, “Schemes”): change them in the scheme file. The paragraph and document settings below still apply.',
+    customScheme: (name) => `Scheme from the settings file: ${name}`,
     bandsHint: 'Best first; the last grade starts at 0',
     bandGrade: 'Grade',
     bandMin: 'Minimum',
@@ -125,10 +145,22 @@ export const enUS: Catalog = {
         checking: 'Recomputing…',
         writing: 'Writing the paragraphs…',
       })[stage],
-    webChecked: (f, t, d) =>
-      `Checked ${t} evaluation tables in “${f}”. ${d === 0 ? 'Every printed figure agrees.' : `${d} printed figures disagree (listed below, red in the downloaded workbook).`}`,
+    webChecked: (f, t, a) =>
+      `Checked ${t} tables in “${f}”. ${auditEn(a)}${a.discrepancies + a.childSums > 0 ? ' Listed below, red in the downloaded workbook.' : ''}`,
     downloadXlsx: 'Download the checked workbook',
     annotating: 'Building the checked workbook…',
+    figures: 'Figures of the bulletin',
+    drawingFigures: 'Drawing the figures…',
+    figuresScroll:
+      'The pane is narrow: scroll a figure sideways, or widen the pane to see it whole.',
+    chartSheetTaken: (sheet) =>
+      `The workbook already has a sheet named “${sheet}” that Tongbao did not make: the checked workbook was saved without the charts. Rename that sheet and try again.`,
+    insertTemplate: 'Insert the 通报数据 sheet',
+    templateInserted: (sheet) =>
+      `Inserted the sheet “${sheet}”: fill in this month's figures in the 本月 column, save, and press 重新计算: the paragraphs use them.`,
+    templateExists: (sheet) =>
+      `The workbook already has a sheet named “${sheet}”: no sheet was inserted (its data would be lost). Rename or delete it first for an empty one.`,
+    downloadTemplate: 'Download the 通报数据 template',
     settingsReadOnly:
       'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
     settingsHostError: (code, m) =>
@@ -174,9 +206,11 @@ export const enUS: Catalog = {
         `“${s[0] ?? 'The workbook'}” has an opening password and cannot be read. Remove the password (File → Info → Protect Workbook → Encrypt with Password), save, and choose it again.`,
       notXlsx: (s) => `“${s[0] ?? 'The workbook'}” is not a valid .xlsx workbook.`,
       tooBig: (s) =>
-        s[2] !== undefined
-          ? `Sheet “${s[0] ?? ''}” holds ${s[2]} cells in ${s[1] ?? ''}: too much to read within the time and memory allowed. Split the data into smaller workbooks or delete needless rows and cell formats, save, and choose it again.`
-          : `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
+        s[3] !== undefined
+          ? `Part “${s[3]}” of the workbook is ${s[4] ?? ''} MB uncompressed: too much to read within the time and memory allowed. Delete needless pictures, comments and cell formats, or split the data into smaller workbooks, save, and choose it again.`
+          : s[2] !== undefined
+            ? `Sheet “${s[0] ?? ''}” holds ${s[2]} cells in ${s[1] ?? ''}: too much to read within the time and memory allowed. Split the data into smaller workbooks or delete needless rows and cell formats, save, and choose it again.`
+            : `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
     },
     problemCode: (code) => ` (code ${code})`,
     hiddenSkipped: (s) => `Hidden sheets skipped: ${s.join(', ')} (not checked, not written).`,
@@ -192,9 +226,11 @@ export const enUS: Catalog = {
     noTableOnSheet: () =>
       'No evaluation table on this sheet (a header with 应处置数, 结案数, … is needed)',
     missingColumns: (p) =>
-      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: its units cannot be evaluated`,
-    groupGuessed: (p) =>
-      `Could not tell the group of ${quote(p.table)} from its title; guessed ${p.group} from unit names`,
+      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: none of its figures (${p.figures.join(', ')}) can be computed`,
+    figuresUnavailable: (p) =>
+      `${quote(p.table)} lacks columns ${p.columns.join(', ')}: ${p.figures.join(', ')} cannot be computed; the rest is checked`,
+    printedErrorValue: (p) =>
+      `${quote(p.unit)}'s ${p.field} is the error value ${p.text}: it cannot be checked`,
     childWithoutParent: (p) =>
       `Sub-unit ${quote(p.unit)} has no parent above it; treated as a unit of its own`,
     missingName: () => 'This row has figures but no unit name; not evaluated',
@@ -236,8 +272,10 @@ export const enUS: Catalog = {
   },
   cli: {
     usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>]',
+      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>] [--scheme <name or scheme.json>]',
+      '       npm run --silent tongbao -- template <template.xlsx>',
       '',
+      '  template    write the empty 通报数据 sheet (.xlsx): fill in the month’s figures and keep it in the workbook with the evaluation tables',
       '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
       "  --previous  last month's workbook, for the month-over-month sentences",
       '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
@@ -245,20 +283,29 @@ export const enUS: Catalog = {
       '  --docx      export the bulletin as a Word document (.docx, official format)',
       '  --out       save a copy of the workbook with the recomputed columns (.xlsx)',
       '  --settings  a JSON settings file: weights, bands, paragraph rules, issuer, date, …',
+      '  --scheme    the evaluation scheme: a built-in name (fuzhou-2017, district-rates, company-score, hotline-dispatch) or a scheme file (.json); see README',
     ].join('\n'),
     fileMissing: (f) => `Error: no such file ${f}`,
     notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
-    noTables: (f) => `Error: no evaluation table found in ${f}`,
+    noTables: (f) =>
+      `Error: no evaluation table found in ${f} (a header needs a unit-name column and the columns of one rate of the scheme; other cities' tables: choose a scheme with --scheme)`,
+    summaryTotals: (sheets, checked, n) =>
+      `Summary tables (${sheets.join(', ') || 'none'}) and the 12345 totals: ${checked === 0 ? 'no total could be checked (its parts are not there).' : n === 0 ? `checked ${checked} totals and rates: all agree.` : `checked ${checked} totals and rates: ${n} differ from their parts:`}`,
+    noChartFont:
+      'Note: no Chinese font found (Microsoft YaHei, SimHei or Noto Sans CJK; TONGBAO_CHART_FONT may name a font file): the charts have no pictures; the Word document says so, the checked workbook has no chart sheet',
+    chartSheetTaken: (sheet) =>
+      `Note: the workbook already has a sheet named “${sheet}” that Tongbao did not make: the checked copy has no charts; rename that sheet and run again`,
+    figureTitle: (n, title) => `Figure ${n} ${title}`,
+    unknownScheme: (v, presets) =>
+      `Error: --scheme ${v} is neither a built-in scheme (${presets.join(', ')}) nor a readable scheme file (.json)`,
     unknownOption: (o) => `Error: unknown option ${o}`,
     optionNeedsValue: (o) => `Error: option ${o} needs a value`,
     wroteJson: (f) => `Wrote ${f}`,
     summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
-    tableHeading: (title, group, sheet, cell) => `[${title}] (${group}, sheet “${sheet}” ${cell})`,
-    columns: ['Unit', 'Rework', 'Closed', 'On time', 'Index', 'Grade'],
-    discrepancies: (n) =>
-      n === 0
-        ? 'Every printed figure agrees with the recomputation.'
-        : `${n} printed figures disagree:`,
+    tableHeading: (title, group, sheet, cell) =>
+      `[${title}] (${group ?? 'ungrouped'}, sheet “${sheet}” ${cell})`,
+    unitColumn: 'Unit',
+    audit: (a) => auditEn(a),
     discrepancyLine: (d) =>
       `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
     diagnosticsHeading: (n) => `${n} data notes:`,
@@ -272,8 +319,10 @@ export const enUS: Catalog = {
       cells !== undefined
         ? `Error: sheet “${sheet}” of ${f} holds ${cells} cells in ${range}: too much to read within the time and memory allowed; split it into smaller workbooks, then run again`
         : `Error: sheet “${sheet}” of ${f} holds values across ${range}: too many cells to read (at most 5 million); delete the content far outside the table, then run again`,
+    partTooBig: (f, part, mb) =>
+      `Error: part “${part}” of ${f} is ${mb} MB uncompressed: too much to read within the time and memory allowed; delete needless pictures, comments and cell formats, or split it into smaller workbooks, then run again`,
     outputIsInput: (option, output, role, input) =>
-      `Error: ${option} ${output} is the same file as the ${{ workbook: 'workbook', previous: 'previous workbook (--previous)', settings: 'settings file (--settings)' }[role]} ${input}; inputs are never overwritten`,
+      `Error: ${option} ${output} is the same file as the ${{ workbook: 'workbook', previous: 'previous workbook (--previous)', settings: 'settings file (--settings)', scheme: 'scheme file (--scheme)' }[role]} ${input}; inputs are never overwritten`,
     sameOutput: (oa, a, ob, b) =>
       `Error: ${oa} ${a} and ${ob} ${b} are the same file; give each output its own file`,
     wrongExtension: (option, file, ext) => `Error: ${option} writes a ${ext} file: ${file}`,

@@ -1,7 +1,9 @@
 import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
 import type { ProblemKey } from '../core/errors';
+import type { AuditSummary } from '../evaluation/audit-summary';
 import type { Comparison, UnitKey } from '../narrative/types';
 import { settingsZhCN, type SettingsStrings } from './settings';
+import { summaryMessagesZhCN, type SummaryMessages } from './summary-messages';
 
 /**
  * Every user-facing string, typed: a locale that misses a message does not compile.
@@ -17,11 +19,21 @@ export interface UiStrings {
   readonly close: string;
   readonly excelTooOld: string;
   readonly failed: (message: string) => string;
-  readonly wrote: (tables: number, discrepancies: number) => string;
+  readonly wrote: (tables: number, audit: AuditSummary) => string;
+  /**
+   * What the audit checked, in one sentence: “全部一致” only when at least one printed figure
+   * was checked and every one matched; what was not checked is counted, never hidden.
+   */
+  readonly audit: (audit: AuditSummary) => string;
   readonly conflicts: (cells: readonly string[]) => string;
   readonly noTables: string;
   readonly tablesFound: (n: number) => string;
-  readonly tableLine: (title: string, group: string, units: number, evaluated: number) => string;
+  readonly tableLine: (
+    title: string,
+    group: string | null,
+    units: number,
+    evaluated: number,
+  ) => string;
   readonly grades: string;
   readonly discrepancies: (n: number) => string;
   readonly discrepancyLine: (d: {
@@ -32,7 +44,6 @@ export interface UiStrings {
     printed: string;
     recomputed: string;
   }) => string;
-  readonly noDiscrepancies: string;
   readonly diagnostics: (n: number) => string;
   readonly narrative: string;
   readonly narrativeHint: string;
@@ -89,6 +100,11 @@ export interface UiStrings {
   readonly settingsSaveFailed: (detail: string) => string;
   readonly storageBlocked: string;
   readonly weightsPercent: string;
+  /** Under the scheme picker: the figures the chosen scheme computes. */
+  readonly schemeFigures: (figures: readonly string[]) => string;
+  /** In place of the weights and bands when the scheme is not the default. */
+  readonly schemeOwnFormulas: string;
+  readonly customScheme: (name: string) => string;
   readonly bandsHint: string;
   readonly bandGrade: string;
   readonly bandMin: string;
@@ -111,9 +127,21 @@ export interface UiStrings {
   readonly dropHere: string;
   readonly chooseCurrent: string;
   readonly stage: (stage: 'reading' | 'parsing' | 'checking' | 'writing', file: string) => string;
-  readonly webChecked: (file: string, tables: number, discrepancies: number) => string;
+  readonly webChecked: (file: string, tables: number, audit: AuditSummary) => string;
   readonly downloadXlsx: string;
   readonly annotating: string;
+  /** The figures under the paragraphs: the heading, and while ECharts loads. */
+  readonly figures: string;
+  readonly drawingFigures: string;
+  /** Under the figures' heading in a narrow pane: the pictures scroll sideways. */
+  readonly figuresScroll: string;
+  /** The checked workbook was saved without its chart sheet: a sheet of that name is the user's. */
+  readonly chartSheetTaken: (sheet: string) => string;
+  /** The empty 通报数据 sheet: the Excel pane's button, and the web page's download. */
+  readonly insertTemplate: string;
+  readonly templateInserted: (sheet: string) => string;
+  readonly templateExists: (sheet: string) => string;
+  readonly downloadTemplate: string;
   readonly settingsReadOnly: string;
   readonly settingsHostError: (code: number | null, message: string) => string;
   /** Host and file problems by key (src/core/errors.ts); `subjects` are sheet or file names. */
@@ -132,6 +160,8 @@ export interface UiStrings {
 export interface Catalog {
   readonly ui: UiStrings;
   readonly settings: SettingsStrings;
+  /** The summary tables' notes and totals that disagree. */
+  readonly summary: SummaryMessages;
   readonly diagnostics: { readonly [K in DiagnosticCode]: (p: DiagnosticParams[K]) => string };
   readonly severity: { readonly error: string; readonly warning: string; readonly info: string };
   readonly reasons: {
@@ -146,13 +176,33 @@ export interface Catalog {
     readonly fileMissing: (file: string) => string;
     readonly notXlsx: (file: string) => string;
     readonly noTables: (file: string) => string;
+    /** The summary tables read, and how many of their totals disagree with their parts. */
+    readonly summaryTotals: (
+      sheets: readonly string[],
+      checked: number,
+      discrepancies: number,
+    ) => string;
+    /** No Chinese font to draw the charts' pictures with. */
+    readonly noChartFont: string;
+    /** A sheet named as the chart sheet that Tongbao did not make. */
+    readonly chartSheetTaken: (sheet: string) => string;
+    /** A picture's title on the chart sheet: 图1 …. */
+    readonly figureTitle: (n: number, title: string) => string;
+    /** `--scheme` names neither a preset nor a readable scheme file. */
+    readonly unknownScheme: (value: string, presets: readonly string[]) => string;
     readonly unknownOption: (option: string) => string;
     readonly optionNeedsValue: (option: string) => string;
     readonly wroteJson: (file: string) => string;
     readonly summaryHeader: (tables: number, units: number, evaluated: number) => string;
-    readonly tableHeading: (title: string, group: string, sheet: string, cell: string) => string;
-    readonly columns: readonly string[];
-    readonly discrepancies: (n: number) => string;
+    readonly tableHeading: (
+      title: string,
+      group: string | null,
+      sheet: string,
+      cell: string,
+    ) => string;
+    /** Heading of the unit-name column; the figures' columns are the scheme's names. */
+    readonly unitColumn: string;
+    readonly audit: (audit: AuditSummary) => string;
     readonly discrepancyLine: (d: {
       sheet: string;
       cell: string;
@@ -173,11 +223,13 @@ export interface Catalog {
     /** [grid bounds] A sheet whose values span too many cells. */
     /** `cells` given: too many cells for the reader (not the 5-million box). */
     readonly tooBig: (file: string, sheet: string, range: string, cells?: string) => string;
+    /** [grid bounds] Another part of the zip (styles, shared strings, media) too big to load. */
+    readonly partTooBig: (file: string, part: string, megabytes: string) => string;
     /** An output naming an input file (the workbook, --previous, --settings). */
     readonly outputIsInput: (
       option: string,
       output: string,
-      role: 'workbook' | 'previous' | 'settings',
+      role: 'workbook' | 'previous' | 'settings' | 'scheme',
       input: string,
     ) => string;
     readonly sameOutput: (optionA: string, a: string, optionB: string, b: string) => string;
@@ -211,8 +263,21 @@ export interface TableName {
 export const quote = (s: string) => `“${s}”`;
 export const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
+/** The audit in one sentence (pane, web page and command line say the same). */
+function auditZh(a: AuditSummary): string {
+  const rest =
+    a.notChecked > 0
+      ? `；另有 ${a.notChecked} 个计算值未核对（方案中没有其公式，或缺少所需的列或数据）`
+      : '';
+  const sums = a.childSums > 0 ? `；主管单位与下属单位之和不符 ${a.childSums} 处` : '';
+  if (a.figures === 0) return `表中没有可以核对的计算值${rest}${sums}。`;
+  if (a.discrepancies === 0) return `已核对表中 ${a.figures} 个计算值，全部一致${rest}${sums}。`;
+  return `已核对表中 ${a.figures} 个计算值，其中 ${a.discrepancies} 处与复核结果不一致${rest}${sums}。`;
+}
+
 export const zhCN: Catalog = {
   settings: settingsZhCN,
+  summary: summaryMessagesZhCN,
   ui: {
     title: '通报',
     subtitle: '复核数字城管综合评价表，生成通报排名段落',
@@ -223,19 +288,19 @@ export const zhCN: Catalog = {
     excelTooOld:
       '此版本的 Excel 不支持本加载项所需的功能（需要 ExcelApi 1.7，条件格式需要 1.6）。请升级 Excel 或使用网页版 Excel。',
     failed: (m) => `计算失败：${m}`,
-    wrote: (t, d) =>
-      `已在 ${t} 张表右侧写入复核列。${d === 0 ? '表中已有数值与复核结果一致。' : `有 ${d} 处数值与复核结果不一致，已标红。`}`,
+    wrote: (t, a) =>
+      `已在 ${t} 张表右侧写入复核列。${auditZh(a)}${a.discrepancies + a.childSums > 0 ? '不一致处已标红。' : ''}`,
+    audit: (a) => auditZh(a),
     conflicts: (cells) =>
       `未做任何修改：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）。请清空这些单元格或移动表格后重试。`,
     noTables: '未在工作簿中找到综合评价表（需有“应处置数”“结案数”等列的表头）。',
     tablesFound: (n) => `找到的表格（${n}）`,
     tableLine: (title, group, units, evaluated) =>
-      `${title}：${group}，${units} 个单位，${evaluated} 个参加评价`,
+      `${title}：${group ?? '未分组'}，${units} 个单位，${evaluated} 个参加评价`,
     grades: '评价等级分布',
     discrepancies: (n) => `不一致的数值（${n}）`,
     discrepancyLine: (d) =>
       `${d.sheet}!${d.cell} ${d.unit} ${d.field}：表中 ${d.printed}，复核 ${d.recomputed}`,
-    noDiscrepancies: '表中已有数值与复核结果全部一致。',
     diagnostics: (n) => `数据提示（${n}）`,
     narrative: '通报段落',
     narrativeHint: '可直接修改，再复制到通报中。',
@@ -302,6 +367,10 @@ export const zhCN: Catalog = {
     storageBlocked:
       '此浏览器禁止保存数据（可能处于隐私模式或受策略限制），设置只在本次使用中有效。',
     weightsPercent: '综合指标值权重（%，三项之和为 100）',
+    schemeFigures: (f) => (f.length > 0 ? `计算：${f.join('、')}` : ''),
+    schemeOwnFormulas:
+      '此方案自带公式、小数位数和等级（见 README“评价方案”），权重、分母和等级在方案文件中修改；下面的段落和文档设置照常适用。',
+    customScheme: (name) => `设置文件中的方案：${name}`,
     bandsHint: '从高到低排列，最后一级的最低分为 0',
     bandGrade: '等级',
     bandMin: '最低分',
@@ -328,10 +397,21 @@ export const zhCN: Catalog = {
         checking: '正在复核计算…',
         writing: '正在生成通报段落…',
       })[stage],
-    webChecked: (f, t, d) =>
-      `已复核“${f}”中的 ${t} 张综合评价表。${d === 0 ? '表中已有数值与复核结果一致。' : `有 ${d} 处数值与复核结果不一致（见下方列表，下载的复核工作簿中已标红）。`}`,
+    webChecked: (f, t, a) =>
+      `已复核“${f}”中的 ${t} 张表。${auditZh(a)}${a.discrepancies + a.childSums > 0 ? '不一致处见下方列表，下载的复核工作簿中已标红。' : ''}`,
     downloadXlsx: '下载复核工作簿',
     annotating: '正在生成复核工作簿…',
+    figures: '通报中的图',
+    drawingFigures: '正在绘制图…',
+    figuresScroll: '窗格较窄，图可左右滚动查看；拖宽窗格可看到整张图。',
+    chartSheetTaken: (sheet) =>
+      `工作簿中已有名为“${sheet}”的工作表且不是通报生成的，复核工作簿中未放入图表；请将该表改名后重试。`,
+    insertTemplate: '插入通报数据表',
+    templateInserted: (sheet) =>
+      `已插入工作表“${sheet}”：在“本月”列填写本月数据，保存后点击“重新计算”，通报段落即按这些数据生成。`,
+    templateExists: (sheet) =>
+      `工作簿中已有名为“${sheet}”的工作表，未插入新表（为免覆盖其中的数据）。如需空白表，请先将该表改名或删除。`,
+    downloadTemplate: '下载通报数据模板',
     settingsReadOnly:
       '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），设置无法保存到文件中。请切换到“编辑”后再保存。',
     settingsHostError: (code, m) =>
@@ -377,10 +457,13 @@ export const zhCN: Catalog = {
       encrypted: (s) =>
         `“${s[0] ?? '工作簿'}”设有打开密码，无法读取。请在 Excel 或 WPS 中打开，在“文件 → 信息 → 保护工作簿 → 用密码进行加密”中删除密码并保存，再选择。`,
       notXlsx: (s) => `“${s[0] ?? '工作簿'}”不是有效的 .xlsx 工作簿。`,
+      // Subjects: sheet, range[, cells]; or '', '', '', part, megabytes (a part of the zip).
       tooBig: (s) =>
-        s[2] !== undefined
-          ? `工作表“${s[0] ?? ''}”在 ${s[1] ?? ''} 范围内有 ${s[2]} 个单元格，数据量过大，无法在限定的时间和内存内读取。请把数据拆分到几个较小的工作簿，或删除不需要的行和单元格格式，保存后再选择。`
-          : `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
+        s[3] !== undefined
+          ? `工作簿中的部件“${s[3]}”解压后有 ${s[4] ?? ''} MB，数据量过大，无法在限定的时间和内存内读取。请删除不需要的图片、批注和单元格格式，或把数据拆分到几个较小的工作簿，保存后再选择。`
+          : s[2] !== undefined
+            ? `工作表“${s[0] ?? ''}”在 ${s[1] ?? ''} 范围内有 ${s[2]} 个单元格，数据量过大，无法在限定的时间和内存内读取。请把数据拆分到几个较小的工作簿，或删除不需要的行和单元格格式，保存后再选择。`
+            : `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
     },
     problemCode: (code) => `（错误代码：${code}）`,
     hiddenSkipped: (s) => `已跳过隐藏的工作表：${s.join('、')}（不复核，也不写入）。`,
@@ -394,9 +477,12 @@ export const zhCN: Catalog = {
   diagnostics: {
     emptySheet: () => '工作表为空，已跳过',
     noTableOnSheet: () => '此工作表中未找到综合评价表（需有“应处置数”“结案数”等列的表头）',
-    missingColumns: (p) => `${quote(p.table)}缺少列：${p.columns.join('、')}，该表各单位无法评价`,
-    groupGuessed: (p) =>
-      `未能从标题识别${quote(p.table)}的分组，已按单位名称归入${p.group}，请核对`,
+    missingColumns: (p) =>
+      `${quote(p.table)}缺少列：${p.columns.join('、')}，该表无法计算任何数值（${p.figures.join('、')}）`,
+    figuresUnavailable: (p) =>
+      `${quote(p.table)}缺少列：${p.columns.join('、')}，无法计算${p.figures.join('、')}；其余数值照常复核`,
+    printedErrorValue: (p) =>
+      `${quote(p.unit)}的${p.field}是错误值 ${p.text}，无法核对，请检查表中公式`,
     childWithoutParent: (p) => `下属单位${quote(p.unit)}前没有主管单位，已按独立单位处理`,
     missingName: () => '此行有数据但缺少单位名称，未参加评价',
     duplicateUnit: (p) => `单位${quote(p.unit)}在本表中重复出现（首次见第${p.firstRow}行）`,
@@ -434,8 +520,10 @@ export const zhCN: Catalog = {
   },
   cli: {
     usage: [
-      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>] [--settings <设置.json>]',
+      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>] [--settings <设置.json>] [--scheme <方案名或方案.json>]',
+      '      npm run --silent tongbao -- template <通报数据.xlsx>',
       '',
+      '  template    写出空白的“通报数据”工作表（.xlsx）：按表填写本月数据后，与评价表放在同一工作簿中即可读取',
       '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
       '  --previous  上月的工作簿：生成“较上月”的句子',
       '  --json      将单位、差异、诊断信息和通报段落写入 JSON 文件（不写则在终端打印摘要）',
@@ -443,19 +531,29 @@ export const zhCN: Catalog = {
       '  --docx      导出通报 Word 文档（.docx，党政机关公文格式）',
       '  --out       另存一份加上复核列的工作簿（.xlsx），原有单元格不变',
       '  --settings  设置文件（JSON）：权重、等级、段落规则、发文机关、日期等',
+      '  --scheme    评价方案：内置方案名（fuzhou-2017、district-rates、company-score、hotline-dispatch）或方案文件（.json），见 README“评价方案”',
     ].join('\n'),
     fileMissing: (f) => `错误：找不到文件 ${f}`,
     notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
-    noTables: (f) => `错误：${f} 中未找到综合评价表（需有“应处置数”“结案数”等列的表头）`,
+    noTables: (f) =>
+      `错误：${f} 中未找到评价表（表头需有单位名称列，以及评价方案中至少一个比率所需的列，如“结案数”“应结案数”；其他城市的表格请用 --scheme 选择方案）`,
+    summaryTotals: (sheets, checked, n) =>
+      `汇总表（${sheets.map((s) => `“${s}”`).join('、') || '无'}）及12345表的合计：${checked === 0 ? '没有可以核对的合计（表中没有其组成项）。' : n === 0 ? `已核对 ${checked} 个合计和比率，与各项一致。` : `已核对 ${checked} 个合计和比率，其中 ${n} 处与各项不一致：`}`,
+    noChartFont:
+      '提示：未找到中文字体（微软雅黑、黑体或 Noto Sans CJK；可用环境变量 TONGBAO_CHART_FONT 指定字体文件），图表未生成图片，Word 文档中留出说明，复核工作簿中不放图表',
+    chartSheetTaken: (sheet) =>
+      `提示：工作簿中已有名为“${sheet}”的工作表且不是通报生成的，复核工作簿中未放入图表；请将该表改名后重试`,
+    figureTitle: (n, title) => `图${n} ${title}`,
+    unknownScheme: (v, presets) =>
+      `错误：--scheme ${v} 既不是内置方案（${presets.join('、')}），也不是可读取的方案文件（.json）`,
     unknownOption: (o) => `错误：不认识的参数 ${o}`,
     optionNeedsValue: (o) => `错误：参数 ${o} 需要一个值`,
     wroteJson: (f) => `已写入 ${f}`,
-    summaryHeader: (t, u, e) => `共找到 ${t} 张综合评价表，${u} 个单位，其中 ${e} 个参加评价。`,
+    summaryHeader: (t, u, e) => `共找到 ${t} 张评价表，${u} 个单位，其中 ${e} 个参加评价。`,
     tableHeading: (title, group, sheet, cell) =>
-      `【${title}】（${group}，工作表“${sheet}”${cell}）`,
-    columns: ['单位', '返工率', '结案率', '按期结案率', '综合指标值', '等级'],
-    discrepancies: (n) =>
-      n === 0 ? '表中已有的计算值与复核结果全部一致。' : `与复核结果不一致的数值 ${n} 处：`,
+      `【${title}】（${group ?? '未分组'}，工作表“${sheet}”${cell}）`,
+    unitColumn: '单位',
+    audit: (a) => auditZh(a),
     discrepancyLine: (d) =>
       `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}：表中为 ${d.printed}，复核为 ${d.recomputed}`,
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
@@ -470,8 +568,10 @@ export const zhCN: Catalog = {
       cells !== undefined
         ? `错误：${f} 的工作表“${sheet}”在 ${range} 范围内有 ${cells} 个单元格，数据量过大，无法在限定的时间和内存内读取，请拆分为较小的工作簿后再运行`
         : `错误：${f} 的工作表“${sheet}”内容分布在 ${range} 范围内，单元格过多（上限 500 万个），请删除表格以外远处的内容后再运行`,
+    partTooBig: (f, part, mb) =>
+      `错误：${f} 中的部件“${part}”解压后有 ${mb} MB，数据量过大，无法在限定的时间和内存内读取，请删除不需要的图片、批注和单元格格式，或拆分为较小的工作簿后再运行`,
     outputIsInput: (option, output, role, input) =>
-      `错误：${option} ${output} 与${{ workbook: '要读取的工作簿', previous: '上月工作簿（--previous）', settings: '设置文件（--settings）' }[role]} ${input} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
+      `错误：${option} ${output} 与${{ workbook: '要读取的工作簿', previous: '上月工作簿（--previous）', settings: '设置文件（--settings）', scheme: '方案文件（--scheme）' }[role]} ${input} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
     sameOutput: (oa, a, ob, b) =>
       `错误：${oa} ${a} 与 ${ob} ${b} 是同一个文件，请为每项输出指定不同的文件`,
     wrongExtension: (option, file, ext) => `错误：${option} 应写出 ${ext} 文件：${file}`,

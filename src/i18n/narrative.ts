@@ -1,5 +1,5 @@
-import type { Group } from '../tables/groups';
-import type { Measure, SectionId } from '../narrative/types';
+import type { NarrativeMeasure } from '../scheme/scheme';
+import type { SectionId } from '../narrative/types';
 
 /**
  * The bulletin's sentence patterns (samples/seed/bulletin-2017-08.txt), zh-CN: the narrative is only
@@ -17,14 +17,35 @@ export interface ChangeItem extends Item {
   readonly change: string;
 }
 
+/** A measure of the scheme as the templates need it: its name, unit, and place in the list. */
+export interface MeasureInfo extends NarrativeMeasure {
+  /** 0 for the first measure: the paragraphs are numbered （1）, （2）… */
+  readonly position: number;
+}
+
+type Measure = MeasureInfo;
+type Group = string;
+
 export interface NarrativeTemplates {
   readonly partTitles: { readonly hotline: string; readonly cityManagement: string };
-  readonly sectionTitles: { readonly [K in SectionId]: string };
+  /** 一、运行情况: the first heading when there is no 基本情况. */
+  readonly operationsHeading: string;
+  /** “【待填写：…】”, “【图：…】”: the words of the text's markers. */
+  readonly toWrite: string;
+  readonly figure: string;
+  /** The chart of a group's units by a measure, and the sentence announcing them. */
+  readonly measureChart: (group: string, figure: string) => string;
+  readonly measureCharts: (figure: string) => string;
+  readonly sectionTitles: {
+    readonly [
+      K in Extract<SectionId, 'hotline-handling' | 'hotline-transfers' | 'city-handling'>
+    ]: string;
+  };
   readonly city: {
     readonly lead: (m: Measure) => string;
     readonly best: (m: Measure, names: readonly string[], count: number, value: string) => string;
-    readonly bottom: (m: Measure, items: readonly Item[]) => string;
-    readonly improved: (m: Measure, items: readonly ChangeItem[]) => string;
+    readonly bottom: (m: Measure, group: Group, items: readonly Item[]) => string;
+    readonly improved: (m: Measure, group: Group, items: readonly ChangeItem[]) => string;
     readonly roseOne: (m: Measure, name: string) => string;
     readonly roseMany: (m: Measure, group: Group, names: readonly string[]) => string;
     /** `group` null when the sentence continues one that already named the group. */
@@ -77,40 +98,46 @@ export function cnCount(n: number): string {
   return n >= 1 && n <= 10 ? '一两三四五六七八九十'[n - 1]! : String(n);
 }
 
-const NOUN: Record<Measure, string> = { index: '综合指标值', onTime: '按期结案率' };
+/** Scores (分) read as 办理较好…/综合分值; rates by their own name. */
+const isScore = (m: Measure) => m.unit === '分';
 
 export const narrativeZhCN: NarrativeTemplates = {
   partTitles: { hotline: '12345平台运行情况', cityManagement: '数字城管系统运行情况' },
+  operationsHeading: '运行情况',
+  toWrite: '待填写',
+  figure: '图',
+  measureChart: (group, figure) => `${group}${figure}`,
+  measureCharts: (figure) => `各单位${figure}如下图所示：`,
   sectionTitles: {
     'hotline-handling': '诉求件办理情况',
     'hotline-transfers': '诉求转接接听情况',
     'city-handling': '案件办理情况',
   },
   city: {
-    lead: (m) => (m === 'index' ? '（1）从案件综合指标值看，' : '（2）从案件按期结案率看，'),
+    lead: (m) => `（${m.position + 1}）从案件${m.figure}看，`,
     best: (m, names, count, value) => {
-      const who = m === 'index' ? '办理较好的单位是' : '按期结案率较好的单位是';
-      const what = m === 'index' ? '综合分值' : '按期结案率';
+      const who = isScore(m) ? '办理较好的单位是' : `${m.figure}较好的单位是`;
+      const what = m.valueName;
       if (count > names.length)
         return `${who}：${list(names)}等${count}家单位，${what}均为${value}`;
       if (count > 1) return `${who}：${list(names)}，${what}均为${value}`;
       return `${who}：${names[0]}，${what}为${value}`;
     },
-    bottom: (m, xs) => {
-      const who = m === 'index' ? '单位' : '市直单位';
+    bottom: (m, group, xs) => {
+      const who = isScore(m) ? '单位' : group;
       return xs.length === 1
         ? `排名最后一位的${who}是：${items(xs)}`
         : `排名后${cnCount(xs.length)}位的${who}是：${items(xs)}`;
     },
-    improved: (m, xs) => {
-      const rank = m === 'index' ? '' : `前${cnCount(xs.length)}位`;
-      return `较上月进步较大的${rank}市直单位是：${list(xs.map((x) => `${x.name}（本月${x.value}，${x.change}）`))}`;
+    improved: (m, group, xs) => {
+      const rank = isScore(m) ? '' : `前${cnCount(xs.length)}位`;
+      return `较上月进步较大的${rank}${group}是：${list(xs.map((x) => `${x.name}（本月${x.value}，${x.change}）`))}`;
     },
     roseOne: (m, name) =>
-      m === 'index' ? `本月${name}综合指标值较上月有所上升` : `本月${name}按期结案率有所上升`,
-    roseMany: (m, group, names) => `${group}中${list(names)}${NOUN[m]}较上月均有所提升`,
+      isScore(m) ? `本月${name}${m.figure}较上月有所上升` : `本月${name}${m.figure}有所上升`,
+    roseMany: (m, group, names) => `${group}中${list(names)}${m.figure}较上月均有所提升`,
     range: (m, group, best, worst) => {
-      const lead = `${group === null ? '' : `${group}中`}${NOUN[m]}较好的为`;
+      const lead = `${group === null ? '' : `${group}中`}${m.figure}较好的为`;
       const many = (xs: readonly Item[]) =>
         xs.length === 1 ? items(xs) : `${list(xs.map((x) => x.name))}（均为${xs[0]!.value}）`;
       if (worst.length === 0) return `${lead}${many(best)}`;

@@ -20,6 +20,12 @@ export interface ReportTemplates {
   readonly noCases: string;
   readonly mismatchNote: (items: readonly string[]) => string;
   readonly tableNumber: (n: number) => string;
+  /** The words of the text's markers “【图：…】” and “【待填写：…】” (as narrativeText writes them). */
+  readonly figureMarker: string;
+  readonly toWriteMarker: string;
+  readonly figureCaption: (n: number, title: string) => string;
+  /** What a placeholder reads in the document. */
+  readonly placeholder: (prompt: string) => string;
 }
 
 const CN = '一二三四五六七八九十';
@@ -54,4 +60,8 @@ export const reportZhCN: ReportTemplates = {
   noCases: '本月无应处置案件',
   mismatchNote: (items) => `注：带“*”的数值为复核结果，与原表不一致（原表：${items.join('；')}）。`,
   tableNumber: (n) => `（${n >= 1 && n <= 10 ? CN[n - 1] : n}）`,
+  figureMarker: '图',
+  toWriteMarker: '待填写',
+  figureCaption: (n, title) => `图${n} ${title}`,
+  placeholder: (prompt) => `【待填写】${prompt}`,
 };

@@ -58,6 +58,22 @@ export const settingsEnUS: SettingsStrings = {
         return `${field}: list grades best first, minimums decreasing`;
       case 'lastBandZero':
         return `${field}: the last grade must start at 0`;
+      case 'schemeList':
+        return `${field}: must list at least ${rule.min} entries`;
+      case 'schemeDuplicate':
+        return `${field}: “${rule.name}” is defined twice`;
+      case 'schemeUnknown':
+        return `${field}: “${rule.name}” is not a ${rule.what} defined earlier in the scheme`;
+      case 'pattern':
+        return `${field}: not a valid regular expression`;
+      case 'schemeReserved':
+        return `${field}: “${rule.name}” is a reserved name; choose another`;
+      case 'termWeightsSum':
+        return `${field}: the terms' weights must add up to 100% (1 in a settings file)`;
+      case 'schemeOwnsFormulas':
+        return `${field}: scheme “${rule.scheme}” carries its own formulas; evaluation settings apply to the default scheme only`;
+      case 'schemeChoice':
+        return `${field}: must be one of ${rule.options.join(', ')} or a scheme object`;
       case 'listItem':
         return `${field}: entry ${rule.index + 1} must be ${rule.item === 'font' ? 'a font name' : 'a unit name'} (text)`;
     }

@@ -14,6 +14,7 @@ export interface SettingsStrings {
 
 const ZH_FIELDS: Readonly<Record<string, string>> = {
   '(root)': '设置',
+  scheme: '评价方案',
   evaluation: '评价设置',
   'evaluation.decimals': '小数位数',
   'evaluation.rounding': '舍入方式',
@@ -72,6 +73,7 @@ export const settingsZhCN: SettingsStrings = {
   field: (path) => {
     const band = bandPath(path);
     if (band) return `第${Number(band[1]) + 1}级的${band[2] === 'grade' ? '等级名称' : '最低分'}`;
+    if (path.startsWith('scheme.')) return `评价方案中的 ${path.slice('scheme.'.length)}`;
     const inBand = /^evaluation\.bands\[(\d+)\]$/.exec(path);
     if (inBand) return `第${Number(inBand[1]) + 1}级`;
     return ZH_FIELDS[path] ?? `“${path}”`;
@@ -118,6 +120,22 @@ export const settingsZhCN: SettingsStrings = {
         return `${field}：等级应从高到低排列，最低分依次递减`;
       case 'lastBandZero':
         return `${field}：最后一级的最低分应为 0，使每个分值都有等级`;
+      case 'schemeList':
+        return `${field}：应为至少 ${rule.min} 项的列表`;
+      case 'schemeDuplicate':
+        return `${field}：名称“${rule.name}”重复定义`;
+      case 'schemeUnknown':
+        return `${field}：“${rule.name}”不是方案中前面定义过的${rule.what === 'count' ? '计数列' : rule.what === 'rate' ? '比率' : '数值'}`;
+      case 'pattern':
+        return `${field}：不是有效的正则表达式`;
+      case 'schemeReserved':
+        return `${field}：“${rule.name}”是保留名称，请换一个名称`;
+      case 'termWeightsSum':
+        return `${field}：各项权重之和应为 100%（设置文件中写作 1）`;
+      case 'schemeOwnsFormulas':
+        return `${field}：评价方案“${rule.scheme}”自带计算公式，评价设置（权重、分母、等级等）只适用于默认方案；请删去评价设置，或在方案文件中修改`;
+      case 'schemeChoice':
+        return `${field}：应为以下方案之一：${rule.options.join('、')}，或一个方案对象`;
       case 'listItem':
         return `${field}：第 ${rule.index + 1} 项应为${rule.item === 'font' ? '字体名称' : '单位名称'}（文字），不能为 null 或数字`;
     }

@@ -12,6 +12,7 @@ import {
   type SheetGrid,
 } from '../core/grid';
 import { excerpt } from '../evaluation/counts';
+import type { WorkbookSize } from './xlsx-size';
 
 /**
  * The workbook could not be opened as .xlsx: `legacyXls` for an Excel 97-2003 file (the user
@@ -23,7 +24,8 @@ export class WorkbookReadError extends UserFacingError {
   constructor(
     message: string,
     readonly kind: 'legacyXls' | 'encrypted' | 'notXlsx' | 'tooBig' = 'notXlsx',
-    // [grid bounds] `tooBig` names the sheet and the range its values span.
+    // [grid bounds] `tooBig` names the sheet and the range its values span (and the cells);
+    // for another part of the zip, its path and megabytes after three empty subjects.
     subjects: readonly string[] = [],
   ) {
     // The kind is the catalog key; the file name is the caller's (`problemText(ui, e, file)`).
@@ -143,30 +145,74 @@ function gridBox(
  * process adds ≈ 10 % (grids, engine), so a workbook is refused before ExcelJS sees it when
  * that estimate passes 700 MB: 1.4 M cells (the bench's 100,000 units) pass, 150,000 rows of
  * 14 do not.
+ *
+ * ExcelJS also reads every other part of the zip whole, whatever its name, and parses those it
+ * knows. Measured the same way, each part alone (≈ 150 MB + so many bytes per byte of it):
+ *  - read as text and parsed: 1 M comments (64 MB) 4.0 s, 390 MB (3.7 per byte); 500,000
+ *    `<dxf>` (13 MB) 200 MB (3.5); 8 M shared strings (182 MB, 20 MB zipped) 8.9 s, 720 MB
+ *    (3.1); 5 M `<xf>` in styles.xml (296 MB, 0.9 MB zipped) 9.9 s, 1.03 GB (2.95); a part
+ *    it does not know, 300 MB, 770 MB (2.1; from 512 M characters on it cannot read one);
+ *  - kept as buffers: a 300 MB theme 1.39 GB (4.15); 300 MB of media 1.10 GB (3.2).
+ * So the other parts count 3.7 bytes per byte, media and themes 4.2, in the same estimate.
  */
 export const LOAD_BYTES_PER_CELL = 300;
 export const LOAD_BYTES_PER_XML_BYTE = 2.4;
+export const LOAD_BYTES_PER_PART_BYTE = 3.7;
+export const LOAD_BYTES_PER_BUFFER_BYTE = 4.2;
 export const MAX_LOAD_ESTIMATE = 700 * 2 ** 20;
 
-/** ExcelJS's estimated memory, less its base, for so many cells and bytes of XML. */
-function loadEstimate(cells: number, xmlBytes: number): number {
-  return cells * LOAD_BYTES_PER_CELL + xmlBytes * LOAD_BYTES_PER_XML_BYTE;
+/** ExcelJS's estimated memory, less its base, for so many cells and bytes of each kind. */
+function loadEstimate(s: {
+  readonly cells: number;
+  readonly sheetBytes: number;
+  readonly xmlBytes?: number;
+  readonly bufferBytes?: number;
+}): number {
+  return (
+    s.cells * LOAD_BYTES_PER_CELL +
+    s.sheetBytes * LOAD_BYTES_PER_XML_BYTE +
+    (s.xmlBytes ?? 0) * LOAD_BYTES_PER_PART_BYTE +
+    (s.bufferBytes ?? 0) * LOAD_BYTES_PER_BUFFER_BYTE
+  );
 }
 
 /**
- * The size pre-check, before ExcelJS: each sheet's XML scanned (`./xlsx-size`, loaded on
- * demand) for the box of its values and its number of cells. Throws `tooBig` naming the sheet
- * and its range when the boxes pass `MAX_GRID_CELLS`, or when ExcelJS could not load so many
- * cells or so much XML within the budget (then with the number of cells as third subject).
- * A file that is no zip passes: ExcelJS says why it cannot read it.
+ * Proof that `checkWorkbookSize` passed these very bytes (the same object): given to
+ * `readWorkbookGrids` and `annotateWorkbook` (xlsx-write), they do not scan them again.
  */
-export async function checkWorkbookSize(data: ArrayBuffer | Uint8Array): Promise<void> {
+export interface SizeChecked {
+  readonly data: ArrayBuffer | Uint8Array;
+}
+const sizeChecked = new WeakSet<SizeChecked>();
+
+/** True when `checked` is `checkWorkbookSize`'s answer for `data`. */
+export function isSizeChecked(
+  data: ArrayBuffer | Uint8Array,
+  checked: SizeChecked | undefined,
+): boolean {
+  return checked !== undefined && sizeChecked.has(checked) && checked.data === data;
+}
+
+/**
+ * The size pre-check, before ExcelJS: every part of the zip inflated and measured
+ * (`./xlsx-size`, loaded on demand), each sheet scanned for the box of its values and its
+ * number of cells. Throws `tooBig` naming the sheet and its range when the boxes pass
+ * `MAX_GRID_CELLS`, or when ExcelJS could not load it all within the budget: then naming the
+ * part that weighs most — a sheet with its range and its number of cells (subjects: sheet,
+ * range, cells), another part with its uncompressed size (subjects: '', '', '', part path,
+ * megabytes). A count or size ending in “+” is where the scan stopped. A file that is no zip
+ * passes: ExcelJS says why it cannot read it. Returns the proof that `data` passed.
+ */
+export async function checkWorkbookSize(data: ArrayBuffer | Uint8Array): Promise<SizeChecked> {
   const { measureWorkbook } = await import('./xlsx-size');
-  const size = await measureWorkbook(
-    data,
-    (bytes, cells) => loadEstimate(cells, bytes) > MAX_LOAD_ESTIMATE,
-  );
-  if (!size) return;
+  const size = await measureWorkbook(data, (soFar) => loadEstimate(soFar) > MAX_LOAD_ESTIMATE);
+  if (size) refuseTooBig(size);
+  const checked: SizeChecked = Object.freeze({ data });
+  sizeChecked.add(checked);
+  return checked;
+}
+
+function refuseTooBig(size: WorkbookSize): void {
   let budget = MAX_GRID_CELLS;
   for (const sheet of size.sheets) {
     const box = sheet.rows * sheet.cols;
@@ -180,29 +226,49 @@ export async function checkWorkbookSize(data: ArrayBuffer | Uint8Array): Promise
     }
     budget -= box;
   }
-  const cells = size.sheets.reduce((n, s) => n + s.cells + s.rowElements, 0);
-  const bytes = size.sheets.reduce((n, s) => n + s.xmlBytes, size.sharedStringsBytes);
-  if (size.stopped || loadEstimate(cells, bytes) > MAX_LOAD_ESTIMATE) {
-    // The sheet that weighs most is named (the last one scanned when the scan stopped early).
-    const heaviest = size.stopped
-      ? size.sheets[size.sheets.length - 1]
-      : [...size.sheets].sort(
-          (a, b) =>
-            loadEstimate(b.cells + b.rowElements, b.xmlBytes) -
-            loadEstimate(a.cells + a.rowElements, a.xmlBytes),
-        )[0];
-    const name = heaviest?.name ?? '';
-    const range = heaviest
-      ? rangeAddress({ row: 0, col: 0, rows: heaviest.rows || 1, cols: heaviest.cols || 1 })
-      : 'A1';
-    // When the scan stopped early, the cells counted so far: “at least”.
-    const count = `${heaviest?.cells ?? cells}${size.stopped ? '+' : ''}`;
+  const sheetWeight = (s: (typeof size.sheets)[number]) =>
+    loadEstimate({ cells: s.cells + s.rowElements, sheetBytes: s.xmlBytes });
+  const partWeight = (p: (typeof size.parts)[number]) =>
+    loadEstimate(
+      p.kind === 'buffer'
+        ? { cells: 0, sheetBytes: 0, bufferBytes: p.bytes }
+        : { cells: 0, sheetBytes: 0, xmlBytes: p.bytes },
+    );
+  const total =
+    size.sheets.reduce((n, s) => n + sheetWeight(s), 0) +
+    size.parts.reduce((n, p) => n + partWeight(p), 0);
+  if (!size.stopped && total <= MAX_LOAD_ESTIMATE) return;
+  // The part that weighs most is named; “+” when the scan stopped inside it.
+  const lastSheet = size.parts.length === 0 ? size.sheets[size.sheets.length - 1] : undefined;
+  const lastPart = size.parts[size.parts.length - 1];
+  let sheet = size.sheets[0];
+  for (const s of size.sheets) if (sheetWeight(s) > sheetWeight(sheet!)) sheet = s;
+  let part = size.parts[0];
+  for (const p of size.parts) if (partWeight(p) > partWeight(part!)) part = p;
+  if (part && (!sheet || partWeight(part) > sheetWeight(sheet))) {
+    // Where the scan stopped in it, the size the zip gives for it if that is more.
+    const cut = size.stopped && part === lastPart;
+    const mb =
+      cut && part.zipBytes > part.bytes
+        ? `${Math.round(part.zipBytes / 2 ** 20)}`
+        : `${Math.round(part.bytes / 2 ** 20)}${cut ? '+' : ''}`;
     throw new WorkbookReadError(
-      `sheet ${name} holds ${count} cells in ${range} (${(bytes / 2 ** 20).toFixed(0)} MB of XML): too much to read`,
+      `part ${part.path} holds ${mb} MB uncompressed: too much to read`,
       'tooBig',
-      [name, range, count],
+      ['', '', '', part.path, mb],
     );
   }
+  const name = sheet?.name ?? '';
+  const range = sheet
+    ? rangeAddress({ row: 0, col: 0, rows: sheet.rows || 1, cols: sheet.cols || 1 })
+    : 'A1';
+  const count = `${sheet?.cells ?? 0}${size.stopped && sheet === lastSheet ? '+' : ''}`;
+  const bytes = size.sheets.reduce((n, s) => n + s.xmlBytes, 0);
+  throw new WorkbookReadError(
+    `sheet ${name} holds ${count} cells in ${range} (${(bytes / 2 ** 20).toFixed(0)} MB of XML): too much to read`,
+    'tooBig',
+    [name, range, count],
+  );
 }
 
 /** Merged areas cut to a grid of `rows` × `cols` from A1 (those outside it dropped). */
@@ -255,11 +321,15 @@ export function isEncryptedXlsx(data: ArrayBuffer | Uint8Array): boolean {
  * thousands of digits) is a per-cell note (`SheetGrid.notes`) for the engine to report; no
  * cell content makes this throw.
  */
-export async function readWorkbookGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
+export async function readWorkbookGrids(
+  data: ArrayBuffer | Uint8Array,
+  // [grid bounds] `checkWorkbookSize`'s answer for `data`, when the caller has checked it.
+  checked?: SizeChecked,
+): Promise<SheetGrid[]> {
   if (isEncryptedXlsx(data))
     throw new WorkbookReadError('a password-protected workbook', 'encrypted');
   if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
-  await checkWorkbookSize(data); // [grid bounds]
+  if (!isSizeChecked(data, checked)) await checkWorkbookSize(data); // [grid bounds]
   const wb = new ExcelJS.Workbook();
   let mergeRefs: Map<string, string[]> | undefined; // [grid bounds]
   try {
@@ -464,6 +534,15 @@ export function worksheetToGrid(
     for (let c = 1; c < rawValues.length; c++) {
       const v = rawValues[c];
       if (v === null || v === undefined) continue;
+      // The common cells, as `readCell` reads them, without building its context for each.
+      if (
+        (typeof v === 'number' && Number.isFinite(v)) ||
+        typeof v === 'boolean' ||
+        (typeof v === 'string' && raw === undefined)
+      ) {
+        cells[c - 1] = v;
+        continue;
+      }
       const address = cellAddress(rowNumber - 1, c - 1);
       let read: Read;
       try {

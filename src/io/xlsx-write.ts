@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import { columnIndex, rangeAddress } from '../core/grid';
+import { addChartSheet, type ChartImage } from './xlsx-charts';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
 import {
   checkWorkbookSize,
+  isSizeChecked,
   loadWithoutMerges,
   parseRange,
   rawCellsFor,
@@ -10,6 +12,7 @@ import {
   WorkbookReadError,
   type RawCell,
   type RawCells,
+  type SizeChecked,
 } from './xlsx-read';
 
 /**
@@ -19,10 +22,14 @@ import {
 export async function annotateWorkbook(
   data: ArrayBuffer | Uint8Array,
   plan: WritePlan,
+  /** [figures] Optional: the charts' pictures, on Tongbao's own sheet (src/io/xlsx-charts.ts). */
+  charts?: readonly ChartImage[],
+  /** [grid bounds] The reader's `checkWorkbookSize` answer for `data`: not scanned again. */
+  checked?: SizeChecked,
 ): Promise<Uint8Array> {
   // [grid bounds] The reader's size check and merge hook: a file the reader refuses is
   // refused here too, and a merge over J1:XFD1048576 is kept as its range, not expanded.
-  await checkWorkbookSize(data);
+  if (!isSizeChecked(data, checked)) await checkWorkbookSize(data);
   const wb = new ExcelJS.Workbook();
   let merges: Map<string, string[]> | undefined;
   try {
@@ -63,6 +70,7 @@ export async function annotateWorkbook(
       );
     }
   }
+  if (charts) addChartSheet(wb, charts); // [figures] throws ChartSheetTakenError, nothing written
   const out = new Uint8Array(await wb.xlsx.writeBuffer());
   // [grid bounds] ExcelJS writes the merges it expanded; those kept as ranges are put back.
   const kept = new Map<string, string[]>();

@@ -1,14 +1,25 @@
-import type { Analysis } from '../evaluation/analyze';
+import { scaledToNumber } from '../core/fixed';
+import { decimalsOf, type Analysis } from '../evaluation/analyze';
 import { narrativeZhCN, type NarrativeTemplates } from '../i18n/narrative';
+import type { ChartSpec } from '../summary/chart-spec';
+import {
+  compareSummary,
+  lastMonthFromColumns,
+  summaryCharts,
+  summaryParagraphs,
+} from '../summary/index';
 import { cityParagraphs } from './city';
 import { matchMonths } from './compare';
 import { hotlineParagraphs } from './hotline';
-import type { Narrative, Section } from './types';
+import { displayName } from './names';
+import type { Narrative, Paragraph, Section } from './types';
 
 /**
- * The bulletin's ranking paragraphs from this month's analysis and, when given, last month's:
- * structured sections, each paragraph with the facts it states. Narrative settings come with
- * the analysis (`analysis.settings.narrative`).
+ * The bulletin's text from this month's analysis and, when given, last month's: 一、基本情况
+ * and the 分类情况 paragraphs from the summary tables, the ranking paragraphs from the
+ * evaluation and 12345 tables, the charts the paragraphs announce, and the places the writer
+ * fills in — structured sections in the bulletin's order, each paragraph with the facts it
+ * states. Settings come with the analysis.
  */
 export function buildNarrative(
   current: Analysis,
@@ -18,40 +29,180 @@ export function buildNarrative(
   const s = current.settings.narrative;
   const match = previous === null ? null : matchMonths(current, previous);
   const hotline = hotlineParagraphs(current, s, templates);
-  const sections: Section[] = [
-    {
-      id: 'hotline-handling',
-      part: 'hotline',
-      title: templates.sectionTitles['hotline-handling'],
-      paragraphs: hotline.handling,
-    },
-    {
-      id: 'hotline-transfers',
-      part: 'hotline',
-      title: templates.sectionTitles['hotline-transfers'],
-      paragraphs: hotline.transfers,
-    },
-    {
-      id: 'city-handling',
-      part: 'cityManagement',
-      title: templates.sectionTitles['city-handling'],
-      paragraphs: cityParagraphs(current, match, s, templates),
-    },
-  ];
+  const ranking = new Map<Section['id'], Section>([
+    [
+      'hotline-handling',
+      {
+        id: 'hotline-handling',
+        part: 'hotline',
+        title: templates.sectionTitles['hotline-handling'],
+        paragraphs: hotline.handling,
+      },
+    ],
+    [
+      'hotline-transfers',
+      {
+        id: 'hotline-transfers',
+        part: 'hotline',
+        title: templates.sectionTitles['hotline-transfers'],
+        paragraphs: hotline.transfers,
+      },
+    ],
+    [
+      'city-handling',
+      {
+        id: 'city-handling',
+        part: 'cityManagement',
+        title: templates.sectionTitles['city-handling'],
+        paragraphs: cityParagraphs(current, match, s, templates),
+      },
+    ],
+  ]);
+  const measureFigures = measureCharts(current, templates);
+  if (measureFigures.paragraph) {
+    const city = ranking.get('city-handling')!;
+    ranking.set('city-handling', {
+      ...city,
+      paragraphs: [...city.paragraphs, measureFigures.paragraph],
+    });
+  }
+  // The summary sections exist when the workbook has summary tables; last month is the
+  // previous workbook's, else the 上月 column of this one.
+  const reading = current.summary;
+  const hasSummary = reading.sheets.length > 0;
+  const previousReading =
+    previous !== null && previous.summary.sheets.length > 0
+      ? previous.summary
+      : lastMonthFromColumns(reading);
+  const summary = hasSummary
+    ? summaryParagraphs(reading, previousReading, current.settings.summary)
+    : [];
+  // The bulletin's order: the ranking sections go after the 分类情况 of their part.
+  const sections: Section[] = [];
+  const after: Partial<Record<string, readonly Section['id'][]>> = {
+    'hotline-categories': ['hotline-handling', 'hotline-transfers'],
+    'city-categories': ['city-handling'],
+  };
+  const placed = new Set<Section['id']>();
+  const place = (id: Section['id']) => {
+    const r = ranking.get(id);
+    if (r && !placed.has(id)) sections.push(r);
+    placed.add(id);
+  };
+  for (const x of summary) {
+    // A part's ranking sections come before its hotspots when there is no 分类情况.
+    if (x.id === 'hotline-hotspots')
+      ['hotline-handling', 'hotline-transfers'].forEach((id) => place(id as Section['id']));
+    if (x.id === 'city-hotspots') place('city-handling');
+    if (x.id === 'cases') {
+      ['hotline-handling', 'hotline-transfers', 'city-handling'].forEach((id) =>
+        place(id as Section['id']),
+      );
+    }
+    sections.push(x);
+    for (const id of after[x.id] ?? []) place(id);
+  }
+  for (const id of ranking.keys()) place(id);
   return {
     sections: sections.filter((x) => x.paragraphs.length > 0),
     comparison: match?.comparison ?? null,
+    charts: [...(hasSummary ? summaryCharts(reading) : []), ...measureFigures.charts],
+    summary: hasSummary ? compareSummary(reading, previousReading, current.settings.summary) : null,
   };
 }
 
-/** The narrative as plain text: section titles and paragraphs, a blank line between sections. */
+/** Units a measure chart shows at most (市直单位 has about 45). */
+export const MAX_BARS = 60;
+
+/**
+ * One bar chart per group of the first measure the paragraphs rank by (Fuzhou: 综合指标值), and
+ * the sentence that announces them at the end of the 案件办理情况 section.
+ */
+function measureCharts(
+  a: Analysis,
+  t: NarrativeTemplates,
+): { charts: ChartSpec[]; paragraph: Paragraph | null } {
+  const measure = a.scheme.measures[0];
+  if (!measure) return { charts: [], paragraph: null };
+  const decimals = decimalsOf(a, measure.figure);
+  const groups = new Map<string, { name: string; value: number }[]>();
+  for (const u of a.units) {
+    const v = u.figures[measure.figure];
+    if (!u.evaluated || u.parent !== null || typeof v !== 'number') continue;
+    const group = u.group ?? u.table;
+    let list = groups.get(group);
+    if (!list) groups.set(group, (list = []));
+    list.push({
+      name: displayName(u.name, u.group, a.settings.narrative),
+      value: scaledToNumber(v, decimals),
+    });
+  }
+  // A chart of more bars than a page can show legibly is left out.
+  const charts: ChartSpec[] = [...groups]
+    .filter(([, list]) => list.length <= MAX_BARS)
+    .map(([group, list]) => {
+      const sorted = [...list].sort((x, y) => y.value - x.value);
+      return {
+        id: `measure:${group}`,
+        title: t.measureChart(group, measure.figure),
+        kind: 'bar',
+        categories: sorted.map((x) => x.name),
+        series: [{ name: measure.figure, values: sorted.map((x) => x.value) }],
+        unit: measure.unit,
+      };
+    });
+  if (charts.length === 0) return { charts, paragraph: null };
+  return {
+    charts,
+    paragraph: {
+      text: t.measureCharts(measure.figure),
+      facts: [],
+      charts: charts.map((c) => c.id),
+    },
+  };
+}
+
+const CN = '一二三四五六七八九十';
+const cn = (n: number) => (n >= 1 && n <= 10 ? CN[n - 1]! : String(n));
+
+/**
+ * The narrative as text, headed and numbered as the bulletin is: “【一、基本情况】”,
+ * “【（一）12345平台运行情况】”, “【1. 诉求件分类情况】”; a chart a paragraph announces as
+ * “【图：各类诉求件占比】” on the line after it; a place to write as “【待填写：…】”. This is
+ * what the pane shows and lets the user edit, and what `textBlocks` turns into the document.
+ */
 export function narrativeText(n: Narrative, templates: NarrativeTemplates = narrativeZhCN): string {
-  return n.sections
-    .map((section) =>
-      [
-        `【${templates.partTitles[section.part]}·${section.title}】`,
-        ...section.paragraphs.map((p) => p.text),
-      ].join('\n'),
-    )
-    .join('\n\n');
+  const title = new Map(n.charts.map((c) => [c.id, c.title] as const));
+  const blocks: string[] = [];
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let part: Section['part'] | null = null;
+  for (const section of n.sections) {
+    const lines: string[] = [];
+    if (section.part === 'overview' || section.part === 'editorial') {
+      lines.push(`【${cn(++h1)}、${section.title}】`);
+      h2 = 0;
+    } else {
+      // Without 一、基本情况 the parts still sit under a first heading.
+      if (h1 === 0) lines.push(`【${cn(++h1)}、${templates.operationsHeading}】`);
+      if (part !== section.part) {
+        lines.push(`【（${cn(++h2)}）${templates.partTitles[section.part]}】`);
+        h3 = 0;
+      }
+      if (section.title !== '') lines.push(`【${++h3}. ${section.title}】`);
+    }
+    part = section.part;
+    for (const p of section.paragraphs) {
+      // “【待填写：请填写…】”: the prompt's own brackets are dropped inside the marker.
+      const prompt = p.editorial?.prompt.replace(/^（(.*)）$/, '$1');
+      lines.push(prompt !== undefined ? `【${templates.toWrite}：${prompt}】` : p.text);
+      for (const id of p.charts ?? []) {
+        const t = title.get(id);
+        if (t !== undefined) lines.push(`【${templates.figure}：${t}】`);
+      }
+    }
+    blocks.push(lines.join('\n'));
+  }
+  return blocks.join('\n\n');
 }

@@ -1,23 +1,54 @@
 import type { NarrativeSettings } from '../core/settings';
-import type { Analysis, Unit } from '../evaluation/analyze';
-import type { NarrativeTemplates } from '../i18n/narrative';
-import type { Group } from '../tables/groups';
+import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
+import type { MeasureInfo, NarrativeTemplates } from '../i18n/narrative';
 import type { MonthMatch } from './compare';
 import { displayName, num } from './names';
 import { leaders, roundRobin, sortByValue, takeTop } from './rank';
-import type { ChangedUnit, Fact, Measure, Paragraph, ValuedUnit } from './types';
+import type { ChangedUnit, Fact, Paragraph, ValuedUnit } from './types';
 
-const MEASURES: readonly Measure[] = ['index', 'onTime'];
-const DISTRICT_GROUPS: readonly Group[] = ['五城区', '七县(市)'];
+const DISTRICT_GROUPS: readonly string[] = ['五城区', '七县(市)'];
 
 interface Ranked {
   readonly unit: Unit;
   readonly value: number;
 }
 
+/** A group of units ranked together: a named group, or an ungrouped table by its title. */
+interface RankGroup {
+  readonly label: string;
+  /** List style (best with ties, bottom, improved) — 市直单位; else best and last (districts). */
+  readonly list: boolean;
+  readonly member: (u: Unit) => boolean;
+}
+
+/** Groups in the order the bulletin takes them: list-style groups first, then the others. */
+function rankGroups(a: Analysis): RankGroup[] {
+  const seen = new Set<string>();
+  const list: RankGroup[] = [];
+  const range: RankGroup[] = [];
+  a.tables.forEach((table, tableIndex) => {
+    if (table.group === null) {
+      range.push({
+        label: table.title,
+        list: false,
+        member: (u) => u.tableIndex === tableIndex,
+      });
+      return;
+    }
+    const group = table.group;
+    if (seen.has(group)) return;
+    seen.add(group);
+    const g = { label: group, member: (u: Unit) => u.group === group };
+    if (DISTRICT_GROUPS.includes(group)) range.push({ ...g, list: false });
+    else list.push({ ...g, list: true });
+  });
+  return [...list, ...range];
+}
+
 /**
- * Section 一(二)2 of the bulletin: per measure, the 市直单位 best / bottom / improved sentence,
- * then one paragraph each for 五城区 and 七县(市). Sentences without data are left out.
+ * Section 一(二)2 of the bulletin: per measure of the scheme (Fuzhou: 综合指标值, 按期结案率),
+ * the 市直单位 best / bottom / improved sentence, then one paragraph each for 五城区 and
+ * 七县(市) (and for each ungrouped table). Sentences without data are left out.
  */
 export function cityParagraphs(
   a: Analysis,
@@ -26,13 +57,17 @@ export function cityParagraphs(
   t: NarrativeTemplates,
 ): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  for (const m of MEASURES) {
-    const valueOf = (u: Unit) => (m === 'index' ? u.scores!.index : u.scores!.onTime);
-    const fmt = (v: number) => `${num(v, a.decimals)}${m === 'index' ? '分' : '%'}`;
+  const groups = rankGroups(a);
+  a.scheme.measures.forEach((measure, position) => {
+    const m = measure.figure;
+    const info: MeasureInfo = { ...measure, position };
+    const decimals = decimalsOf(a, m);
+    const valueOf = (u: Unit) => u.figures[m];
+    const fmt = (v: number) => `${num(v, decimals)}${measure.unit}`;
     const fmtChange = (v: number) =>
-      m === 'index'
-        ? t.change.points(num(v, a.decimals))
-        : t.change[s.rateChange](num(v, a.decimals));
+      measure.unit === '分'
+        ? t.change.points(num(v, decimals))
+        : t.change[s.rateChange](num(v, decimals));
     const valued = (r: Ranked): ValuedUnit => ({
       name: displayName(r.unit.name, r.unit.group, s),
       fullName: r.unit.name,
@@ -41,99 +76,119 @@ export function cityParagraphs(
       row: r.unit.row,
       value: r.value,
     });
-    const ranked = (group: Group): Ranked[] =>
-      a.units
-        .filter((u) => u.evaluated && u.parent === null && u.group === group)
-        .map((unit) => ({ unit, value: valueOf(unit) }));
+    const ranked = (g: RankGroup): Ranked[] =>
+      a.units.flatMap((unit) => {
+        const value = valueOf(unit);
+        return unit.evaluated && unit.parent === null && g.member(unit) && typeof value === 'number'
+          ? [{ unit, value }]
+          : [];
+      });
     const changes = (rs: readonly Ranked[]): ChangedUnit[] => {
       if (match === null) return [];
       const out: ChangedUnit[] = [];
       for (const r of rs) {
         const p = match.previousOf.get(r.unit);
-        if (!p?.scores) continue;
-        const previous = valueOf(p);
+        const previous = p ? valueOf(p) : null;
+        if (!p?.evaluated || typeof previous !== 'number') continue;
         if (r.value > previous) out.push({ ...valued(r), previous, change: r.value - previous });
       }
       return sortByValue(out, (x) => x.change);
     };
+    let lead = t.city.lead(info);
+    const led = (text: string) => {
+      const out = `${lead}${text}`;
+      lead = '';
+      return out;
+    };
 
-    // 市直单位: best (with ties), bottom, improved.
-    const city = sortByValue(ranked('市直单位'), (r) => r.value);
-    const facts: Fact[] = [];
-    const sentences: string[] = [];
-    if (city.length > 0) {
-      const tied = leaders(city, (r) => r.value);
-      const named = roundRobin(tied, (r) => r.unit.tableIndex, s.namedInTies).map(valued);
-      const value = tied[0]!.value;
-      facts.push({ kind: 'best', measure: m, group: '市直单位', named, count: tied.length, value });
-      sentences.push(
-        t.city.best(
-          m,
-          named.map((x) => x.name),
-          tied.length,
-          fmt(value),
-        ),
-      );
-      const below = sortByValue(
-        city.filter((r) => r.value < value),
-        (r) => r.value,
-        true,
-      );
-      const bottom = takeTop(below, s.bottomCount, (r) => r.value, s.tiesAtCutoff).map(valued);
-      if (bottom.length > 0) {
-        facts.push({ kind: 'bottom', measure: m, group: '市直单位', units: bottom });
-        sentences.push(
-          t.city.bottom(
-            m,
-            bottom.map((x) => ({ name: x.name, value: fmt(x.value) })),
-          ),
-        );
+    for (const g of groups) {
+      const rs = sortByValue(ranked(g), (r) => r.value);
+      if (g.list) {
+        const facts: Fact[] = [];
+        const sentences: string[] = [];
+        if (rs.length > 0) {
+          const tied = leaders(rs, (r) => r.value);
+          const named = roundRobin(tied, (r) => r.unit.tableIndex, s.namedInTies).map(valued);
+          const value = tied[0]!.value;
+          facts.push({
+            kind: 'best',
+            measure: m,
+            group: g.label,
+            named,
+            count: tied.length,
+            value,
+          });
+          sentences.push(
+            t.city.best(
+              info,
+              named.map((x) => x.name),
+              tied.length,
+              fmt(value),
+            ),
+          );
+          const below = sortByValue(
+            rs.filter((r) => r.value < value),
+            (r) => r.value,
+            true,
+          );
+          const bottom = takeTop(below, s.bottomCount, (r) => r.value, s.tiesAtCutoff).map(valued);
+          if (bottom.length > 0) {
+            facts.push({ kind: 'bottom', measure: m, group: g.label, units: bottom });
+            sentences.push(
+              t.city.bottom(
+                info,
+                g.label,
+                bottom.map((x) => ({ name: x.name, value: fmt(x.value) })),
+              ),
+            );
+          }
+          const improved = takeTop(changes(rs), s.improvedCount, (x) => x.change, s.tiesAtCutoff);
+          if (improved.length > 0) {
+            facts.push({ kind: 'improved', measure: m, group: g.label, units: improved });
+            sentences.push(
+              t.city.improved(
+                info,
+                g.label,
+                improved.map((x) => ({
+                  name: x.name,
+                  value: fmt(x.value),
+                  change: fmtChange(x.change),
+                })),
+              ),
+            );
+          }
+        }
+        if (sentences.length > 0)
+          paragraphs.push({ text: led(`${sentences.join('；')}。`), facts });
+        continue;
       }
-      const improved = takeTop(changes(city), s.improvedCount, (x) => x.change, s.tiesAtCutoff);
-      if (improved.length > 0) {
-        facts.push({ kind: 'improved', measure: m, group: '市直单位', units: improved });
-        sentences.push(
-          t.city.improved(
-            m,
-            improved.map((x) => ({
-              name: x.name,
-              value: fmt(x.value),
-              change: fmtChange(x.change),
-            })),
-          ),
-        );
-      }
-    }
-    if (sentences.length > 0)
-      paragraphs.push({ text: `${t.city.lead(m)}${sentences.join('；')}。`, facts });
-
-    // 五城区 and 七县(市): which rose, best and last.
-    for (const group of DISTRICT_GROUPS) {
-      const rs = sortByValue(ranked(group), (r) => r.value);
+      // Districts (and ungrouped tables): which rose, best and last.
       if (rs.length === 0) continue;
       const groupFacts: Fact[] = [];
       const rose = changes(rs);
-      if (rose.length > 0) groupFacts.push({ kind: 'rose', measure: m, group, units: rose });
+      if (rose.length > 0)
+        groupFacts.push({ kind: 'rose', measure: m, group: g.label, units: rose });
       const best = leaders(rs, (r) => r.value).map(valued);
       const lowest = rs[rs.length - 1]!.value;
       // Tied last places in table order; none when every unit shares one value.
       const worst =
         lowest === best[0]!.value ? [] : rs.filter((r) => r.value === lowest).map(valued);
-      groupFacts.push({ kind: 'groupRange', measure: m, group, best, worst });
+      groupFacts.push({ kind: 'groupRange', measure: m, group: g.label, best, worst });
       const item = (x: ValuedUnit) => ({ name: x.name, value: fmt(x.value) });
       let text: string;
       if (rose.length > 1) {
         text = `${t.city.roseMany(
-          m,
-          group,
+          info,
+          g.label,
           rose.map((x) => x.name),
-        )}，${t.city.range(m, null, best.map(item), worst.map(item))}。`;
+        )}，${t.city.range(info, null, best.map(item), worst.map(item))}。`;
       } else {
-        const range = t.city.range(m, group, best.map(item), worst.map(item));
-        text = rose.length === 1 ? `${t.city.roseOne(m, rose[0]!.name)}；${range}。` : `${range}。`;
+        const range = t.city.range(info, g.label, best.map(item), worst.map(item));
+        text =
+          rose.length === 1 ? `${t.city.roseOne(info, rose[0]!.name)}；${range}。` : `${range}。`;
       }
-      paragraphs.push({ text, facts: groupFacts });
+      paragraphs.push({ text: led(text), facts: groupFacts });
     }
-  }
+  });
   return paragraphs;
 }

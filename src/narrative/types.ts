@@ -1,7 +1,9 @@
+import type { ChartSpec } from '../summary/chart-spec';
+import type { SummaryComparison, SummaryFact, SummarySectionId } from '../summary/types';
 import type { Group } from '../tables/groups';
 
-/** The two measures the bulletin ranks 数字城管 units by. */
-export type Measure = 'index' | 'onTime';
+/** A figure of the scheme the paragraphs rank units by (Fuzhou: 综合指标值, 按期结案率). */
+export type Measure = string;
 
 /** A unit as the text names it, with where it came from. */
 export interface NamedUnit {
@@ -98,21 +100,32 @@ export type Fact =
 
 export interface Paragraph {
   readonly text: string;
-  readonly facts: readonly Fact[];
+  readonly facts: readonly (Fact | SummaryFact)[];
+  /** Ids of the charts (`Narrative.charts`) the paragraph announces (“如下图所示”), shown after it. */
+  readonly charts?: readonly string[];
+  /** A place the writer fills in (诉求热点, 典型案例…): `text` is empty, `prompt` says what goes there. */
+  readonly editorial?: { readonly prompt: string };
 }
 
-export type SectionId = 'hotline-handling' | 'hotline-transfers' | 'city-handling';
+export type SectionId =
+  'hotline-handling' | 'hotline-transfers' | 'city-handling' | 'city-figures' | SummarySectionId;
+
+/**
+ * The bulletin's parts: 一、基本情况 ('overview'), its （一）12345平台 and （二）数字城管系统
+ * ('hotline', 'cityManagement'), and the parts written by hand (二、典型案例 …: 'editorial').
+ */
+export type Part = 'overview' | 'hotline' | 'cityManagement' | 'editorial';
 
 export interface Section {
   readonly id: SectionId;
-  /** The bulletin part it belongs to: 12345 平台 or 数字城管系统. */
-  readonly part: 'hotline' | 'cityManagement';
+  readonly part: Part;
+  /** The heading without its number; '' for a part's introduction (no heading of its own). */
   readonly title: string;
   readonly paragraphs: readonly Paragraph[];
 }
 
 export interface UnitKey {
-  readonly group: Group;
+  readonly group: Group | null;
   readonly parent: string | null;
   readonly name: string;
 }
@@ -128,6 +141,10 @@ export interface Comparison {
 
 export interface Narrative {
   readonly sections: readonly Section[];
+  /** Every chart a paragraph may announce, by id. */
+  readonly charts: readonly ChartSpec[];
+  /** The summary tables' figures and lists with last month's and the 环比; null without them. */
+  readonly summary: SummaryComparison | null;
   /** Null when no previous month was given. */
   readonly comparison: Comparison | null;
 }

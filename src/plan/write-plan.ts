@@ -1,23 +1,18 @@
 import { scaledToNumber } from '../core/fixed';
 import { cellAddress, columnLetters, isEmptyCell, noteKey, type CellValue } from '../core/grid';
-import { recomputedField, type Analysis, type Unit } from '../evaluation/analyze';
+import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
-import { OWN_COLUMN_SUFFIX, type ComputedField } from '../tables/columns';
+import type { FigureDef } from '../scheme/scheme';
+import { OWN_COLUMN_SUFFIX } from '../tables/columns';
 import type { DetectedTable } from '../tables/detect';
 
 /**
  * What the add-in (and the annotated-workbook writer) writes, as plain data: for every
- * evaluation table, five recomputed columns right of the user's table, headed “…（复核）”,
- * with number formats and conditional formats. Both hosts apply the same plan; the plan is
- * what the tests assert on. Coordinates are 0-based sheet rows and columns.
+ * evaluation table, one recomputed column per figure of the scheme (Fuzhou: 返工率, 结案率,
+ * 按期结案率, 综合指标值, 评价等级) right of the user's table, headed “…（复核）”, with number
+ * formats and conditional formats. Both hosts apply the same plan; the plan is what the tests
+ * assert on. Coordinates are 0-based sheet rows and columns.
  */
-export const OWN_FIELDS: readonly ComputedField[] = [
-  '返工率',
-  '结案率',
-  '按期结案率',
-  '综合指标值',
-  '评价等级',
-];
 
 /** A value to write; null leaves the cell as it is. */
 export type PlanValue = string | number | null;
@@ -63,7 +58,7 @@ export interface TableWrites {
   readonly title: string;
   /** True when an earlier run's columns are being replaced (their old rules are cleared). */
   readonly replacing: boolean;
-  /** The five own columns, left to right. */
+  /** The own columns (one per figure of the scheme), left to right. */
   readonly columns: Rect;
   readonly block: ValueBlock;
   readonly header: Rect;
@@ -101,7 +96,7 @@ const GRADE_COLORS: readonly { fill: string; font: string }[] = [
 const MISMATCH = { fill: '#FFC7CE', font: '#9C0006' };
 export const HEADER_FILL = '#DDEBF7';
 
-const FORMAT = { grade: '@', header: '@' };
+const FORMAT = { text: '@', header: '@', whole: '0' };
 
 /** Shows exactly the decimals the engine rounded to: '0.00' for 2. */
 function rateFormat(decimals: number): string {
@@ -139,9 +134,10 @@ function planTable(
   const { origin } = table;
   const own = table.columns.own;
   const ownCols = Object.values(own);
+  const fields = a.scheme.figures;
   // Re-run: the columns written last time, where they are. First run: right of the table.
   const startCol = ownCols.length > 0 ? Math.min(...ownCols) : table.columns.lastUserCol + 1;
-  const cols = OWN_FIELDS.map((_, i) => startCol + i);
+  const cols = fields.map((_, i) => startCol + i);
   const isOwn = new Set(ownCols);
   const firstDataRow = table.headerRow + table.headerRows;
   const unitRow = new Map(units.map((u) => [u.row - origin.row - 1, u]));
@@ -179,7 +175,8 @@ function planTable(
     const unit = unitRow.get(r);
     const rowValues: PlanValue[] = [];
     const rowFormats: (string | null)[] = [];
-    OWN_FIELDS.forEach((field, i) => {
+    fields.forEach((def, i) => {
+      const field = def.key;
       const c = cols[i]!;
       const current = values[r]?.[c];
       if (!isOwn.has(c) && occupied(r, c, current)) {
@@ -196,8 +193,8 @@ function planTable(
         rowValues.push(null);
         rowFormats.push(null);
       } else if (unit) {
-        rowValues.push(ownValue(a, unit, field));
-        rowFormats.push(field === '评价等级' ? FORMAT.grade : rateFormat(a.decimals));
+        rowValues.push(ownValue(a, unit, def, i === fields.length - 1));
+        rowFormats.push(formatOf(a, def));
       } else {
         // Blank, remark and title rows inside the table: clear what an earlier run left.
         rowValues.push(isOwn.has(c) && !isBlank(current) ? '' : null);
@@ -213,7 +210,7 @@ function planTable(
     row: sheetRow,
     col: sheetCol,
     rows: rows.length,
-    cols: OWN_FIELDS.length,
+    cols: fields.length,
     values: rows,
     numberFormat: formats,
   };
@@ -226,27 +223,47 @@ function planTable(
   return {
     title: table.title,
     replacing: ownCols.length > 0,
-    columns: { row: sheetRow, col: sheetCol, rows: rows.length, cols: OWN_FIELDS.length },
+    columns: { row: sheetRow, col: sheetCol, rows: rows.length, cols: fields.length },
     block,
-    header: { row: sheetRow, col: sheetCol, rows: 1, cols: OWN_FIELDS.length },
+    header: { row: sheetRow, col: sheetCol, rows: 1, cols: fields.length },
     rules: rulesFor(a, table, tableIndex, dataRange),
   };
 }
 
-/** The texts the add-in writes into its columns: grade letters and the not-evaluated reasons. */
+/** The texts the add-in writes into its columns: grade names and the not-evaluated reasons. */
 function ownValues(a: Analysis): Set<string> {
   return new Set([
-    ...a.settings.evaluation.bands.map((b) => b.grade),
+    ...a.scheme.figures.flatMap((f) => (f.kind === 'grade' ? f.bands.map((b) => b.grade) : [])),
     ...Object.values(zhCN.reasons),
   ]);
 }
 
-function ownValue(a: Analysis, u: Unit, field: ComputedField): PlanValue {
-  const s = u.scores;
-  if (s === null) return field === '评价等级' ? zhCN.reasons[u.reason ?? 'invalidData'] : '';
-  const v = recomputedField(s, field);
-  return typeof v === 'number' ? scaledToNumber(v, a.decimals) : v;
+function formatOf(a: Analysis, def: FigureDef): string {
+  if (def.kind === 'rate' || def.kind === 'index') return rateFormat(decimalsOf(a, def.key));
+  return def.kind === 'rank' ? FORMAT.whole : FORMAT.text;
 }
+
+/** A figure as written: a plain number, a grade, a rank; the reason in the last column when the unit is not evaluated. */
+function ownValue(a: Analysis, u: Unit, def: FigureDef, last: boolean): PlanValue {
+  const v = u.figures[def.key] ?? null;
+  if (v === null) return !u.evaluated && last ? zhCN.reasons[u.reason ?? 'invalidData'] : '';
+  if (typeof v === 'number' && (def.kind === 'rate' || def.kind === 'index'))
+    return scaledToNumber(v, decimalsOf(a, def.key));
+  return v;
+}
+
+/** Forms a printed grade may take for `grade`: as named, upper case, full width (Ａ, ｂ → Ｂ). */
+function gradeForms(grade: string): string[] {
+  const full = [...grade]
+    .map((ch) => {
+      const c = ch.charCodeAt(0);
+      return c >= 0x21 && c <= 0x7e ? String.fromCharCode(c + 0xfee0) : ch;
+    })
+    .join('');
+  return [...new Set([grade.toUpperCase(), full.toUpperCase()])];
+}
+
+const excelText = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 function rulesFor(
   a: Analysis,
@@ -255,32 +272,47 @@ function rulesFor(
   dataRange: (i: number) => Rect,
 ): ConditionalRule[] {
   const rules: ConditionalRule[] = [];
-  const gradeRange = dataRange(OWN_FIELDS.indexOf('评价等级'));
-  a.settings.evaluation.bands.forEach((band, i) => {
-    const colors = GRADE_COLORS[Math.min(i, GRADE_COLORS.length - 1)]!;
-    rules.push({ type: 'textEquals', range: gradeRange, text: band.grade, ...colors });
-  });
-  rules.push({
-    type: 'colorScale',
-    range: dataRange(OWN_FIELDS.indexOf('综合指标值')),
-    min: '#F8696B',
-    mid: '#FFEB84',
-    max: '#63BE7B',
+  const fields = a.scheme.figures;
+  fields.forEach((def, i) => {
+    if (def.kind === 'grade')
+      def.bands.forEach((band, b) => {
+        const colors = GRADE_COLORS[Math.min(b, GRADE_COLORS.length - 1)]!;
+        rules.push({ type: 'textEquals', range: dataRange(i), text: band.grade, ...colors });
+      });
+    else if (def.kind === 'index')
+      rules.push({
+        type: 'colorScale',
+        range: dataRange(i),
+        min: '#F8696B',
+        mid: '#FFEB84',
+        max: '#63BE7B',
+      });
   });
   // A recomputed cell whose printed twin disagrees: one formula rule per column, so it
   // follows the sheet when the user corrects the printed figure.
   const scale = a.printedScale[tableIndex] ?? {};
-  OWN_FIELDS.forEach((field, i) => {
-    const printedCol = table.columns.printed[field];
+  fields.forEach((def, i) => {
+    const printedCol = table.columns.printed[def.key];
     if (printedCol === undefined) return;
     const range = dataRange(i);
     const own = cellAddress(range.row, range.col);
     const printed = `$${columnLetters(printedCol + table.origin.col)}${range.row + 1}`;
-    const formula =
-      field === '评价等级'
-        ? `=AND(${own}<>"",TRIM(${printed})<>"",UPPER(TRIM(${printed}))<>${own})`
-        : // Numbers typed as text (“98.5”, “98.5%”) are compared too: --SUBSTITUTE turns them into numbers.
-          `=AND(ISNUMBER(${own}),TRIM(${printed})<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM(${printed}),"%","")${scale[field] === 'fraction' ? '*100' : ''},${a.decimals})<>${own},FALSE()))`;
+    let formula: string;
+    if (def.kind === 'grade') {
+      // The engine folds full-width and lower-case grades (ｂ is B): so does the rule.
+      const typed = `UPPER(TRIM(${printed}))`;
+      const same = def.bands.map(
+        (b) =>
+          `AND(${own}=${excelText(b.grade)},OR(${gradeForms(b.grade)
+            .map((f) => `${typed}=${excelText(f)}`)
+            .join(',')}))`,
+      );
+      formula = `=AND(${own}<>"",TRIM(${printed})<>"",NOT(OR(${same.join(',')})))`;
+    } else {
+      const decimals = def.kind === 'rank' ? 0 : decimalsOf(a, def.key);
+      // Numbers typed as text (“98.5”, “98.5%”) are compared too: --SUBSTITUTE turns them into numbers.
+      formula = `=AND(ISNUMBER(${own}),TRIM(${printed})<>"",IFERROR(ROUND(--SUBSTITUTE(TRIM(${printed}),"%","")${scale[def.key] === 'fraction' ? '*100' : ''},${decimals})<>${own},FALSE()))`;
+    }
     rules.push({ type: 'formula', range, formula, ...MISMATCH });
   });
   return rules;

@@ -12,7 +12,6 @@ export function describeDiagnostic(d: Diagnostic, catalog: Catalog): string {
 /** A discrepancy as the user reads it, in the CLI summary and the task pane alike. */
 export function describeDiscrepancy(
   d: Discrepancy,
-  decimals: number,
   catalog: Catalog,
   notEvaluated: string,
 ): {
@@ -27,7 +26,7 @@ export function describeDiscrepancy(
     d.recomputed === null
       ? notEvaluated
       : typeof d.recomputed === 'number' && d.kind === 'computed'
-        ? formatScaled(d.recomputed, decimals, false)
+        ? formatScaled(d.recomputed, d.decimals, false)
         : String(d.recomputed);
   return {
     sheet: d.sheet,

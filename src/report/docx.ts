@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -17,6 +18,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
+import type { RenderedFigure, RenderedFigures } from '../charts/figures';
 import type { ReportFonts } from '../core/settings';
 import type { Block, ReportCell, ReportModel, ReportSection, ReportTable } from './model';
 import { xmlSafe } from './xml-text';
@@ -52,7 +54,7 @@ function run(
   fonts: ReportFonts,
   role: Role,
   size: number,
-  extra: { bold?: boolean; color?: string } = {},
+  extra: { bold?: boolean; color?: string; highlight?: 'yellow' } = {},
 ): TextRun {
   return new TextRun({
     // Cell text may hold characters XML cannot: Word would refuse the whole document.
@@ -83,7 +85,63 @@ function para(
   });
 }
 
-function blockParagraphs(block: Block, fonts: ReportFonts, width: number): (Paragraph | Table)[] {
+/** Pictures are 15 cm wide (the text block is 15.6 cm), in the 96-per-inch pixels docx takes. */
+export const FIGURE_WIDTH_CM = 15;
+const FIGURE_WIDTH_PX = (FIGURE_WIDTH_CM / 2.54) * 96;
+
+/** Said in place of a picture that could not be drawn (no PNG: no Chinese font for it). */
+export const FIGURE_MISSING = '（此处的图未能生成：本机缺少绘制图片所需的中文字体）';
+
+/**
+ * A chart: the picture centred, 15 cm wide, then its caption “图1 …” centred in the body font.
+ * The picture is the SVG (asvg:svgBlip, drawn by Word 2016 and later) with the PNG as the
+ * ordinary blip (what LibreOffice, WPS and older Word show). Its paragraph has single line
+ * spacing — an exact 29 pt line would crop the picture to one line — and keeps with the caption.
+ */
+function figure(
+  block: Extract<Block, { kind: 'figure' }>,
+  fonts: ReportFonts,
+  drawn: RenderedFigure | undefined,
+): Paragraph[] {
+  const caption = para(block.caption, fonts, 'body', {
+    alignment: AlignmentType.CENTER,
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 160 },
+  });
+  if (!drawn?.png) {
+    return [
+      para(FIGURE_MISSING, fonts, 'body', { alignment: AlignmentType.CENTER, keepNext: true }),
+      caption,
+    ];
+  }
+  const text = xmlSafe(block.caption);
+  const picture = new ImageRun({
+    type: 'svg',
+    data: new TextEncoder().encode(drawn.svg),
+    fallback: { type: 'png', data: drawn.png },
+    transformation: {
+      width: FIGURE_WIDTH_PX,
+      height: (FIGURE_WIDTH_PX * drawn.height) / drawn.width,
+    },
+    altText: { name: text, title: xmlSafe(block.chart.title), description: text },
+  });
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 160, after: 60 },
+      children: [picture],
+    }),
+    caption,
+  ];
+}
+
+function blockParagraphs(
+  block: Block,
+  fonts: ReportFonts,
+  width: number,
+  figures: RenderedFigures | undefined,
+  next?: Block,
+): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
       return [
@@ -95,16 +153,19 @@ function blockParagraphs(block: Block, fonts: ReportFonts, width: number): (Para
       ];
     case 'recipients':
       return [para(block.text, fonts, 'body')];
+    // A heading never ends a page: it keeps with what it heads.
     case 'heading1':
-      return [para(block.text, fonts, 'heading1', { indent: INDENT_2_CHARS })];
+      return [para(block.text, fonts, 'heading1', { indent: INDENT_2_CHARS, keepNext: true })];
     case 'heading2':
-      return [para(block.text, fonts, 'heading2', { indent: INDENT_2_CHARS })];
+      return [para(block.text, fonts, 'heading2', { indent: INDENT_2_CHARS, keepNext: true })];
     case 'heading3':
     case 'paragraph':
       return [
         para(block.text, fonts, 'body', {
           indent: INDENT_2_CHARS,
           alignment: AlignmentType.JUSTIFIED,
+          // “…如下图所示” stays on the page of the figure it announces.
+          ...(next?.kind === 'figure' || block.kind === 'heading3' ? { keepNext: true } : {}),
         }),
       ];
     case 'attachments':
@@ -157,6 +218,17 @@ function blockParagraphs(block: Block, fonts: ReportFonts, width: number): (Para
       ];
     case 'table':
       return [table(block.table, fonts, width)];
+    case 'figure':
+      return figure(block, fonts, figures?.get(block.chart.id));
+    case 'placeholder':
+      // Marked in yellow: a place the writer fills in before the bulletin goes out.
+      return [
+        new Paragraph({
+          spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+          indent: INDENT_2_CHARS,
+          children: [run(block.text, fonts, 'body', BODY_SIZE, { highlight: 'yellow' })],
+        }),
+      ];
   }
 }
 
@@ -243,7 +315,7 @@ function pageNumberFooter(fonts: ReportFonts, odd: boolean): Footer {
   });
 }
 
-function section(s: ReportSection, fonts: ReportFonts) {
+function section(s: ReportSection, fonts: ReportFonts, figures: RenderedFigures | undefined) {
   const landscape = s.orientation === 'landscape';
   const textWidth = (landscape ? PAGE.height : PAGE.width) - PAGE.margin.left - PAGE.margin.right;
   return {
@@ -258,7 +330,9 @@ function section(s: ReportSection, fonts: ReportFonts) {
       },
     },
     footers: { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) },
-    children: s.blocks.flatMap((b) => blockParagraphs(b, fonts, textWidth)),
+    children: s.blocks.flatMap((b, i) =>
+      blockParagraphs(b, fonts, textWidth, figures, s.blocks[i + 1]),
+    ),
   };
 }
 
@@ -289,18 +363,30 @@ function escapeXml(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
-export function toDocument(model: ReportModel, fonts: ReportFonts): Document {
+export function toDocument(
+  model: ReportModel,
+  fonts: ReportFonts,
+  figures?: RenderedFigures,
+): Document {
   return new Document({
     title: xmlSafe(model.title),
     creator: 'Tongbao',
     evenAndOddHeaderAndFooters: true,
-    sections: model.sections.map((s) => section(s, fonts)),
+    sections: model.sections.map((s) => section(s, fonts, figures)),
   });
 }
 
-/** The report as .docx bytes (Node and browsers alike). */
-export async function packDocx(model: ReportModel, fonts: ReportFonts): Promise<Uint8Array> {
-  return Packer.pack(toDocument(model, fonts), 'uint8array', false, [
+/**
+ * The report as .docx bytes (Node and browsers alike). Figure blocks take their pictures from
+ * `figures` (`renderFigures` in src/charts, run before packing); a figure without one is
+ * written as a one-line note and its caption.
+ */
+export async function packDocx(
+  model: ReportModel,
+  fonts: ReportFonts,
+  figures?: RenderedFigures,
+): Promise<Uint8Array> {
+  return Packer.pack(toDocument(model, fonts, figures), 'uint8array', false, [
     { path: 'word/fontTable.xml', data: fontTableXml(fonts) },
   ]);
 }

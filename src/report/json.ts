@@ -1,27 +1,44 @@
 import { scaledToNumber } from '../core/fixed';
 import { cellAddress, type CellValue } from '../core/grid';
-import type { Analysis } from '../evaluation/analyze';
+import { decimalsOf, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import type { Comparison, Narrative } from '../narrative/types';
+import { isRate, type Change } from '../summary/types';
 import { describeDiagnostic } from './describe';
 
 export interface UnitJson {
   sheet: string;
   table: string;
-  group: string;
+  group: string | null;
   name: string;
   parent: string | null;
   row: number;
   evaluated: boolean;
   reason: string | null;
-  rates: { rework: number | null; closed: number | null; onTime: number | null };
-  index: number | null;
-  grade: string | null;
+  /** The counts read, by the scheme's names. */
+  counts: Record<string, number | null>;
+  /**
+   * Every figure of the scheme by its name (结案率, 综合指标值, 评价等级, 排名…): rates in
+   * percent, the index in points, at most the figure's decimals; null where not available.
+   */
+  figures: Record<string, number | string | null>;
 }
 
 export interface EvaluationJson {
   period: { year: number; month: number } | null;
-  tables: { sheet: string; title: string; group: string; headerCell: string; units: number }[];
+  /** The scheme the figures follow: its id and name. */
+  scheme: { id: string; name: string };
+  tables: {
+    sheet: string;
+    title: string;
+    group: string | null;
+    headerCell: string;
+    units: number;
+    /** What the audit did with the figures this table prints. */
+    checked: { figures: number; matched: number; discrepancies: number; notChecked: number };
+    /** Printed columns the scheme has no formula for (listed as not checked). */
+    notCheckedColumns: string[];
+  }[];
   units: UnitJson[];
   discrepancies: {
     kind: string;
@@ -34,6 +51,45 @@ export interface EvaluationJson {
     recomputed: number | string | null;
   }[];
   diagnostics: { sheet: string; cell: string; severity: string; code: string; message: string }[];
+  /**
+   * The summary tables: totals and rates (rates in percent), category lists, last month's
+   * values and the 环比 (percent, or percentage points for a rate by default: `basis`), the
+   * totals that are not the sum of their parts; when the workbook has them.
+   */
+  summary?: {
+    figures: {
+      id: string;
+      label: string;
+      sheet: string;
+      cell: string;
+      value: number;
+      previous: number | null;
+      change: { value: number; basis: string; size: string } | null;
+    }[];
+    lists: {
+      dimension: string;
+      area: string | null;
+      title: string;
+      sheet: string;
+      total: number | null;
+      items: {
+        name: string;
+        sheet: string;
+        cell: string;
+        value: number;
+        previous: number | null;
+        change: { value: number; basis: string; size: string } | null;
+      }[];
+    }[];
+    discrepancies: {
+      sheet: string;
+      cell: string;
+      message: string;
+      printed: number;
+      recomputed: number;
+    }[];
+    diagnostics: { sheet: string; cell: string; severity: string; code: string; message: string }[];
+  };
   /** The ranking paragraphs, when a narrative was built. */
   narrative?: { sections: { id: string; part: string; title: string; paragraphs: string[] }[] };
   /** How this month's units matched last month's, when last month was given. */
@@ -48,17 +104,35 @@ export function toEvaluationJson(
 ): EvaluationJson {
   const perTable = new Array<number>(a.tables.length).fill(0);
   for (const u of a.units) perTable[u.tableIndex]!++;
-  const num = (v: number | undefined | null) =>
-    v === undefined || v === null ? null : scaledToNumber(v, a.decimals);
+  const scaled = new Set(
+    a.scheme.figures.filter((f) => f.kind === 'rate' || f.kind === 'index').map((f) => f.key),
+  );
+  const figure = (key: string, v: number | string | null | undefined) =>
+    v === undefined || v === null
+      ? null
+      : typeof v === 'number' && scaled.has(key)
+        ? scaledToNumber(v, decimalsOf(a, key))
+        : v;
   return {
     period: a.period ? { ...a.period } : null,
-    tables: a.tables.map((t, i) => ({
-      sheet: t.sheet,
-      title: t.title,
-      group: t.group,
-      headerCell: cellAddress(t.headerRow + t.origin.row, t.columns.name[0]! + t.origin.col),
-      units: perTable[i]!,
-    })),
+    scheme: { id: a.scheme.id, name: a.scheme.name },
+    tables: a.tables.map((t, i) => {
+      const c = a.checked[i]!;
+      return {
+        sheet: t.sheet,
+        title: t.title,
+        group: t.group,
+        headerCell: cellAddress(t.headerRow + t.origin.row, t.columns.name[0]! + t.origin.col),
+        units: perTable[i]!,
+        checked: {
+          figures: c.figures,
+          matched: c.matched,
+          discrepancies: c.discrepancies,
+          notChecked: c.notChecked,
+        },
+        notCheckedColumns: [...c.unknownColumns],
+      };
+    }),
     units: a.units.map((u) => ({
       sheet: u.sheet,
       table: u.table,
@@ -68,13 +142,12 @@ export function toEvaluationJson(
       row: u.row,
       evaluated: u.evaluated,
       reason: u.reason,
-      rates: {
-        rework: num(u.scores?.rework),
-        closed: num(u.scores?.closed),
-        onTime: num(u.scores?.onTime),
-      },
-      index: num(u.scores?.index),
-      grade: u.scores?.grade ?? null,
+      counts: Object.fromEntries(
+        a.scheme.counts.map((c) => [c.key, u.counts[c.key] ?? null] as const),
+      ),
+      figures: Object.fromEntries(
+        a.scheme.figures.map((f) => [f.key, figure(f.key, u.figures[f.key])] as const),
+      ),
     })),
     discrepancies: a.discrepancies.map((d) => ({
       kind: d.kind,
@@ -86,7 +159,7 @@ export function toEvaluationJson(
       printed: d.printed,
       recomputed:
         typeof d.recomputed === 'number' && d.kind === 'computed'
-          ? num(d.recomputed)
+          ? scaledToNumber(d.recomputed, d.decimals)
           : d.recomputed,
     })),
     diagnostics: a.diagnostics.map((d) => ({
@@ -96,6 +169,7 @@ export function toEvaluationJson(
       code: d.code,
       message: describeDiagnostic(d, catalog),
     })),
+    ...(a.summary.sheets.length > 0 ? { summary: summaryJson(a, catalog, narrative) } : {}),
     ...(narrative
       ? {
           narrative: {
@@ -109,6 +183,70 @@ export function toEvaluationJson(
           comparison: narrative.comparison,
         }
       : {}),
+  };
+}
+
+const hundredths = (v: number) => v / 100;
+
+function summaryJson(
+  a: Analysis,
+  catalog: Catalog,
+  narrative: Narrative | undefined,
+): NonNullable<EvaluationJson['summary']> {
+  const r = a.summary;
+  const cmp = narrative?.summary ?? null;
+  const change = (c: Change | null | undefined) =>
+    c ? { value: hundredths(c.value), basis: c.basis, size: c.size } : null;
+  return {
+    figures: r.figures.map((f) => {
+      const rate = isRate(f.id);
+      const c = cmp?.figures[f.id];
+      const previous = c ? c.previous : f.previous;
+      return {
+        id: f.id,
+        label: f.label,
+        sheet: f.sheet,
+        cell: f.cell,
+        value: rate ? hundredths(f.value) : f.value,
+        previous: previous === null ? null : rate ? hundredths(previous) : previous,
+        change: change(c?.change),
+      };
+    }),
+    lists: r.lists.map((l) => {
+      const compared = cmp?.lists.find((x) => x.dimension === l.dimension && x.area === l.area);
+      return {
+        dimension: l.dimension,
+        area: l.area,
+        title: l.title,
+        sheet: l.sheet,
+        total: l.total?.value ?? null,
+        items: l.items.map((x) => {
+          const c = compared?.items.find((y) => y.name === x.name);
+          return {
+            name: x.name,
+            sheet: x.sheet,
+            cell: x.cell,
+            value: x.value,
+            previous: c ? c.previous : x.previous,
+            change: change(c?.change),
+          };
+        }),
+      };
+    }),
+    discrepancies: r.discrepancies.map((d) => ({
+      sheet: d.sheet,
+      cell: d.cell,
+      message: catalog.summary.discrepancy(d),
+      printed: d.unit === 'percent' ? hundredths(d.printed) : d.printed,
+      recomputed: d.unit === 'percent' ? hundredths(d.recomputed) : d.recomputed,
+    })),
+    diagnostics: r.diagnostics.map((d) => ({
+      sheet: d.sheet,
+      cell: d.cell,
+      severity: d.severity,
+      code: d.code,
+      message: catalog.summary.diagnostic(d),
+    })),
   };
 }
 

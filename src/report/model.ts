@@ -1,10 +1,11 @@
 import { formatScaled, percentOf } from '../core/fixed';
-import { recomputedField, type Analysis, type Unit } from '../evaluation/analyze';
+import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { reportZhCN, type ReportTemplates } from '../i18n/report';
 import { narrativeText } from '../narrative/build';
 import type { Narrative } from '../narrative/types';
-import { BULLETIN_COLUMNS, printedHeader, type ComputedField } from '../tables/columns';
+import type { ChartSpec } from '../summary/chart-spec';
+import { printedOrder } from '../scheme/layout';
 
 /**
  * The bulletin as plain data — headings, paragraphs, tables — built from the analysis and the
@@ -24,7 +25,11 @@ export type Block =
   | { readonly kind: 'tableTitle'; readonly text: string }
   | { readonly kind: 'tableCaption'; readonly text: string }
   | { readonly kind: 'table'; readonly table: ReportTable }
-  | { readonly kind: 'note'; readonly text: string };
+  | { readonly kind: 'note'; readonly text: string }
+  /** A place the writer fills in (典型案例…), as it reads: “【待填写】（请填写…）”, marked in the document. */
+  | { readonly kind: 'placeholder'; readonly text: string }
+  /** A chart under the paragraph announcing it (“如下图所示”), captioned “图1 受理渠道及类型对比”. */
+  | { readonly kind: 'figure'; readonly chart: ChartSpec; readonly caption: string };
 
 export interface ReportCell {
   readonly text: string;
@@ -54,32 +59,77 @@ export interface ReportModel {
   readonly sections: readonly ReportSection[];
 }
 
-const RATE_FIELDS = new Set(['返工率', '结案率', '按期结案率']);
+const isRate = (a: Analysis, key: string) =>
+  a.scheme.figures.some((f) => f.key === key && f.kind === 'rate');
+
+const HEADING1 = /^[一二三四五六七八九十]+、/;
+const HEADING2 = /^[（(][一二三四五六七八九十]+[）)]/;
+const HEADING3 = /^\d+[.．]\s*/;
 
 /**
  * The bulletin's body from the narrative *text* — as generated, or as the user edited it in
- * the pane: a line “【部分·标题】” opens a numbered sub-heading (a new part gets its own
- * （一）/（二） heading), every other non-empty line is a paragraph.
+ * the pane (see `narrativeText`): “【一、基本情况】” a heading of the first level,
+ * “【（一）…】” of the second, “【1. …】” of the third; “【图：标题】” the chart of that title
+ * (numbered 图1, 图2… as they come; an unknown title stays a line of text); “【待填写：…】” a
+ * place for the writer, marked in the document; every other non-empty line a paragraph. The
+ * older form “【部分·标题】” still reads: a new part gets its own （一）/（二） heading, the title
+ * a numbered one.
  */
-export function textBlocks(text: string, t: ReportTemplates = reportZhCN): Block[] {
+export function textBlocks(
+  text: string,
+  t: ReportTemplates = reportZhCN,
+  charts: readonly ChartSpec[] = [],
+): Block[] {
   const blocks: Block[] = [];
+  const byTitle = new Map(charts.map((c) => [c.title, c] as const));
   let part: string | null = null;
   let parts = 0;
   let n = 0;
+  let figures = 0;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
     if (line === '') continue;
-    const heading = /^【(?:(.+)·)?(.+)】$/.exec(line);
-    if (!heading) {
+    const marker = /^【(.+)】$/.exec(line);
+    if (!marker) {
       blocks.push({ kind: 'paragraph', text: line });
       continue;
     }
-    if (heading[1] !== undefined && heading[1] !== part) {
-      part = heading[1];
+    const inner = marker[1]!.trim();
+    const figure = new RegExp(`^${t.figureMarker}[:：]\\s*(.+)$`).exec(inner);
+    if (figure) {
+      const chart = byTitle.get(figure[1]!.trim());
+      if (chart)
+        blocks.push({ kind: 'figure', chart, caption: t.figureCaption(++figures, chart.title) });
+      else blocks.push({ kind: 'paragraph', text: line });
+      continue;
+    }
+    const toWrite = new RegExp(`^${t.toWriteMarker}(?:[:：]\\s*(.*))?$`).exec(inner);
+    if (toWrite) {
+      blocks.push({ kind: 'placeholder', text: t.placeholder(toWrite[1]?.trim() ?? '') });
+      continue;
+    }
+    if (HEADING1.test(inner)) {
+      blocks.push({ kind: 'heading1', text: inner });
+      continue;
+    }
+    if (HEADING2.test(inner)) {
+      blocks.push({ kind: 'heading2', text: inner });
+      continue;
+    }
+    if (HEADING3.test(inner)) {
+      blocks.push({
+        kind: 'heading3',
+        text: inner.replace(HEADING3, (m) => `${m.trim().replace('．', '.')} `),
+      });
+      continue;
+    }
+    const old = /^(?:(.+)·)?(.+)$/.exec(inner)!;
+    if (old[1] !== undefined && old[1] !== part) {
+      part = old[1];
       n = 0;
       blocks.push({ kind: 'heading2', text: `${t.tableNumber(++parts)}${part}` });
     }
-    blocks.push({ kind: 'heading3', text: `${++n}. ${heading[2]}` });
+    blocks.push({ kind: 'heading3', text: `${++n}. ${old[2]}` });
   }
   return blocks;
 }
@@ -101,11 +151,11 @@ export function buildReport(
 
   const body: Block[] = [{ kind: 'title', text: title }];
   if (s.recipients) body.push({ kind: 'recipients', text: s.recipients });
-  body.push(
-    { kind: 'paragraph', text: t.intro(period) },
-    { kind: 'heading1', text: t.heading1 },
-    ...textBlocks(text, t),
-  );
+  const main = textBlocks(text, t, narrative.charts);
+  body.push({ kind: 'paragraph', text: t.intro(period) });
+  // A text without headings of its own (the older form) sits under 一、运行情况.
+  if (main[0]?.kind !== 'heading1') body.push({ kind: 'heading1', text: t.heading1 });
+  body.push(...main);
   body.push(
     { kind: 'attachments', items: attachments },
     { kind: 'signature', issuer: s.issuer, date: s.date },
@@ -179,7 +229,20 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     { kind: 'attachmentLabel', text: t.attachmentLabel(n) },
     { kind: 'tableTitle', text: title },
   ];
-  const fmt = (v: number) => formatScaled(v, a.decimals, true);
+  // The scheme's columns in the bulletin's order, without those no table has.
+  const scaled = new Set(
+    a.scheme.figures.filter((f) => f.kind === 'rate' || f.kind === 'index').map((f) => f.key),
+  );
+  const columns = printedOrder(a.scheme).filter((c) =>
+    c.kind === 'count'
+      ? a.tables.some((t) => t.columns.counts[c.key] !== undefined)
+      : a.units.some((u) => u.figures[c.key] !== null),
+  );
+  const last = columns[columns.length - 1];
+  const fmt = (key: string, v: number | string) =>
+    typeof v === 'number' && scaled.has(key)
+      ? formatScaled(v, decimalsOf(a, key), true)
+      : String(v);
   let shown = 0; // tables without units are left out, and the numbering does not skip
   a.tables.forEach((table, tableIndex) => {
     const units = a.units.filter((u) => u.tableIndex === tableIndex);
@@ -193,21 +256,20 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     );
     const notes: string[] = [];
     const figures = (u: Unit): ReportCell[] =>
-      BULLETIN_COLUMNS.map((field) => {
-        if (!RATE_FIELDS.has(field) && field !== '综合指标值' && field !== '评价等级') {
-          const v = u.counts[field as keyof Unit['counts']];
+      columns.map((column) => {
+        const field = column.key;
+        if (column.kind === 'count') {
+          const v = u.counts[field];
           return { text: v === undefined ? '' : String(v) };
         }
-        const s = u.scores;
-        const v = s === null ? null : recomputedField(s, field as ComputedField);
+        const v = u.figures[field] ?? null;
+        // A unit not evaluated says why in the last column (the grade, in Fuzhou's table).
         const text =
           v === null
-            ? field === '评价等级'
+            ? !u.evaluated && column === last
               ? zhCN.reasons[u.reason ?? 'invalidData']
               : ''
-            : typeof v === 'number'
-              ? fmt(v)
-              : v;
+            : fmt(field, v);
         const d = mismatches.get(`${u.row}|${field}`);
         if (!d) return { text };
         notes.push(`${u.parent ? `${u.parent}/` : ''}${u.name}${field}${String(d.printed)}`);
@@ -217,9 +279,7 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     for (let i = 0; i < units.length; i++) {
       const u = units[i]!;
       const idle = u.reason === 'noCases';
-      const data: ReportCell[] = idle
-        ? [{ text: t.noCases, colSpan: BULLETIN_COLUMNS.length }]
-        : figures(u);
+      const data: ReportCell[] = idle ? [{ text: t.noCases, colSpan: columns.length }] : figures(u);
       if (!twoNames) {
         rows.push([{ text: u.name, align: 'left' }, ...data]);
       } else if (u.parent === null) {
@@ -234,11 +294,14 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     }
     const header: ReportCell[] = [
       { text: t.nameHeader, bold: true, ...(twoNames ? { colSpan: 2 } : {}) },
-      ...BULLETIN_COLUMNS.map((f) => ({ text: printedHeader(f), bold: true })),
+      ...columns.map((c) => ({
+        text: c.kind === 'figure' && isRate(a, c.key) ? `${c.key}(%)` : c.key,
+        bold: true,
+      })),
     ];
     const widths = [
       ...(twoNames ? [1.6, 2.6] : [4.2]),
-      ...BULLETIN_COLUMNS.map((f) => (f === '评价等级' ? 1 : 1.25)),
+      ...columns.map((c) => (c.kind === 'figure' && !scaled.has(c.key) ? 1 : 1.25)),
     ];
     blocks.push({ kind: 'tableCaption', text: `${t.tableNumber(shown)}${table.title}` });
     blocks.push({ kind: 'table', table: { widths, header, rows } });

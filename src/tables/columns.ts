@@ -1,3 +1,5 @@
+import type { Scheme } from '../scheme/scheme';
+
 /**
  * The column vocabulary of the evaluation tables and the header variants real sheets use:
  * `返工率 (%)`, `返工率(%)`, `返工率（%）`, extra spaces, several names for the unit column.
@@ -15,16 +17,6 @@ export const COUNT_FIELDS = [
 ] as const;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
-/** The counts the formulas need; the 超期 columns are read and checked but optional. */
-export const REQUIRED_COUNT_FIELDS: readonly CountField[] = [
-  '应处置数',
-  '处置数',
-  '返工数',
-  '应结案数',
-  '结案数',
-  '按期结案数',
-];
-
 export const COMPUTED_FIELDS = [
   '返工率',
   '结案率',
@@ -40,42 +32,46 @@ export const OWN_COLUMN_SUFFIX = '（复核）';
 export type LabelKind =
   | { readonly kind: 'name' }
   | { readonly kind: 'subName' }
-  | { readonly kind: 'count'; readonly field: CountField }
-  | { readonly kind: 'computed'; readonly field: ComputedField }
-  | { readonly kind: 'own'; readonly field: ComputedField };
+  | { readonly kind: 'count'; readonly field: string }
+  | { readonly kind: 'computed'; readonly field: string }
+  | { readonly kind: 'own'; readonly field: string }
+  /** Looks like a printed figure (…率, 综合得分, 排名) the scheme has no formula for. */
+  | { readonly kind: 'unknownFigure'; readonly label: string };
 
-const NAME_LABELS = new Set([
+/** Headers of the unit-name column in any scheme; a scheme may add its own. */
+const NAME_LABELS = [
   '区政府',
   '县(市)政府',
   '县(市)区政府',
   '县(市)区',
   '区县',
   '县(市)',
+  '城区',
+  '区',
+  '县区',
+  '区域',
+  '街道',
+  '乡镇',
+  '镇街',
+  '乡镇(街道)',
   '主管(责任)单位',
   '主管责任单位',
   '主管单位',
   '责任单位',
+  '处置单位',
   '处置责任单位',
+  '承办单位',
   '被考核单位',
   '单位',
   '单位名称',
   '部门',
-]);
+  '部门名称',
+  '企业名称',
+  '公司名称',
+];
 
-const ALIASES: Record<string, CountField | ComputedField> = {
-  应处置案件数: '应处置数',
-  已处置数: '处置数',
-  综合指标: '综合指标值',
-  综合分值: '综合指标值',
-  综合得分: '综合指标值',
-  等级: '评价等级',
-};
-
-const FIELD_BY_LABEL = new Map<string, CountField | ComputedField>([
-  ...COUNT_FIELDS.map((f) => [f, f] as const),
-  ...COMPUTED_FIELDS.map((f) => [f, f] as const),
-  ...Object.entries(ALIASES),
-]);
+/** A header that names a computed figure by its form: a rate, a score, a grade, a rank. */
+const FIGURE_LIKE = /(率|得分|分值|指标值|综合指标|评分|等级|排名|名次)$/;
 
 /**
  * Full-width to half-width (NFKC: `（%）` → `(%)`), all whitespace removed, and a trailing
@@ -89,29 +85,58 @@ export function normalizeLabel(text: string): string {
     .replace(/%$/, '');
 }
 
-/** What a header cell names, or null for anything else. */
-export function recognizeLabel(text: string): LabelKind | null {
-  const label = normalizeLabel(text);
-  if (label === '') return null;
-  if (NAME_LABELS.has(label)) return { kind: 'name' };
-  if (label === '下属单位') return { kind: 'subName' };
-  const ownSuffix = OWN_COLUMN_SUFFIX.normalize('NFKC');
-  if (label.endsWith(ownSuffix)) {
-    const field = FIELD_BY_LABEL.get(normalizeLabel(label.slice(0, -ownSuffix.length)));
-    return field && (COMPUTED_FIELDS as readonly string[]).includes(field)
-      ? { kind: 'own', field: field as ComputedField }
-      : null;
+/**
+ * The header words a scheme recognises: its counts and figures with their variants, the
+ * unit-name headers, and “…（复核）” for the columns Tongbao wrote on an earlier run.
+ */
+export class Vocabulary {
+  private readonly labels = new Map<string, LabelKind>();
+  /** Counts a figure of the scheme is computed from: a table needs them all for every figure. */
+  readonly neededCounts: readonly string[];
+  /** Each rate's two counts: a table is read when it has the columns of at least one rate. */
+  readonly ratePairs: readonly (readonly [string, string])[];
+
+  constructor(readonly scheme: Scheme) {
+    for (const n of [...NAME_LABELS, ...scheme.names])
+      this.labels.set(normalizeLabel(n), { kind: 'name' });
+    for (const c of scheme.counts)
+      for (const h of [c.key, ...c.headers])
+        this.labels.set(normalizeLabel(h), { kind: 'count', field: c.key });
+    for (const f of scheme.figures)
+      for (const h of [f.key, ...f.headers])
+        this.labels.set(normalizeLabel(h), { kind: 'computed', field: f.key });
+    const needed = new Set<string>();
+    const pairs: [string, string][] = [];
+    for (const f of scheme.figures) {
+      if (f.kind === 'rate') {
+        needed.add(f.numerator).add(f.denominator);
+        pairs.push([f.numerator, f.denominator]);
+      } else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
+    }
+    this.neededCounts = scheme.counts.map((c) => c.key).filter((k) => needed.has(k));
+    this.ratePairs = pairs;
   }
-  const field = FIELD_BY_LABEL.get(label);
-  if (!field) return null;
-  return (COUNT_FIELDS as readonly string[]).includes(field)
-    ? { kind: 'count', field: field as CountField }
-    : { kind: 'computed', field: field as ComputedField };
+
+  /** What a header cell names, or null for anything else. */
+  recognize(text: string): LabelKind | null {
+    const label = normalizeLabel(text);
+    if (label === '') return null;
+    if (label === '下属单位') return { kind: 'subName' };
+    const ownSuffix = OWN_COLUMN_SUFFIX.normalize('NFKC');
+    if (label.endsWith(ownSuffix)) {
+      const inner = this.labels.get(normalizeLabel(label.slice(0, -ownSuffix.length)));
+      return inner?.kind === 'computed' ? { kind: 'own', field: inner.field } : null;
+    }
+    const known = this.labels.get(label);
+    if (known) return known;
+    return FIGURE_LIKE.test(label) ? { kind: 'unknownFigure', label } : null;
+  }
 }
 
-/** Cheap pre-filter: a header row has cells that mention 处置, 结案 or 返工. */
-export function mayBeHeaderCell(text: string): boolean {
-  return text.includes('处置') || text.includes('结案') || text.includes('返工');
+/** A header that reads as a quantity (…数, …率, a number): never a unit-name column. */
+export function looksLikeQuantity(text: string): boolean {
+  const label = normalizeLabel(text);
+  return /(数|率|量|值|分|次|额|比|件)$/.test(label) || /^[\d.,+-]+$/.test(label);
 }
 
 /** The columns of an evaluation table in the order the bulletin prints them. */

@@ -13,25 +13,23 @@ import {
   type MergedArea,
   type SheetGrid,
 } from '../core/grid';
-import {
-  REQUIRED_COUNT_FIELDS,
-  isTotalRow,
-  mayBeHeaderCell,
-  recognizeLabel,
-  type ComputedField,
-  type CountField,
-} from './columns';
-import { groupFromNames, groupFromText, tableTitle, type Group } from './groups';
+import { xmlInvalidCharacters } from '../report/xml-text';
+import type { Scheme } from '../scheme/scheme';
+import { isTotalRow, looksLikeQuantity, Vocabulary, type LabelKind } from './columns';
+import { groupFromRules, tableTitle, type Group } from './groups';
 
 /** Where each column of a table is, as 0-based grid columns. */
 export interface TableColumns {
   /** One or two columns: parent names, then sub-unit names under `下属单位`. */
   readonly name: readonly number[];
-  readonly counts: Partial<Record<CountField, number>>;
-  /** Computed columns the sheet already has (printed figures to audit). */
-  readonly printed: Partial<Record<ComputedField, number>>;
+  /** Count columns by the scheme's count key (null-prototype records: keys are data). */
+  readonly counts: Readonly<Record<string, number>>;
+  /** Computed columns the sheet already has (printed figures to audit), by figure key. */
+  readonly printed: Readonly<Record<string, number>>;
   /** Columns Tongbao wrote on an earlier run (headed “…（复核）”). */
-  readonly own: Partial<Record<ComputedField, number>>;
+  readonly own: Readonly<Record<string, number>>;
+  /** Printed figures the scheme has no formula for (综合得分 under a rates-only scheme). */
+  readonly unknown: readonly { readonly col: number; readonly label: string }[];
   /** Rightmost column of the table as the user laid it out (own columns excluded). */
   readonly lastUserCol: number;
 }
@@ -57,12 +55,13 @@ export interface DetectedTable {
   readonly rawTitle: string;
   /** Title without its numbering: “各区政府综合评价表”. */
   readonly title: string;
-  readonly group: Group;
+  /** From the title or sheet name by the scheme's group rules; null when none matches. */
+  readonly group: Group | null;
   readonly headerRow: number;
   readonly headerRows: number;
   readonly columns: TableColumns;
-  /** Required count columns the header lacks: its units cannot be evaluated. */
-  readonly missing: readonly CountField[];
+  /** Count columns the scheme's figures need that the header lacks. */
+  readonly missing: readonly string[];
   readonly rows: readonly TableRow[];
   /** First grid row after the table. */
   readonly endRow: number;
@@ -126,11 +125,12 @@ interface HeaderSegment {
   readonly lastCol: number;
   readonly headerRows: number;
   readonly columns: TableColumns;
-  readonly missing: CountField[];
+  readonly missing: string[];
 }
 
 /** Find every evaluation table on every sheet. Problems in the data become diagnostics. */
-export function detectTables(sheets: readonly SheetGrid[]): Detection {
+export function detectTables(sheets: readonly SheetGrid[], scheme: Scheme): Detection {
+  const vocabulary = new Vocabulary(scheme);
   if (!isList(sheets)) throw new GridShapeError('sheets must be an array of SheetGrid');
   const tables: DetectedTable[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -142,7 +142,7 @@ export function detectTables(sheets: readonly SheetGrid[]): Detection {
     if (!sheet.values.every((row) => isList(row))) {
       throw new GridShapeError(`every row of sheet ${sheet.name} must be an array of cell values`);
     }
-    const found = new SheetScanner(sheet, diagnostics).scan();
+    const found = new SheetScanner(sheet, vocabulary, diagnostics).scan();
     tables.push(...found.tables);
     period ??= found.period;
   }
@@ -156,6 +156,7 @@ class SheetScanner {
 
   constructor(
     private readonly sheet: SheetGrid,
+    private readonly vocabulary: Vocabulary,
     private readonly diagnostics: Diagnostic[],
   ) {
     this.values = sheet.values;
@@ -238,18 +239,24 @@ class SheetScanner {
   private headerAt(row: number): HeaderSegment[] {
     const cells = this.values[row];
     if (!isList(cells)) return [];
-    let hints = 0;
-    for (const v of cells) {
-      if (typeof v === 'string' && v.length > 1 && mayBeHeaderCell(v) && ++hints >= 3) break;
-    }
-    if (hints < 3) return [];
-    const labels = cells.map((v) => (typeof v === 'string' ? recognizeLabel(v) : null));
+    let texts = 0;
+    for (const v of cells) if (typeof v === 'string' && v.length > 1 && ++texts >= 3) break;
+    if (texts < 3) return [];
+    const labels = cells.map((v) => (typeof v === 'string' ? this.vocabulary.recognize(v) : null));
     const countCols = labels.flatMap((l, c) => (l?.kind === 'count' ? [c] : []));
-    if (countCols.length < 3) return [];
+    if (countCols.length < 2) return [];
     let nameCols = labels.flatMap((l, c) => (l?.kind === 'name' ? [c] : []));
     nameCols = nameCols.filter((c) => c < countCols[countCols.length - 1]!);
-    // No recognised name header: the column just left of the first count column.
-    if (nameCols.length === 0) nameCols = [Math.max(0, countCols[0]! - 1)];
+    // No recognised name header: the column just left of the first count column, unless its
+    // header reads as a quantity (未派遣数): a numeric column never names the units.
+    if (nameCols.length === 0) {
+      const c = countCols[0]! - 1;
+      const header = c >= 0 ? cells[c] : undefined;
+      if (c < 0 || labels[c] !== null || (typeof header === 'string' && looksLikeQuantity(header)))
+        return [];
+      if (typeof header === 'number' || this.mostlyNumbers(row, c)) return [];
+      nameCols = [c];
+    }
     const segments: HeaderSegment[] = [];
     nameCols.forEach((nameCol, i) => {
       const nextName = nameCols[i + 1];
@@ -260,53 +267,78 @@ class SheetScanner {
     return segments;
   }
 
+  /** The cells under a header hold more numbers than text (序号, a count): not unit names. */
+  private mostlyNumbers(headerRow: number, col: number): boolean {
+    let numbers = 0;
+    let texts = 0;
+    for (let r = headerRow + 1; r < Math.min(this.values.length, headerRow + 21); r++) {
+      const v = this.values[r]?.[col];
+      if (typeof v === 'number' || (typeof v === 'string' && /^\s*\d+\s*$/.test(v))) numbers++;
+      else if (typeof v === 'string' && v.trim() !== '') texts++;
+    }
+    return numbers > texts;
+  }
+
   private segment(
     row: number,
     nameCol: number,
     lastCol: number,
-    labels: ReturnType<typeof recognizeLabel>[],
+    labels: (LabelKind | null)[],
   ): HeaderSegment | null {
-    const counts: Partial<Record<CountField, number>> = {};
-    const printed: Partial<Record<ComputedField, number>> = {};
-    const own: Partial<Record<ComputedField, number>> = {};
+    const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+    const printed: Record<string, number> = Object.create(null) as Record<string, number>;
+    const own: Record<string, number> = Object.create(null) as Record<string, number>;
+    const unknown: { col: number; label: string }[] = [];
     let lastUserCol = nameCol;
-    const take = (label: ReturnType<typeof recognizeLabel>, c: number): boolean => {
+    const take = (label: LabelKind | null, c: number): boolean => {
       if (!label) return false;
       if (label.kind === 'count' && counts[label.field] === undefined) counts[label.field] = c;
       else if (label.kind === 'computed' && printed[label.field] === undefined)
         printed[label.field] = c;
       else if (label.kind === 'own' && own[label.field] === undefined) own[label.field] = c;
+      else if (label.kind === 'unknownFigure') unknown.push({ col: c, label: label.label });
       else if (label.kind !== 'subName') return false;
       if (label.kind !== 'own') lastUserCol = Math.max(lastUserCol, c);
       return true;
     };
     for (let c = nameCol + 1; c <= lastCol; c++) take(labels[c] ?? null, c);
-    if (Object.keys(counts).length < 3) return null;
+    const { neededCounts, ratePairs } = this.vocabulary;
+    const readable = () =>
+      Object.keys(counts).length >= 3 ||
+      ratePairs.some(([n, d]) => counts[n] !== undefined && counts[d] !== undefined);
     // A second header row (“返工” over “返工数 | 返工率”): fill the gaps from the row below.
     let headerRows = 1;
     const below = this.values[row + 1];
     if (
       isList(below) &&
-      REQUIRED_COUNT_FIELDS.some((f) => counts[f] === undefined) &&
+      neededCounts.some((f) => counts[f] === undefined) &&
       !below.some((v) => typeof v === 'number')
     ) {
       let used = false;
       for (let c = nameCol + 1; c <= lastCol; c++) {
         const v = below[c];
-        if (typeof v === 'string' && take(recognizeLabel(v), c)) used = true;
+        if (typeof v === 'string' && take(this.vocabulary.recognize(v), c)) used = true;
       }
       if (used) headerRows = 2;
     }
+    if (!readable()) return null;
     const firstData = Math.min(...Object.values(counts));
     const span = Math.max(1, Math.min(2, firstData - nameCol));
-    const name = span === 2 ? [nameCol, nameCol + 1] : [nameCol];
-    const missing = REQUIRED_COUNT_FIELDS.filter((f) => counts[f] === undefined);
+    const secondHeader = this.values[row]?.[nameCol + 1];
+    // A second name column only when nothing else is there (下属单位, or an unlabelled column).
+    const name =
+      span === 2 &&
+      (labels[nameCol + 1] === null || labels[nameCol + 1]?.kind === 'subName') &&
+      !(typeof secondHeader === 'string' && looksLikeQuantity(secondHeader))
+        ? [nameCol, nameCol + 1]
+        : [nameCol];
+    const missing = neededCounts.filter((f) => counts[f] === undefined);
     return {
       nameCol,
       firstCol: nameCol,
       lastCol,
       headerRows,
-      columns: { name, counts, printed, own, lastUserCol },
+      columns: { name, counts, printed, own, unknown, lastUserCol },
       missing,
     };
   }
@@ -334,7 +366,7 @@ class SheetScanner {
     headerRow: number,
     previousEnd: number,
     wholeRow: boolean,
-  ): string | null {
+  ): { text: string; row: number; col: number } | null {
     for (let r = headerRow - 1; r >= Math.max(previousEnd, headerRow - 4); r--) {
       const cells = this.values[r];
       if (!isList(cells)) continue;
@@ -342,7 +374,7 @@ class SheetScanner {
       const to = wholeRow ? cells.length - 1 : seg.lastCol;
       for (let c = from; c <= to; c++) {
         const t = text(cells[c]);
-        if (t && !REMARK_RE.test(t)) return t;
+        if (t && !REMARK_RE.test(t)) return { text: t, row: r, col: c };
       }
     }
     return null;
@@ -357,10 +389,22 @@ class SheetScanner {
     const sheet = this.sheet.name;
     const rows: MutableRow[] = [];
     const headerAddr = this.addr(headerRow, seg.nameCol);
-    const rawTitle = this.findTitle(seg, headerRow, previousEnd, wholeRow) ?? sheet;
+    const found = this.findTitle(seg, headerRow, previousEnd, wholeRow);
+    const rawTitle = found?.text ?? sheet;
+    // A title with characters a document cannot hold is cleaned in the .docx: say which cell.
+    const badChars = found ? xmlInvalidCharacters(found.text) : [];
+    if (found && badChars.length > 0)
+      this.report('invalidCharacters', found.row, found.col, {
+        text: found.text,
+        characters: badChars,
+      });
     const title = tableTitle(rawTitle);
     const countCols = Object.values(seg.columns.counts);
-    const valueCols = [...countCols, ...Object.values(seg.columns.printed)];
+    const valueCols = [
+      ...countCols,
+      ...Object.values(seg.columns.printed),
+      ...seg.columns.unknown.map((u) => u.col),
+    ];
     const [col0, col1] = seg.columns.name as [number, number | undefined];
     let parentRow: MutableRow | null = null;
     let remarkMode = false;
@@ -455,19 +499,24 @@ class SheetScanner {
       }
       rows.push(row);
     }
-    let group = groupFromText(rawTitle) ?? groupFromText(sheet);
-    if (group === null) {
-      group = groupFromNames(rows.filter((x) => x.parent === null).map((x) => x.name));
-      this.diagnostics.push(
-        diagnostic('groupGuessed', sheet, headerAddr.cell, headerAddr.row, { table: title, group }),
-      );
-    }
+    const group =
+      groupFromRules(rawTitle, this.vocabulary.scheme.groups) ??
+      groupFromRules(sheet, this.vocabulary.scheme.groups);
     if (seg.missing.length > 0) {
+      const lost = figuresLost(this.vocabulary.scheme, seg.missing);
+      const all = lost.length === this.vocabulary.scheme.figures.length;
       this.diagnostics.push(
-        diagnostic('missingColumns', sheet, headerAddr.cell, headerAddr.row, {
-          table: title,
-          columns: seg.missing,
-        }),
+        diagnostic(
+          all ? 'missingColumns' : 'figuresUnavailable',
+          sheet,
+          headerAddr.cell,
+          headerAddr.row,
+          {
+            table: title,
+            columns: seg.missing,
+            figures: lost,
+          },
+        ),
       );
     }
     return {
@@ -503,4 +552,22 @@ class SheetScanner {
     if (m.top < row && m.left === col) return text(this.cell(m.top, m.left));
     return '';
   }
+}
+
+/** The figures that cannot be computed without the `missing` count columns. */
+export function figuresLost(scheme: Scheme, missing: readonly string[]): string[] {
+  const lost = new Set<string>();
+  const gone = new Set(missing);
+  for (const f of scheme.figures) {
+    const out =
+      f.kind === 'rate'
+        ? gone.has(f.numerator) || gone.has(f.denominator)
+        : f.kind === 'index'
+          ? f.requires.some((r) => gone.has(r)) || f.terms.some((t) => lost.has(t.figure))
+          : f.kind === 'grade'
+            ? lost.has(f.from)
+            : lost.has(f.by);
+    if (out) lost.add(f.key);
+  }
+  return [...lost];
 }

@@ -1,25 +1,18 @@
+import type { GroupRule } from '../scheme/scheme';
+
 /**
- * The bulletin ranks units within three narrative groups. A table's group comes from its
- * title (“(一) 各区政府综合评价表” → 五城区), else from its sheet's name, else from its units'
- * names (reported, since that is a guess).
+ * The bulletin ranks units within narrative groups (Fuzhou: 五城区, 七县(市), 市直单位). A
+ * table's group comes from its title, else its sheet's name, by the scheme's rules — never
+ * guessed from the units' names: a table no rule names stays ungrouped.
  */
-export const GROUPS = ['五城区', '七县(市)', '市直单位'] as const;
-export type Group = (typeof GROUPS)[number];
+export const FUZHOU_GROUPS = ['五城区', '七县(市)', '市直单位'] as const;
+export type Group = string;
 
-export function groupFromText(raw: string): Group | null {
+/** The group the first matching rule names, for a title or sheet name; null when none. */
+export function groupFromRules(raw: string, rules: readonly GroupRule[]): Group | null {
   const t = raw.normalize('NFKC').replace(/\s+/g, '');
-  if (/县\(市\)|各县|县市|七县/.test(t)) return '七县(市)';
-  if (/各区|城区|区政府/.test(t)) return '五城区';
-  if (/市直|企业|省属|市属|中央|部门/.test(t)) return '市直单位';
+  for (const rule of rules) if (new RegExp(rule.pattern).test(t)) return rule.group;
   return null;
-}
-
-export function groupFromNames(names: readonly string[]): Group {
-  const named = names.filter((n) => n !== '');
-  if (named.length > 0 && named.every((n) => /区(政府)?$/.test(n))) return '五城区';
-  if (named.length > 0 && named.every((n) => /[县市](政府)?$/.test(n) && !n.startsWith('市')))
-    return '七县(市)';
-  return '市直单位';
 }
 
 /** “(一) 各区政府综合评价表” → “各区政府综合评价表”: numbering and spaces dropped. */

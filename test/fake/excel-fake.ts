@@ -17,7 +17,8 @@
  *    every sync (InvalidOperationInCellEditMode); a read-only workbook (`workbook.readOnly`,
  *    writes fail AccessDenied); requests and responses over 5 MB fail with the payload codes;
  *    `failSync` fails the N-th sync part way (for partial-write tests); a cell whose number
- *    format is Text (`@`) takes a written string as it is: no formula, apostrophe kept.
+ *    format is Text (`@`) takes a written string as it is: no formula, apostrophe kept;
+ *    `worksheets.add` refuses a name a sheet already has (ItemAlreadyExists, without case).
  * Batches run in order: when an operation fails, those before it stay applied (as in Excel).
  * It runs in Node (vitest) and in the browser (bundled for the task-pane test).
  */
@@ -51,6 +52,8 @@ export interface FakeSheetData {
   cells: Map<string, FakeCell>;
   merges: { top: number; left: number; bottom: number; right: number }[];
   conditionalFormats: FakeConditionalFormat[];
+  /** `format.columnWidth` as set, in points, by 0-based column (unset: Excel's default). */
+  columnWidths?: Map<number, number>;
 }
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -477,6 +480,35 @@ class FakeWorksheetCollection extends ClientObject {
     return this.readProp('items');
   }
 
+  /**
+   * `worksheets.add(name)` (ExcelApi 1.1): the new sheet is last. Excel refuses a name a sheet
+   * already has — compared without case — with ItemAlreadyExists, and any sheet in a
+   * read-only workbook with AccessDenied.
+   */
+  add(name: string): FakeWorksheet {
+    this.ctx.enqueue({
+      op: 'worksheets.add',
+      target: 'worksheets',
+      payload: name,
+      apply: () => {
+        const data = this.ctx.data;
+        if (data.readOnly)
+          throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation.');
+        if (data.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+          throw new FakeRichApiError(
+            'ItemAlreadyExists',
+            `A resource with the same name or identifier already exists: ${name}`,
+          );
+        data.addSheet(name, []);
+      },
+    });
+    return new FakeWorksheet(
+      this.ctx,
+      () => this.ctx.data.sheets.find((s) => s.name === name) ?? null,
+      `worksheets.add(${name})`,
+    );
+  }
+
   getFirst(): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => this.ctx.data.sheets[0] ?? null, 'worksheets.first');
   }
@@ -657,6 +689,8 @@ export class FakeRange extends ClientObject {
     font: { bold: boolean; color: string };
     fill: { color: string };
     autofitColumns: () => void;
+    /** Points, every column of the range (write-only in this fake). */
+    columnWidth: number;
   };
   readonly conditionalFormats: FakeConditionalFormatCollection;
 
@@ -668,6 +702,7 @@ export class FakeRange extends ClientObject {
     private readonly nullable = false,
   ) {
     super(ctx, path);
+    const range = () => this.ref();
     const set = (prop: 'bold' | 'fill', value: unknown) => {
       this.guard(`format.${prop}`);
       ctx.enqueue({
@@ -698,6 +733,22 @@ export class FakeRange extends ClientObject {
       },
       autofitColumns: () =>
         ctx.enqueue({ op: 'autofitColumns', target: path, apply: () => undefined }),
+      set columnWidth(v: number) {
+        ctx.enqueue({
+          op: 'format.columnWidth',
+          target: path,
+          payload: v,
+          apply: () => {
+            const r = range();
+            ctx.checkWritable(r.sheet);
+            r.sheet.columnWidths ??= new Map();
+            for (let c = r.col; c < r.col + r.cols; c++) r.sheet.columnWidths.set(c, v);
+          },
+        });
+      },
+      get columnWidth(): number {
+        throw new PropertyNotLoadedError('format.columnWidth is not loaded');
+      },
     };
     this.conditionalFormats = new FakeConditionalFormatCollection(
       ctx,

@@ -3,6 +3,7 @@ import JSZip from 'jszip';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { cellAddress, type CellValue } from '../../src/core/grid';
 import { generateGrid } from '../../bench/generate';
 import { bombXlsx, manyMerges, SMALL_TABLE } from './bomb-xlsx';
@@ -68,6 +69,18 @@ export const BIG_CASES: readonly BigCase[] = [
     },
   },
   {
+    file: 'styles-5m.xlsx',
+    label: 'a styles part of 5 million cell formats (296 MB of XML, 1 MB zipped)',
+    args: [],
+    make: () => stylesBomb(5_000_000),
+  },
+  {
+    file: 'media-300mb.xlsx',
+    label: 'a picture of 300 MB (zeros, 0.3 MB zipped)',
+    args: [],
+    make: () => mediaBomb(300),
+  },
+  {
     file: 'merges-20k.xlsx',
     label: '20,000 merged areas',
     args: [],
@@ -86,6 +99,97 @@ export const BIG_CASES: readonly BigCase[] = [
     make: () => bombXlsx({ merges: ['J1:XFD1048576'] }),
   },
 ];
+
+/**
+ * `base` (an .xlsx) with `parts` added or put in place of its own, every part deflated by
+ * Node's zlib: hundreds of megabytes of repeated XML in a fraction of a second, where jszip
+ * (pako) takes seconds. A plain zip, no zip64: parts under 4 GB.
+ */
+export async function withParts(
+  base: Uint8Array,
+  parts: Readonly<Record<string, Uint8Array>>,
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(base);
+  const entries = new Map<string, Uint8Array>();
+  for (const file of Object.values(zip.files))
+    if (!file.dir) entries.set(file.name, await file.async('uint8array'));
+  for (const [path, data] of Object.entries(parts)) entries.set(path, data);
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [path, data] of entries) {
+    const name = Buffer.from(path, 'utf8');
+    const packed = deflateRawSync(data, { level: 1 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4); // made by
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(0x21, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, name, packed);
+    central.push(dir, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.size, 8);
+  end.writeUInt16LE(entries.size, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...chunks, ...central, end]));
+}
+
+/** `head`, then `unit` `count` times, then `tail`, as bytes (one allocation, no big string). */
+export function repeated(head: string, unit: string, count: number, tail: string): Uint8Array {
+  const h = Buffer.byteLength(head);
+  const u = Buffer.byteLength(unit);
+  const out = Buffer.alloc(h + u * count + Buffer.byteLength(tail));
+  out.write(head, 0);
+  if (count > 0) out.fill(unit, h, h + u * count);
+  out.write(tail, h + u * count);
+  return out;
+}
+
+/**
+ * The small table's workbook with `count` more cell formats (`<xf>`) in its styles part: each
+ * one an object ExcelJS builds (5 million, 296 MB of XML, take it 10 s and 1 GB).
+ */
+export async function stylesBomb(count: number): Promise<Uint8Array> {
+  const base = await bombXlsx();
+  const styles = await (await JSZip.loadAsync(base)).file('xl/styles.xml')!.async('string');
+  const open = /<cellXfs count="(\d+)">/.exec(styles)!;
+  const at = open.index + open[0].length;
+  const head = `${styles.slice(0, open.index)}<cellXfs count="${Number(open[1]) + count}">`;
+  const xf = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  return withParts(base, {
+    'xl/styles.xml': repeated(head, xf, count, styles.slice(at)),
+  });
+}
+
+/** The small table's workbook with a picture of `megabytes` MB (zeros: a few hundred KB zipped). */
+export async function mediaBomb(megabytes: number): Promise<Uint8Array> {
+  return withParts(await bombXlsx(), {
+    'xl/media/image1.png': new Uint8Array(megabytes * 2 ** 20),
+  });
+}
 
 /** The case's file, written if missing; its path. */
 export async function bigFile(c: BigCase): Promise<string> {

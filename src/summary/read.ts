@@ -1,0 +1,760 @@
+/**
+ * Reading the summary tables from grids, wherever they are: totals laid out as columns (a
+ * header of indicators over one row per month or per system) or as label/value pairs
+ * (指标 | 数值 | 上月), category lists as tables (类别 | 件数 | 上月 …, several side by side,
+ * one value column per area) or as sections under a heading (the 通报数据 template).
+ * Numbers typed as text, merged labels, blank and 备注 rows are read as staff type them;
+ * nothing throws on data.
+ */
+import { percentOf, toScaled } from '../core/fixed';
+import {
+  cellAddress,
+  isEmptyCell,
+  isList,
+  type CellValue,
+  type MergedArea,
+  type SheetGrid,
+} from '../core/grid';
+import { checkSums, type SumCheck } from './check';
+import { DEFAULT_SUMMARY_SETTINGS, type SummarySettings } from './settings';
+import {
+  areaColumn,
+  areaOfText,
+  cellText,
+  dimensionOfText,
+  figureOfLabel,
+  isChangeHeader,
+  isCountHeader,
+  isDimensionHeader,
+  isEvaluationOnly,
+  isLabelHeader,
+  isPreviousHeader,
+  isRemark,
+  isShareHeader,
+  isTotalLabel,
+  isValueHeader,
+  norm,
+  periodOfText,
+  rowRole,
+  splitSystem,
+  stripNumbering,
+  systemOfText,
+} from './labels';
+import {
+  isRate,
+  type CategoryDimension,
+  type CategoryItem,
+  type CategoryList,
+  type Figure,
+  type FigureId,
+  type FigureValue,
+  type Located,
+  type SummaryDiagnostic,
+  type SummaryDiagnosticCode,
+  type SummaryDiagnosticParams,
+  type SummaryDiscrepancy,
+  type SummaryReading,
+  type SystemId,
+} from './types';
+
+/** Counts above this are refused (as the evaluation's): products stay exact integers. */
+const MAX_COUNT = 1_000_000_000;
+
+const NUMBERED_RE = /^[(（]?([一二三四五六七八九十]+|\d+)[)）、.．]/;
+
+const NUMBER_RE = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?%?$/;
+
+interface NumberCell {
+  /** Decimal text, without % or separators. */
+  readonly text: string;
+  readonly percent: boolean;
+  readonly number: number;
+}
+
+/** A number as typed: a number, or text such as “1,053”, “９９.７４％”, “1.4%”. */
+function readNumber(v: CellValue | undefined): NumberCell | null {
+  if (typeof v === 'number') {
+    return Number.isFinite(v) ? { text: String(v), percent: false, number: v } : null;
+  }
+  if (typeof v !== 'string') return null;
+  const t = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  if (!NUMBER_RE.test(t)) return null;
+  const percent = t.endsWith('%');
+  const text = t.replace(/,/g, '').replace(/%$/, '');
+  const number = Number(text);
+  return Number.isFinite(number) ? { text, percent, number } : null;
+}
+
+const isNumeric = (v: CellValue | undefined) => readNumber(v) !== null;
+
+/** The percentage in hundredths a printed rate means: “99.74%”, 99.74, or 0.9974 (a fraction). */
+function rateOf(n: NumberCell, id: FigureId | null): number | null {
+  const fraction = !n.percent && n.number <= 1 && n.number > 0 && id !== 'city.reworkRate';
+  return toScaled(fraction ? `${n.text}e2` : n.text, 2, 'halfUp')?.scaled ?? null;
+}
+
+interface Section {
+  readonly dimension: CategoryDimension;
+  readonly area: string | null;
+  readonly title: string;
+  readonly items: CategoryItem[];
+  total: CategoryList['total'];
+}
+
+interface LvColumns {
+  readonly label: number;
+  readonly value: number;
+  readonly previous: number | null;
+}
+
+/** What the whole workbook yields, sheet after sheet. */
+class Collector {
+  period: SummaryReading['period'] = null;
+  readonly figures = new Map<FigureId, Figure>();
+  readonly previous = new Map<FigureId, number>();
+  readonly lists: CategoryList[] = [];
+  readonly sums: SumCheck[] = [];
+  readonly diagnostics: SummaryDiagnostic[] = [];
+  readonly sheets = new Set<string>();
+
+  notePeriod(text: string): void {
+    if (this.period === null) this.period = periodOfText(text);
+  }
+
+  diagnose<K extends SummaryDiagnosticCode>(
+    code: K,
+    at: Located,
+    params: SummaryDiagnosticParams[K],
+  ): void {
+    const severity = code === 'summaryDuplicate' ? 'warning' : 'error';
+    this.diagnostics.push({ code, severity, ...at, params } as SummaryDiagnostic);
+  }
+
+  addFigure(f: Figure): void {
+    this.sheets.add(f.sheet);
+    const first = this.figures.get(f.id);
+    if (!first) {
+      this.figures.set(f.id, f);
+      return;
+    }
+    if (first.value !== f.value) {
+      this.diagnose('summaryDuplicate', f, {
+        label: f.label,
+        first: `${first.sheet}!${first.cell}`,
+        value: f.value,
+        firstValue: first.value,
+      });
+    } else if (first.previous === null && f.previous !== null) {
+      this.figures.set(f.id, { ...first, previous: f.previous });
+    }
+  }
+
+  addList(list: CategoryList): void {
+    if (list.items.length === 0 && list.total === null) return;
+    this.sheets.add(list.sheet);
+    this.lists.push(list);
+    if (list.total !== null && list.items.length > 0) {
+      this.sums.push({
+        label: `${list.title} ${list.total.label}`,
+        total: list.total,
+        parts: list.items.map((x) => ({ ...x, label: x.name })),
+      });
+    }
+  }
+}
+
+class SheetReader {
+  private readonly values: readonly (readonly CellValue[])[];
+  private readonly mergedText = new Map<string, string>();
+  private system: SystemId | null = null;
+  private heading = '';
+  private section: Section | null = null;
+  private lv: LvColumns | null = null;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly out: Collector,
+    /** Grid rows [from, to) another reader owns (evaluation and 12345 tables): not read here. */
+    private readonly claimed: readonly (readonly [number, number])[] = [],
+  ) {
+    this.values = isList(grid.values) ? grid.values : [];
+    this.heading = grid.name;
+    // A merged label shows its text in every cell it covers (the rows below read empty).
+    for (const m of grid.merges ?? []) {
+      const top = this.values[m.top]?.[m.left];
+      if (typeof top !== 'string' || top.trim() === '') continue;
+      if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > 10_000) continue;
+      this.fillMerge(m, top);
+    }
+  }
+
+  private fillMerge(m: MergedArea, text: string): void {
+    // Only the label column of a merge across rows: a title merged across columns stays one cell.
+    if (m.bottom === m.top) return;
+    for (let r = m.top + 1; r <= m.bottom; r++) this.mergedText.set(`${r},${m.left}`, text);
+  }
+
+  private cell(r: number, c: number): CellValue {
+    const v = this.values[r]?.[c];
+    if (!isEmptyCell(v)) return v ?? null;
+    return this.mergedText.size === 0 ? null : (this.mergedText.get(`${r},${c}`) ?? null);
+  }
+
+  private width(r: number): number {
+    const row = this.values[r];
+    return isList(row) ? row.length : 0;
+  }
+
+  private at(r: number, c: number): Located {
+    const o = this.grid.origin ?? { row: 0, col: 0 };
+    return { sheet: this.grid.name, cell: cellAddress(r + o.row, c + o.col), row: r + o.row + 1 };
+  }
+
+  private cols(r: number): number[] {
+    const out: number[] = [];
+    for (let c = 0; c < this.width(r); c++) if (!isEmptyCell(this.cell(r, c))) out.push(c);
+    return out;
+  }
+
+  private blank(r: number): boolean {
+    return this.cols(r).length === 0;
+  }
+
+  read(): void {
+    const claimed = [...this.claimed].sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    for (let r = 0; r < this.values.length; r++) {
+      // Skip the rows of the evaluation and 12345 tables: they are not summary tables, and
+      // a 100,000-row table is not read twice.
+      while (next < claimed.length && claimed[next]![1] <= r) next++;
+      const span = claimed[next];
+      if (span !== undefined && span[0] <= r) {
+        this.closeSection();
+        r = span[1] - 1;
+        continue;
+      }
+      const filled = this.cols(r);
+      if (filled.length === 0) continue;
+      const end = this.categoryTable(r) ?? this.columnsTable(r);
+      if (end !== null) {
+        r = end - 1;
+        continue;
+      }
+      if (this.lvHeader(r, filled)) continue;
+      const numbers = filled.filter((c) => isNumeric(this.cell(r, c)));
+      if (numbers.length === 0) this.textRow(r, filled);
+      else this.valueRow(r, filled, numbers[0]!);
+    }
+    this.closeSection();
+  }
+
+  private closeSection(): void {
+    if (this.section === null) return;
+    const s = this.section;
+    this.out.addList({
+      dimension: s.dimension,
+      area: s.area,
+      sheet: this.grid.name,
+      title: s.title,
+      items: s.items,
+      total: s.total,
+    });
+    this.section = null;
+  }
+
+  /** A row of text only: a title or heading (it sets the context), or a 月份 row. */
+  private textRow(r: number, filled: readonly number[]): void {
+    const texts = filled.map((c) => cellText(this.cell(r, c))).filter((t) => t !== '');
+    if (texts.length === 0) return;
+    const first = texts[0]!;
+    if (isRemark(first)) return;
+    for (const t of texts) this.out.notePeriod(t);
+    if (/^(月份|统计月份|期间|统计期间|时间)$/.test(norm(first))) return;
+    // A figure's label with text where its number belongs (“约3万”, “#N/A”).
+    if (this.section === null && texts.length >= 2 && figureOfLabel(first, this.system) !== null) {
+      const c = filled.find((x) => x > filled[0]! && cellText(this.cell(r, x)) !== '')!;
+      this.out.diagnose('summaryUnreadable', this.at(r, c), { label: first, text: texts[1]! });
+      return;
+    }
+    if (texts.length > 1 && this.section !== null) return; // an unfilled template row
+    const text = texts.join('');
+    const system = systemOfText(text);
+    const dim = dimensionOfText(text, system ?? this.system);
+    if (dim !== null) {
+      this.closeSection();
+      this.heading = text;
+      this.system = dim.dimension.startsWith('city') ? 'city' : 'hotline';
+      this.section = { ...dim, title: stripNumbering(norm(text)), items: [], total: null };
+      return;
+    }
+    // Within a list, a name whose value is left empty (the template's “突发事件”) is no heading:
+    // only a numbered line or a period ends the list.
+    if (this.section !== null && !NUMBERED_RE.test(text.trim()) && periodOfText(text) === null)
+      return;
+    this.closeSection();
+    this.heading = text;
+    if (system !== null || periodOfText(text) !== null) this.system = system;
+  }
+
+  /** “指标 | 数值 | 上月 | 环比”: the columns of the label/value rows that follow. */
+  private lvHeader(r: number, filled: readonly number[]): boolean {
+    const text = (c: number) => cellText(this.cell(r, c));
+    const label = filled.find((c) => isLabelHeader(text(c)));
+    const value = filled.find((c) => isValueHeader(text(c)));
+    if (label === undefined || value === undefined || value <= label) return false;
+    const previous = filled.find((c) => c > label && isPreviousHeader(text(c)));
+    this.lv = { label, value, previous: previous ?? null };
+    return true;
+  }
+
+  /** A row with numbers outside any table: a figure, or an entry of the current section. */
+  private valueRow(r: number, filled: readonly number[], firstNumber: number): void {
+    const labelCols = filled.filter((c) => c < firstNumber && cellText(this.cell(r, c)) !== '');
+    const labels = labelCols.map((c) => cellText(this.cell(r, c)));
+    if (labels.length === 0) return;
+    const label = labels[labels.length - 1]!;
+    if (isRemark(labels[0]!)) return;
+    // Under a 指标 | 数值 | 上月 header its columns, moved right as far as the label is (a
+    // merged system label in front of it); else the first number right of the label.
+    const shift = this.lv === null ? 0 : labelCols[labelCols.length - 1]! - this.lv.label;
+    const valueCol = this.lv === null ? firstNumber : this.lv.value + Math.max(0, shift);
+    const prevCol =
+      this.lv === null || this.lv.previous === null ? null : this.lv.previous + Math.max(0, shift);
+    const value = readNumber(this.cell(r, valueCol));
+    const prev = prevCol === null ? null : readNumber(this.cell(r, prevCol));
+    const at = this.at(r, valueCol);
+    if (this.section !== null) {
+      if (value === null) return;
+      const count = this.count(value, label, at);
+      if (count === null) return;
+      const previous = prev === null ? null : this.count(prev, label, this.at(r, prevCol!));
+      if (isTotalLabel(label)) {
+        if (this.section.total === null) this.section.total = { ...at, value: count, label };
+      } else {
+        this.section.items.push({ ...at, name: label, value: count, previous });
+      }
+      return;
+    }
+    // Cells left of the label may name the system (a merged “数字城管系统” down the rows).
+    let system = this.system;
+    for (const t of labels.slice(0, -1)) {
+      const s = splitSystem(norm(t)).system ?? systemOfText(t);
+      if (s !== null) system = s;
+    }
+    const id = figureOfLabel(label, system);
+    if (id === null) return;
+    if (value === null) {
+      const raw = this.cell(r, valueCol);
+      if (!isEmptyCell(raw))
+        this.out.diagnose('summaryUnreadable', at, { label, text: String(raw) });
+      return;
+    }
+    const v = this.figureValue(id, value, label, at);
+    if (v === null) return;
+    const p = prev === null ? null : this.figureValue(id, prev, label, this.at(r, prevCol!));
+    this.out.addFigure({ id, label, value: v, previous: p, ...at });
+  }
+
+  private count(n: NumberCell, label: string, at: Located): number | null {
+    if (n.percent || !Number.isInteger(n.number) || n.number < 0 || n.number > MAX_COUNT) {
+      this.out.diagnose('summaryBadCount', at, { label, value: n.number });
+      return null;
+    }
+    return n.number === 0 ? 0 : n.number;
+  }
+
+  private figureValue(id: FigureId, n: NumberCell, label: string, at: Located): number | null {
+    if (!isRate(id)) return this.count(n, label, at);
+    const v = rateOf(n, id);
+    if (v === null || v < 0 || v > 10000) {
+      this.out.diagnose('summaryBadCount', at, { label, value: n.number });
+      return null;
+    }
+    return v;
+  }
+
+  /**
+   * A totals table laid out as columns: a header of indicators, then one row of figures (or
+   * one per month, per system, and a 合计 row). Returns the first row after it, or null.
+   */
+  private columnsTable(r: number): number | null {
+    const filled = this.cols(r);
+    const texts = filled.map((c) => cellText(this.cell(r, c)));
+    if (texts.some((t) => t === '' || isEvaluationOnly(t))) return null;
+    const context = systemOfText(this.heading) ?? this.system;
+    // “受理量” names a figure once the row says whose (12345平台, 数字城管, 合计).
+    const figureCols = filled.filter(
+      (c) => figureOfLabel(cellText(this.cell(r, c)), context ?? 'all') !== null,
+    );
+    if (figureCols.length < 2) return null;
+    const firstFigure = figureCols[0]!;
+    // The data rows: labelled by month, by system, 合计 — never by a unit (that is another table).
+    interface DataRow {
+      readonly r: number;
+      readonly role: NonNullable<ReturnType<typeof rowRole>>;
+    }
+    const rows: DataRow[] = [];
+    let end = r + 1;
+    for (; end < this.values.length; end++) {
+      const cols = this.cols(end);
+      if (cols.length === 0) break;
+      if (!figureCols.some((c) => isNumeric(this.cell(end, c)))) break;
+      const labelText = cols
+        .filter((c) => c < firstFigure)
+        .map((c) => cellText(this.cell(end, c)))
+        .filter((t) => t !== '')
+        .join('');
+      if (isRemark(labelText)) break;
+      const role = rowRole(labelText);
+      if (role === null) {
+        if (rows.length === 0) return null;
+        break;
+      }
+      rows.push({ r: end, role });
+    }
+    if (rows.length === 0) return null;
+    this.closeSection();
+    this.out.notePeriod(this.heading);
+    const monthBefore = (p: { year: number; month: number }) => {
+      const current = this.out.period;
+      if (current === null) return false;
+      return current.month === 1
+        ? p.year === current.year - 1 && p.month === 12
+        : p.year === current.year && p.month === current.month - 1;
+    };
+    const totalRows = rows.filter((x) => x.role.role === 'total');
+    const systemRows = rows.filter((x) => x.role.role === 'system');
+    for (const { r: dr, role } of rows) {
+      let when: 'current' | 'previous' | null;
+      let system = context;
+      switch (role.role) {
+        case 'current':
+          when = 'current';
+          break;
+        case 'previous':
+          when = 'previous';
+          break;
+        case 'system':
+          when = 'current';
+          system = role.system;
+          break;
+        case 'total':
+          when = 'current';
+          system = 'all';
+          break;
+        case 'period':
+          if (this.out.period === null) this.out.period = { year: role.year, month: role.month };
+          when =
+            this.out.period.year === role.year && this.out.period.month === role.month
+              ? 'current'
+              : monthBefore(role)
+                ? 'previous'
+                : null;
+          break;
+        case 'change':
+          when = null;
+          break;
+      }
+      if (when === null) continue;
+      for (const c of figureCols) {
+        const label = cellText(this.cell(r, c));
+        const id = figureOfLabel(label, system);
+        if (id === null) continue;
+        // A 合计 row adds up the system rows: only its 受理 is a figure of its own.
+        if (role.role === 'total' && systemRows.length > 0 && id !== 'system.accepted') continue;
+        const n = readNumber(this.cell(dr, c));
+        const at = this.at(dr, c);
+        if (n === null) {
+          const raw = this.cell(dr, c);
+          if (!isEmptyCell(raw))
+            this.out.diagnose('summaryUnreadable', at, { label, text: String(raw) });
+          continue;
+        }
+        const v = this.figureValue(id, n, label, at);
+        if (v === null) continue;
+        if (when === 'previous') {
+          if (!this.out.previous.has(id)) this.out.previous.set(id, v);
+        } else {
+          this.out.addFigure({ id, label, value: v, previous: null, ...at });
+        }
+      }
+    }
+    // A 合计 row under system rows: each count column is the sum of the rows above it.
+    for (const total of totalRows) {
+      for (const c of figureCols) {
+        const label = cellText(this.cell(r, c));
+        const id = figureOfLabel(label, 'city') ?? figureOfLabel(label, 'hotline');
+        if (id !== null && isRate(id)) continue;
+        const t = readNumber(this.cell(total.r, c));
+        if (t === null || !Number.isInteger(t.number)) continue;
+        const parts = systemRows.flatMap(({ r: pr }) => {
+          const n = readNumber(this.cell(pr, c));
+          return n !== null && Number.isInteger(n.number)
+            ? [
+                {
+                  ...this.at(pr, c),
+                  label: cellText(this.cell(pr, firstFigure - 1)) || label,
+                  value: n.number,
+                },
+              ]
+            : [];
+        });
+        if (parts.length === 0) continue;
+        this.out.sums.push({
+          label: `${label} ${cellText(this.cell(total.r, Math.max(0, firstFigure - 1))) || '合计'}`,
+          total: { ...this.at(total.r, c), value: t.number },
+          parts,
+        });
+      }
+    }
+    this.out.sheets.add(this.grid.name);
+    return end;
+  }
+
+  /**
+   * Category tables: a header with one or more name columns (类别, 诉求类型, 事件小类 …),
+   * each followed by its value columns (件数; 五城区 | 七县（市）; 上月). Returns the first row
+   * after them, or null.
+   */
+  private categoryTable(r: number): number | null {
+    const filled = this.cols(r);
+    const text = (c: number) => cellText(this.cell(r, c));
+    if (filled.some((c) => isEvaluationOnly(text(c)))) return null;
+    const dims = filled.filter((c) => isDimensionHeader(text(c)));
+    if (dims.length === 0) return null;
+    interface Group {
+      readonly name: number;
+      readonly lists: {
+        readonly col: number;
+        readonly dimension: CategoryDimension;
+        readonly area: string | null;
+        readonly title: string;
+        readonly previous: number | null;
+        readonly items: CategoryItem[];
+        total: CategoryList['total'];
+      }[];
+    }
+    const groups: Group[] = [];
+    dims.forEach((d, i) => {
+      const next = dims[i + 1] ?? Infinity;
+      const header = text(d);
+      const generic = !/事件|部件|诉求|类型|渠道|来源/.test(norm(header));
+      const dim = generic
+        ? dimensionOfText(`${this.heading}${header}`, this.system)
+        : dimensionOfText(header, this.system);
+      if (dim === null) return;
+      const area = dim.area ?? areaOfText(this.heading);
+      const valueCols = filled.filter((c) => c > d && c < next);
+      const previous = valueCols.find((c) => isPreviousHeader(text(c))) ?? null;
+      const lists: Group['lists'][number][] = [];
+      for (const c of valueCols) {
+        const h = text(c);
+        if (isPreviousHeader(h) || isChangeHeader(h) || isShareHeader(h)) continue;
+        const byArea = areaColumn(h);
+        if (!isCountHeader(h) && byArea === null) continue;
+        const listArea = byArea !== null ? byArea.area : area;
+        lists.push({
+          col: c,
+          dimension: dim.dimension,
+          area: listArea,
+          title: stripNumbering(norm(generic ? `${this.heading}` : header)) || header,
+          previous: lists.length === 0 ? previous : null,
+          items: [],
+          total: null,
+        });
+      }
+      if (lists.length > 0) groups.push({ name: d, lists });
+    });
+    if (groups.length === 0) return null;
+    this.closeSection();
+    let end = r + 1;
+    let any = false;
+    for (; end < this.values.length; end++) {
+      if (this.blank(end)) {
+        if (any) break;
+        continue;
+      }
+      if (this.categoryHeaderLike(end)) break;
+      let rowHasNumber = false;
+      for (const g of groups) {
+        const name = cellText(this.cell(end, g.name));
+        if (name === '' || isRemark(name)) continue;
+        for (const list of g.lists) {
+          const raw = this.cell(end, list.col);
+          const n = readNumber(raw);
+          const at = this.at(end, list.col);
+          if (n === null) {
+            if (!isEmptyCell(raw))
+              this.out.diagnose('summaryUnreadable', at, { label: name, text: String(raw) });
+            continue;
+          }
+          rowHasNumber = true;
+          const value = this.count(n, name, at);
+          if (value === null) continue;
+          const pn = list.previous === null ? null : readNumber(this.cell(end, list.previous));
+          const previous =
+            pn === null || list.previous === null
+              ? null
+              : this.count(pn, name, this.at(end, list.previous));
+          if (isTotalLabel(name)) {
+            if (list.total === null) list.total = { ...at, value, label: name };
+          } else {
+            list.items.push({ ...at, name, value, previous });
+          }
+        }
+      }
+      if (rowHasNumber) any = true;
+      else if (any && this.isHeadingRow(end)) break;
+    }
+    for (const g of groups) {
+      for (const list of g.lists) {
+        this.out.addList({
+          dimension: list.dimension,
+          area: list.area,
+          sheet: this.grid.name,
+          title: list.title,
+          items: list.items,
+          total: list.total,
+        });
+      }
+    }
+    return end;
+  }
+
+  private categoryHeaderLike(r: number): boolean {
+    return this.cols(r).some((c) => {
+      const t = cellText(this.cell(r, c));
+      return (
+        isDimensionHeader(t) &&
+        this.cols(r).some((d) => d > c && isCountHeader(cellText(this.cell(r, d))))
+      );
+    });
+  }
+
+  private isHeadingRow(r: number): boolean {
+    const filled = this.cols(r);
+    if (filled.some((c) => isNumeric(this.cell(r, c)))) return false;
+    const t = filled.map((c) => cellText(this.cell(r, c))).join('');
+    return systemOfText(t) !== null || NUMBERED_RE.test(t);
+  }
+}
+
+/** The values the paragraphs use: printed figures; rates from their counts; missing sums. */
+function resolveValues(
+  figures: ReadonlyMap<FigureId, Figure>,
+  discrepancies: SummaryDiscrepancy[],
+  tally: { checked: number },
+): SummaryReading['values'] {
+  const values: { [K in FigureId]?: FigureValue } = {};
+  for (const [id, f] of figures) values[id] = { value: f.value, source: 'printed', at: f };
+  const count = (id: FigureId) => figures.get(id)?.value ?? null;
+  const rate = (id: FigureId, part: FigureId, whole: FigureId) => {
+    const p = count(part);
+    const w = count(whole);
+    if (p === null || w === null || w === 0) return;
+    const computed = percentOf(p, w);
+    const printed = figures.get(id);
+    if (printed) {
+      tally.checked++;
+      // 返工率 typed as a fraction (0.014 for 1.4 %) reads as printed when its counts agree.
+      const asFraction = toScaled(`${printed.value}e2`, 2, 'halfUp')?.scaled;
+      if (printed.value !== computed && !(id === 'city.reworkRate' && asFraction === computed)) {
+        discrepancies.push({
+          kind: 'rate',
+          label: printed.label,
+          printed: printed.value,
+          recomputed: computed,
+          unit: 'percent',
+          sheet: printed.sheet,
+          cell: printed.cell,
+          row: printed.row,
+          parts: [part, whole].map((x) => {
+            const f = figures.get(x)!;
+            return { sheet: f.sheet, cell: f.cell, row: f.row, label: f.label, value: f.value };
+          }),
+        });
+      }
+    }
+    values[id] = { value: computed, source: 'computed', at: printed ?? null };
+  };
+  rate('city.closedRate', 'city.closed', 'city.toClose');
+  rate('city.onTimeRate', 'city.closedOnTime', 'city.toClose');
+  rate('city.reworkRate', 'city.rework', 'city.disposed');
+  const sum = (id: FigureId, parts: readonly FigureId[]) => {
+    if (values[id] !== undefined) return;
+    const vs = parts.map((p) => values[p]?.value);
+    if (vs.every((v): v is number => v !== undefined))
+      values[id] = { value: vs.reduce((a, b) => a + b, 0), source: 'computed', at: null };
+  };
+  sum('city.accepted', ['city.events', 'city.parts']);
+  sum('system.accepted', ['hotline.accepted', 'city.accepted']);
+  return values;
+}
+
+/**
+ * Every summary figure and category list of the workbook, with where each was read, every
+ * total recomputed from its parts (a difference is a discrepancy with its cell; a total whose
+ * parts are not in the workbook is left alone) and every data problem as a diagnostic.
+ */
+export function readSummary(
+  sheets: readonly SheetGrid[],
+  settings: Pick<SummarySettings, 'completeLists'> = DEFAULT_SUMMARY_SETTINGS,
+  /** Per sheet name, grid rows [from, to) that other tables occupy: skipped. */
+  claimed: ReadonlyMap<string, readonly (readonly [number, number])[]> = new Map(),
+): SummaryReading {
+  const out = new Collector();
+  for (const sheet of isList(sheets) ? sheets : [])
+    new SheetReader(sheet, out, claimed.get(sheet.name) ?? []).read();
+  for (const [id, p] of out.previous) {
+    const f = out.figures.get(id);
+    if (f && f.previous === null) out.figures.set(id, { ...f, previous: p });
+  }
+  const discrepancies: SummaryDiscrepancy[] = [];
+  const tally = { checked: 0 };
+  const values = resolveValues(out.figures, discrepancies, tally);
+  discrepancies.push(...checkSums(out.sums, out.figures, out.lists, settings.completeLists, tally));
+  return {
+    checked: tally.checked,
+    period: out.period,
+    figures: [...out.figures.values()],
+    values,
+    lists: out.lists,
+    discrepancies,
+    diagnostics: out.diagnostics,
+    sheets: [...out.sheets],
+  };
+}
+
+/**
+ * Last month as the same workbook prints it in its 上月 columns or rows, as a reading of its
+ * own (for compareSummary when no previous workbook is given); null when there is none.
+ */
+export function lastMonthFromColumns(reading: SummaryReading): SummaryReading | null {
+  const figures = reading.figures.flatMap((f) =>
+    f.previous === null ? [] : [{ ...f, value: f.previous, previous: null }],
+  );
+  const lists = reading.lists.flatMap((l) => {
+    const items = l.items.flatMap((x) =>
+      x.previous === null ? [] : [{ ...x, value: x.previous, previous: null }],
+    );
+    return items.length === 0 ? [] : [{ ...l, items, total: null }];
+  });
+  if (figures.length === 0 && lists.length === 0) return null;
+  const map = new Map(figures.map((f) => [f.id, f] as const));
+  const period = reading.period;
+  return {
+    period:
+      period === null
+        ? null
+        : period.month === 1
+          ? { year: period.year - 1, month: 12 }
+          : { year: period.year, month: period.month - 1 },
+    figures,
+    values: resolveValues(map, [], { checked: 0 }),
+    lists,
+    discrepancies: [],
+    checked: 0,
+    diagnostics: [],
+    sheets: reading.sheets,
+  };
+}
