@@ -199,9 +199,10 @@ if (typeof Event !== 'undefined' && !('composedPath' in Event.prototype)) {
 }
 
 /**
- * `TextDecoder` (absent from EdgeHTML 18), UTF-8 only: the size check of a chosen workbook
- * decodes its sheet XML chunk by chunk (`{ stream: true }`), so a character split between two
- * chunks is held back until the next one. Invalid sequences become U+FFFD.
+ * `TextDecoder` (absent from EdgeHTML 18), UTF-8 only: ExcelJS and the docx library decode
+ * with it (the size check no longer does: it scans bytes). Streamed decoding (`{ stream: true }`)
+ * holds a character split between two chunks back until the next one. Invalid sequences
+ * become U+FFFD.
  */
 class Utf8Decoder {
   readonly encoding = 'utf-8';

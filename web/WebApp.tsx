@@ -1,4 +1,5 @@
 import { auditSummary } from '../src/evaluation/audit-summary';
+import type { SizeChecked } from '../src/io/xlsx-read';
 import {
   Body1,
   Button,
@@ -56,6 +57,8 @@ const useStyles = makeStyles({
 /** A workbook read in this browser, with its bytes for the annotated copy. */
 interface Book extends ScoredBook {
   readonly bytes: Uint8Array;
+  /** The size check's answer for `bytes`: the annotated copy does not scan again. */
+  readonly checked: SizeChecked;
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -195,12 +198,17 @@ export function WebApp({
       let bytes: Uint8Array;
       let taken: string | null = null;
       try {
-        bytes = await annotateWorkbook(book.bytes, plan, images.length > 0 ? images : undefined);
+        bytes = await annotateWorkbook(
+          book.bytes,
+          plan,
+          images.length > 0 ? images : undefined,
+          book.checked,
+        );
       } catch (e) {
         // A sheet of that name is the user's: the copy is saved without the charts, and says so.
         if (!(e instanceof ChartSheetTakenError)) throw e;
         taken = e.sheet;
-        bytes = await annotateWorkbook(book.bytes, plan);
+        bytes = await annotateWorkbook(book.bytes, plan, undefined, book.checked);
       }
       const name = annotatedName(book.name);
       download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));

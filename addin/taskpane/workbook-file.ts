@@ -2,6 +2,7 @@ import type { SheetGrid } from '../../src/core/grid';
 import type { Settings } from '../../src/core/settings';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { UiStrings } from '../../src/i18n/catalog';
+import type { SizeChecked } from '../../src/io/xlsx-read';
 import { problemText } from './errors';
 
 /** A workbook the user picked, read and analysed; or the one line that says why not. */
@@ -9,6 +10,8 @@ export type WorkbookFile =
   | {
       readonly name: string;
       readonly bytes: Uint8Array;
+      /** The size check's answer for `bytes`: the annotated copy does not scan again. */
+      readonly checked: SizeChecked;
       readonly grids: readonly SheetGrid[];
       readonly analysis: Analysis;
     }
@@ -26,14 +29,16 @@ export async function readWorkbookFile(
   onStage: (stage: 'reading' | 'parsing' | 'checking') => Promise<void> = () => Promise.resolve(),
 ): Promise<WorkbookFile> {
   await onStage('reading');
-  const [{ readWorkbookGrids, WorkbookReadError }, { analyzeWorkbook }, buffer] = await Promise.all(
-    [import('../../src/io/xlsx-read'), import('./engine'), file.arrayBuffer()],
-  );
+  const [{ checkWorkbookSize, readWorkbookGrids, WorkbookReadError }, { analyzeWorkbook }, buffer] =
+    await Promise.all([import('../../src/io/xlsx-read'), import('./engine'), file.arrayBuffer()]);
   const bytes = new Uint8Array(buffer);
   let grids: SheetGrid[];
+  let checked: SizeChecked;
   try {
     await onStage('parsing');
-    grids = await readWorkbookGrids(bytes);
+    // Checked once: the token lets the reader and the annotated copy skip a second scan.
+    checked = await checkWorkbookSize(bytes);
+    grids = await readWorkbookGrids(bytes, checked);
   } catch (e) {
     if (e instanceof WorkbookReadError) return { error: problemText(ui, e, file.name) };
     throw e;
@@ -41,7 +46,7 @@ export async function readWorkbookFile(
   await onStage('checking');
   const analysis = analyzeWorkbook(grids, settings);
   if (analysis.tables.length === 0) return { error: ui.problems.noTables([file.name]) };
-  return { name: file.name, bytes, grids, analysis };
+  return { name: file.name, bytes, checked, grids, analysis };
 }
 
 /** A workbook read in a pane: its grids are kept, so that other settings re-check it at once. */
