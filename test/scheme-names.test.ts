@@ -36,3 +36,29 @@ describe('the unit-name column', () => {
     expect(a.units.map((u) => u.figures.结案率)).toEqual([9881, 9924]);
   });
 });
+
+describe('a scheme of 12345 诉求件 (hotline-dispatch)', () => {
+  it('ranks them under the 12345 part, as 诉求件, not as 数字城管 cases', async () => {
+    const { buildNarrative, narrativeText } = await import('../src/narrative/build');
+    const a = analyzeWorkbook(
+      [
+        {
+          name: 'S',
+          values: [
+            ['各单位派遣办理情况'],
+            ['承办单位', '派遣数', '按时办结数', '超时办结数', '回访数', '不满意数'],
+            ['市城管委', 200, 190, 10, 100, 3],
+            ['市建委', 100, 99, 1, 50, 0],
+          ],
+        },
+      ],
+      { scheme: 'hotline-dispatch' },
+    );
+    const text = narrativeText(buildNarrative(a));
+    // 190/200 = 95%, 99/100 = 99%.
+    expect(text).toContain('【（一）12345平台运行情况】');
+    expect(text).toContain('（1）从诉求件按时办结率看，');
+    expect(text).toContain('按时办结率较好的为市建委（99%）');
+    expect(text).not.toContain('数字城管');
+  });
+});

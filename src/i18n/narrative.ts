@@ -21,6 +21,8 @@ export interface ChangeItem extends Item {
 export interface MeasureInfo extends NarrativeMeasure {
   /** 0 for the first measure: the paragraphs are numbered （1）, （2）… */
   readonly position: number;
+  /** What is ranked: 数字城管 cases or 12345 诉求件. */
+  readonly part: 'cityManagement' | 'hotline';
 }
 
 type Measure = MeasureInfo;
@@ -114,7 +116,8 @@ export const narrativeZhCN: NarrativeTemplates = {
     'city-handling': '案件办理情况',
   },
   city: {
-    lead: (m) => `（${m.position + 1}）从案件${m.figure}看，`,
+    lead: (m) =>
+      `（${m.position + 1}）从${m.part === 'hotline' ? '诉求件' : '案件'}${m.figure}看，`,
     best: (m, names, count, value) => {
       const who = isScore(m) ? '办理较好的单位是' : `${m.figure}较好的单位是`;
       const what = m.valueName;

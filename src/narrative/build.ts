@@ -52,8 +52,12 @@ export function buildNarrative(
       'city-handling',
       {
         id: 'city-handling',
-        part: 'cityManagement',
-        title: templates.sectionTitles['city-handling'],
+        // A scheme of 12345 诉求件 ranks them under the 12345 part.
+        part: current.scheme.part,
+        title:
+          current.scheme.part === 'hotline'
+            ? templates.sectionTitles['hotline-handling']
+            : templates.sectionTitles['city-handling'],
         paragraphs: cityParagraphs(current, match, s, templates),
       },
     ],

@@ -60,7 +60,7 @@ export function cityParagraphs(
   const groups = rankGroups(a);
   a.scheme.measures.forEach((measure, position) => {
     const m = measure.figure;
-    const info: MeasureInfo = { ...measure, position };
+    const info: MeasureInfo = { ...measure, position, part: a.scheme.part };
     const decimals = decimalsOf(a, m);
     const valueOf = (u: Unit) => u.figures[m];
     const fmt = (v: number) => `${num(v, decimals)}${measure.unit}`;

@@ -109,6 +109,11 @@ export interface NarrativeMeasure {
 export interface Scheme {
   readonly id: string;
   readonly name: string;
+  /**
+   * The bulletin part its ranking paragraphs belong to: 数字城管 cases (the default) or
+   * 12345 诉求件 — which also words them (“从案件…看” / “从诉求件…看”).
+   */
+  readonly part: 'cityManagement' | 'hotline';
   readonly counts: readonly CountDef[];
   /** Headers of the unit-name column beyond the built-in ones (单位, 责任单位, 城区, …). */
   readonly names: readonly string[];
@@ -122,6 +127,7 @@ export interface Scheme {
 export type SchemeInput = {
   readonly id?: string;
   readonly name: string;
+  readonly part?: 'cityManagement' | 'hotline';
   readonly counts: readonly (string | { key: string; headers?: readonly string[] })[];
   readonly names?: readonly string[];
   readonly figures: readonly Record<string, unknown>[];
@@ -143,6 +149,7 @@ const KEYS = {
   scheme: [
     'id',
     'name',
+    'part',
     'counts',
     'names',
     'figures',
@@ -405,6 +412,7 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
   return {
     id,
     name,
+    part: oneOf(o.part, ['cityManagement', 'hotline'] as const, 'cityManagement', `${path}.part`),
     counts,
     names: textList(o.names, `${path}.names`),
     figures,
