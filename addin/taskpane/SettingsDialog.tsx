@@ -256,11 +256,13 @@ export function SettingsDialog(props: SettingsDialogProps) {
             <Caption1 as="p">{ui.settingsWhere(props.where)}</Caption1>
             <section className={styles.section}>
               <Field
+                className={styles.fit}
                 label={names.field('scheme')}
                 hint={ui.schemeFigures(schemeFigures)}
                 validationMessage={problemAt('scheme') ?? problemAt('evaluation')}
               >
                 <Select
+                  className={styles.fit}
                   value={form.scheme}
                   onChange={(_, d) => set('scheme', d.value)}
                   data-testid="setting-scheme"

@@ -65,7 +65,12 @@ export interface Unit {
   readonly hasChildren: boolean;
 }
 
-export type DiscrepancyKind = 'computed' | 'childSum';
+/**
+ * 'computed': a printed rate, index, grade or rank; 'childSum': a parent whose counts differ
+ * from the sum of its 下属单位; 'total': a 合计/总计 row whose count differs from the sum of
+ * the table's units.
+ */
+export type DiscrepancyKind = 'computed' | 'childSum' | 'total';
 
 export interface Discrepancy {
   readonly kind: DiscrepancyKind;
@@ -419,6 +424,7 @@ function evaluateTable(
     else childSums.childRow(u, read);
   }
   childSums.finish();
+  checkTotalRows(table, tableIndex, units, countCols, discrepancies);
   // Ranks need the whole table: top-level units are ranked among themselves, sub-units apart.
   for (const f of scheme.figures) {
     if (f.kind !== 'rank') continue;
@@ -594,6 +600,54 @@ export function sameGrade(printed: CellValue, grade: string): boolean {
 /** The form grades are compared in (the add-in's red-fill rule compares the same form). */
 export function foldGrade(v: string): string {
   return v.normalize('NFKC').trim().toUpperCase();
+}
+
+/**
+ * A 合计/总计 row: each count the sum of the table's top-level units (a parent already holds
+ * its 下属单位). Checked only where every unit's count was read (a unit with a bad or empty
+ * cell leaves that column alone), and a total cell that is not a number is left alone too.
+ */
+function checkTotalRows(
+  table: DetectedTable,
+  tableIndex: number,
+  units: readonly Unit[],
+  countCols: readonly { field: string; col: number }[],
+  out: Discrepancy[],
+): void {
+  if (table.totals.length === 0) return;
+  const top = units.filter((u) => u.parent === null && u.reason !== 'noCases');
+  for (const total of table.totals) {
+    const cells = table.grid.values[total.gridRow] ?? [];
+    for (const { field, col } of countCols) {
+      const printed = readCount(cells[col]);
+      if (typeof printed !== 'number') continue;
+      let sum = 0;
+      let complete = top.length > 0;
+      for (const u of top) {
+        const v = u.counts[field];
+        if (v === undefined) {
+          complete = false;
+          break;
+        }
+        sum += v;
+      }
+      if (!complete || sum === printed) continue;
+      const a = addressIn(table, total.gridRow, col);
+      out.push({
+        kind: 'total',
+        tableIndex,
+        sheet: table.sheet,
+        cell: a.cell,
+        row: a.row,
+        unit: total.name,
+        parent: null,
+        field,
+        printed: cells[col] ?? null,
+        recomputed: sum,
+        decimals: 0,
+      });
+    }
+  }
 }
 
 /**

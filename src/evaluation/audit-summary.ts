@@ -17,6 +17,8 @@ export interface AuditSummary {
   readonly notChecked: number;
   /** Parent rows whose counts differ from the sum of their 下属单位. */
   readonly childSums: number;
+  /** 合计/总计 cells that differ from the sum of the table's units. */
+  readonly totals: number;
 }
 
 export function auditSummary(a: {
@@ -37,5 +39,6 @@ export function auditSummary(a: {
     notChecked += c.notChecked;
   }
   const childSums = a.discrepancies.filter((d) => d.kind === 'childSum').length;
-  return { figures, matched, discrepancies, notChecked, childSums };
+  const totals = a.discrepancies.filter((d) => d.kind === 'total').length;
+  return { figures, matched, discrepancies, notChecked, childSums, totals };
 }

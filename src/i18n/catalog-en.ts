@@ -10,7 +10,8 @@ function auditEn(a: AuditSummary): string {
       ? `; ${a.notChecked} more were not checked (no formula in the scheme, or columns or data missing)`
       : '';
   const sums =
-    a.childSums > 0 ? `; ${a.childSums} parent rows differ from their sub-units' sum` : '';
+    (a.childSums > 0 ? `; ${a.childSums} parent rows differ from their sub-units' sum` : '') +
+    (a.totals > 0 ? `; ${a.totals} total rows differ from the units' sum` : '');
   if (a.figures === 0) return `No printed figure could be checked${rest}${sums}.`;
   if (a.discrepancies === 0)
     return `Checked ${a.figures} printed figures: all agree${rest}${sums}.`;
@@ -32,7 +33,7 @@ export const enUS: Catalog = {
       'This version of Excel lacks what the add-in needs (ExcelApi 1.7; conditional formats need 1.6). Please update Excel or use Excel on the web.',
     failed: (m) => `Recompute failed: ${m}`,
     wrote: (t, a) =>
-      `Wrote the recomputed columns beside ${t} tables. ${auditEn(a)}${a.discrepancies + a.childSums > 0 ? ' Disagreements are highlighted.' : ''}`,
+      `Wrote the recomputed columns beside ${t} tables. ${auditEn(a)}${a.discrepancies > 0 ? ' Disagreements are highlighted.' : ''}`,
     audit: (a) => auditEn(a),
     conflicts: (cells) =>
       `Nothing was changed: the cells where the new columns would go are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''}). Clear them or move the table, then try again.`,
@@ -146,7 +147,7 @@ export const enUS: Catalog = {
         writing: 'Writing the paragraphs…',
       })[stage],
     webChecked: (f, t, a) =>
-      `Checked ${t} tables in “${f}”. ${auditEn(a)}${a.discrepancies + a.childSums > 0 ? ' Listed below, red in the downloaded workbook.' : ''}`,
+      `Checked ${t} tables in “${f}”. ${auditEn(a)}${a.discrepancies + a.childSums + a.totals > 0 ? ' Listed below.' : ''}${a.discrepancies > 0 ? ' Red in the downloaded workbook.' : ''}`,
     downloadXlsx: 'Download the checked workbook',
     annotating: 'Building the checked workbook…',
     figures: 'Figures of the bulletin',
@@ -311,6 +312,7 @@ export const enUS: Catalog = {
     diagnosticsHeading: (n) => `${n} data notes:`,
     notEvaluated: 'not evaluated',
     childSum: ' (sum of sub-units)',
+    totalSum: ' (sum of the units)',
     badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
     notJson: (d) => `not valid JSON (${d})`,
     legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,

@@ -214,6 +214,8 @@ export interface Catalog {
     readonly diagnosticsHeading: (n: number) => string;
     readonly notEvaluated: string;
     readonly childSum: string;
+    /** After a 合计 row's count: what it was checked against. */
+    readonly totalSum: string;
     readonly comparison: (c: Comparison) => string;
     readonly conflicts: (file: string, cells: readonly string[]) => string;
     readonly badSettings: (file: string, detail: string) => string;
@@ -269,7 +271,9 @@ function auditZh(a: AuditSummary): string {
     a.notChecked > 0
       ? `；另有 ${a.notChecked} 个计算值未核对（方案中没有其公式，或缺少所需的列或数据）`
       : '';
-  const sums = a.childSums > 0 ? `；主管单位与下属单位之和不符 ${a.childSums} 处` : '';
+  const sums =
+    (a.childSums > 0 ? `；主管单位与下属单位之和不符 ${a.childSums} 处` : '') +
+    (a.totals > 0 ? `；合计行与各单位之和不符 ${a.totals} 处` : '');
   if (a.figures === 0) return `表中没有可以核对的计算值${rest}${sums}。`;
   if (a.discrepancies === 0) return `已核对表中 ${a.figures} 个计算值，全部一致${rest}${sums}。`;
   return `已核对表中 ${a.figures} 个计算值，其中 ${a.discrepancies} 处与复核结果不一致${rest}${sums}。`;
@@ -289,7 +293,7 @@ export const zhCN: Catalog = {
       '此版本的 Excel 不支持本加载项所需的功能（需要 ExcelApi 1.7，条件格式需要 1.6）。请升级 Excel 或使用网页版 Excel。',
     failed: (m) => `计算失败：${m}`,
     wrote: (t, a) =>
-      `已在 ${t} 张表右侧写入复核列。${auditZh(a)}${a.discrepancies + a.childSums > 0 ? '不一致处已标红。' : ''}`,
+      `已在 ${t} 张表右侧写入复核列。${auditZh(a)}${a.discrepancies > 0 ? '不一致处已标红。' : ''}`,
     audit: (a) => auditZh(a),
     conflicts: (cells) =>
       `未做任何修改：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）。请清空这些单元格或移动表格后重试。`,
@@ -398,7 +402,7 @@ export const zhCN: Catalog = {
         writing: '正在生成通报段落…',
       })[stage],
     webChecked: (f, t, a) =>
-      `已复核“${f}”中的 ${t} 张表。${auditZh(a)}${a.discrepancies + a.childSums > 0 ? '不一致处见下方列表，下载的复核工作簿中已标红。' : ''}`,
+      `已复核“${f}”中的 ${t} 张表。${auditZh(a)}${a.discrepancies + a.childSums + a.totals > 0 ? '不一致处见下方列表。' : ''}${a.discrepancies > 0 ? '下载的复核工作簿中已标红。' : ''}`,
     downloadXlsx: '下载复核工作簿',
     annotating: '正在生成复核工作簿…',
     figures: '通报中的图',
@@ -559,6 +563,7 @@ export const zhCN: Catalog = {
     diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
     notEvaluated: '不参加评价',
     childSum: '（下属单位合计）',
+    totalSum: '（各单位之和）',
     badSettings: (file, detail) => `错误：设置文件 ${file} 有误：${detail}`,
     notJson: (d) => `不是有效的 JSON（${d}）`,
     legacyXls: (f) =>

@@ -32,7 +32,12 @@ export function describeDiscrepancy(
     sheet: d.sheet,
     cell: d.cell,
     unit: d.parent ? `${d.parent}/${d.unit}` : d.unit,
-    field: d.kind === 'childSum' ? `${d.field}${catalog.cli.childSum}` : d.field,
+    field:
+      d.kind === 'childSum'
+        ? `${d.field}${catalog.cli.childSum}`
+        : d.kind === 'total'
+          ? `${d.field}${catalog.cli.totalSum}`
+          : d.field,
     printed: d.printed === null ? '' : String(d.printed),
     recomputed,
   };

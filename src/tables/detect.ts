@@ -63,6 +63,8 @@ export interface DetectedTable {
   /** Count columns the scheme's figures need that the header lacks. */
   readonly missing: readonly string[];
   readonly rows: readonly TableRow[];
+  /** 合计/总计 rows (grid row, the label): sums, not units. */
+  readonly totals: readonly { readonly gridRow: number; readonly name: string }[];
   /** First grid row after the table. */
   readonly endRow: number;
   readonly grid: SheetGrid;
@@ -411,6 +413,7 @@ class SheetScanner {
     // Duplicate names: top-level units across the table, sub-units within their parent.
     const seenTop = new Map<string, number>();
     let seenChildren = new Map<string, number>();
+    const totals: { gridRow: number; name: string }[] = [];
     let r = headerRow + seg.headerRows;
     for (; r < this.values.length; r++) {
       const cells = this.values[r];
@@ -465,7 +468,9 @@ class SheetScanner {
       }
       const nameAt = isChild && col1 !== undefined ? col1 : col0;
       if (isTotalRow(name)) {
+        // Not a unit: its counts are checked against the units' sum (analyze.ts).
         this.report('totalRowSkipped', r, nameAt, { text: name });
+        totals.push({ gridRow: r, name });
         continue;
       }
       if (name === '') this.report('missingName', r, nameAt, {});
@@ -530,6 +535,7 @@ class SheetScanner {
       columns: seg.columns,
       missing: seg.missing,
       rows,
+      totals,
       endRow: r,
       grid: this.sheet,
     };
