@@ -148,7 +148,7 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   return concat([
     new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw, { level: 6 })),
+    chunk('IDAT', deflateSync(raw, { level: 3 })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

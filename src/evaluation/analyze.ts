@@ -300,14 +300,19 @@ function evaluateTable(
         return report('unreadableCell', gridRow, col, { unit, field, text: note.text });
     }
   };
+  // Every count key present (undefined until read): each unit's record is a fast copy of one shape.
+  const countTemplate: Record<string, number | undefined> = {};
+  for (const { field } of countCols) countTemplate[field] = undefined;
   const main = mainFigure(scheme);
   const noFigures = Object.freeze(emptyFigures(scheme)) as Record<string, FigureValue>;
   const units: Unit[] = [];
+  // Kept only for a scheme that ranks (a rank needs the whole table).
+  const ranked = scheme.figures.some((f) => f.kind === 'rank');
   const figureRecords: Record<string, FigureValue>[] = [];
   for (const row of table.rows) {
     const cells = values[row.gridRow] ?? [];
     // Plain records, filled in the scheme's order (its names are never Object.prototype's).
-    const read: Record<string, number | undefined> = {};
+    const read: Record<string, number | undefined> = { ...countTemplate };
     let reason: NotEvaluatedReason | null = null;
     // Units without figures share one frozen all-null record (ranks skip them).
     let figures: Record<string, FigureValue> = noFigures;
@@ -401,7 +406,7 @@ function evaluateTable(
         }
       }
     }
-    figureRecords.push(figures);
+    if (ranked) figureRecords.push(figures);
     const u: Unit = {
       sheet,
       tableIndex,
@@ -657,14 +662,18 @@ function checkTotalRows(
 class ChildSumAudit {
   private parent: { unit: Unit; gridRow: number } | null = null;
   private own: CountValues = {};
-  private sums = new Map<string, number>();
-  private incomplete = new Set<string>();
+  // By the fields' positions, reused from parent to parent (no allocation per row).
+  private readonly sums: number[];
+  private readonly incomplete: boolean[];
 
   constructor(
     private readonly table: DetectedTable,
     private readonly fields: readonly { field: string; col: number }[],
     private readonly out: Discrepancy[],
-  ) {}
+  ) {
+    this.sums = fields.map(() => 0);
+    this.incomplete = fields.map(() => false);
+  }
 
   /** A top-level row and the counts read from it: closes the previous parent's block. */
   parentRow(unit: Unit, gridRow: number, read: CountValues): void {
@@ -672,17 +681,17 @@ class ChildSumAudit {
     if (!unit.hasChildren || unit.reason === 'noCases') return;
     this.parent = { unit, gridRow };
     this.own = read;
-    this.sums = new Map();
-    this.incomplete = new Set();
+    this.sums.fill(0);
+    this.incomplete.fill(false);
   }
 
   /** A 下属单位 row with the counts read from it (undefined where unreadable). */
   childRow(unit: Unit, read: CountValues): void {
     if (this.parent === null || unit.reason === 'noCases') return;
-    for (const { field } of this.fields) {
-      const v = read[field];
-      if (v === undefined) this.incomplete.add(field);
-      else this.sums.set(field, (this.sums.get(field) ?? 0) + v);
+    for (let i = 0; i < this.fields.length; i++) {
+      const v = read[this.fields[i]!.field];
+      if (v === undefined) this.incomplete[i] = true;
+      else this.sums[i]! += v;
     }
   }
 
@@ -690,10 +699,11 @@ class ChildSumAudit {
     const p = this.parent;
     if (p === null) return;
     this.parent = null;
-    for (const { field, col } of this.fields) {
+    for (let i = 0; i < this.fields.length; i++) {
+      const { field, col } = this.fields[i]!;
       const own = this.own[field];
-      const sum = this.sums.get(field) ?? 0;
-      if (own === undefined || this.incomplete.has(field) || sum === own) continue;
+      const sum = this.sums[i]!;
+      if (own === undefined || this.incomplete[i] || sum === own) continue;
       const a = addressIn(this.table, p.gridRow, col);
       this.out.push({
         kind: 'childSum',

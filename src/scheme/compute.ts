@@ -26,6 +26,8 @@ export interface CompiledScheme {
   /** Per index: its terms resolved (rate position, 100% at the rate's decimals, the factor
    * that brings a term to the common decimals times its weight in basis points) and the divisor. */
   readonly terms: ReadonlyMap<string, CompiledTerms>;
+  /** Every figure null, in the scheme's order: each unit's record is a copy of this shape. */
+  readonly template: Readonly<Record<string, FigureValue>>;
   /** Per-call scratch: which rates read 0 for a 0 denominator (by figure position). */
   readonly zeroScratch: Uint8Array;
 }
@@ -77,6 +79,7 @@ export function compileFigures(scheme: Scheme): CompiledScheme {
     byKey,
     bands,
     terms,
+    template: Object.fromEntries(scheme.figures.map((f) => [f.key, null] as const)),
     zeroScratch: new Uint8Array(scheme.figures.length),
   };
 }
@@ -104,7 +107,7 @@ export function computeFigures(
   counts: CountValues,
   present: (key: string) => boolean,
 ): UnitResult {
-  const values: Record<string, FigureValue> = {};
+  const values: Record<string, FigureValue> = { ...c.template };
   let why: Record<string, Unavailable> | null = null;
   const zero = c.zeroScratch;
   zero.fill(0);
