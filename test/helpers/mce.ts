@@ -147,3 +147,17 @@ export function applyMarkupCompatibility(xml: string): string {
   if (stack.length) throw new Error(`MCE: <${stack.at(-1)!.name}> is not closed`);
   return out.join('');
 }
+
+/**
+ * In the output of `applyMarkupCompatibility`, the tag a line number points at: libxml2 gives
+ * an element the line its start tag ends on, and each tag there ends at the start of a line.
+ */
+export function tagEndingAt(processed: string, line: number): string {
+  const lines = processed.split('\n');
+  const before = lines[line - 2] ?? '';
+  const at = lines[line - 1] ?? '';
+  const start = before.lastIndexOf('<');
+  const end = at.indexOf('>');
+  if (start < 0 || end < 0) return '';
+  return `${before.slice(start)}\n${at.slice(0, end + 1)}`;
+}
