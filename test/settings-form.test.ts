@@ -17,6 +17,25 @@ describe('the 设置 form', () => {
     expect(back).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
   });
 
+  it('picks a scheme: another preset keeps its own formulas, a scheme from a file stays', () => {
+    const edited = { ...toForm(DEFAULT_SETTINGS), scheme: 'district-rates', weightClosed: '40' };
+    const picked = fromForm(edited, DEFAULT_SETTINGS);
+    // The weights the form shows are the default scheme's: another scheme ignores them.
+    expect(picked).toMatchObject({ ok: true, settings: { scheme: 'district-rates' } });
+    if (picked.ok) expect(picked.settings.evaluation).toEqual(DEFAULT_SETTINGS.evaluation);
+    const custom = resolveSettings({
+      scheme: {
+        name: '某区',
+        counts: ['应结案数', '结案数'],
+        figures: [{ kind: 'rate', key: '结案率', numerator: '结案数', denominator: '应结案数' }],
+      },
+    });
+    const form = toForm(custom);
+    expect(form.scheme).toBe('(custom)');
+    const back = fromForm(form, custom);
+    expect(back.ok && back.settings.scheme).toEqual(custom.scheme);
+  });
+
   it('reads typed percents by moving the decimal point, never by binary division', () => {
     expect(percentToFraction('14.3')).toBe(0.143); // 14.3 / 100 is 0.14300000000000002
     expect(percentToFraction('２０')).toBe(0.2);

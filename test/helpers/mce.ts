@@ -4,7 +4,8 @@
  * so that the result can be checked against the ECMA-376 schemas:
  *
  * - elements and attributes in a namespace listed in an `mc:Ignorable` in scope are removed
- *   (the docx library declares w14, w15, wp14 … ignorable on every root);
+ *   (the docx library declares w14, w15, wp14 … ignorable on every root), unless it is an
+ *   ECMA-376 namespace (schemas.openxmlformats.org), which this consumer understands;
  * - `mc:AlternateContent` is replaced by the content of its `mc:Fallback` (by nothing if it has
  *   none): a consumer that understands none of the Choices' `Requires` namespaces takes that;
  * - the `mc:` attributes themselves are removed once processed.
@@ -38,6 +39,8 @@ const TOKEN =
 const ATTR = /([^\s=]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** The ECMA-376 namespaces: understood, so never ignored even when listed in mc:Ignorable. */
+const UNDERSTOOD = /^http:\/\/schemas\.openxmlformats\.org\//;
 
 function unescapeAttr(s: string): string {
   return s
@@ -81,7 +84,11 @@ export function applyMarkupCompatibility(xml: string): string {
   const out: string[] = [];
   const stack: { name: string; scope: Scope; mode: Mode }[] = [];
   const root: Scope = { ns: new Map([['xml', XML_NS]]), ignorable: new Set() };
+  let at = 0;
   for (const m of xml.matchAll(TOKEN)) {
+    // Whatever the tokeniser cannot read is an error, not something to skip.
+    if (m.index !== at) throw new Error(`MCE: cannot read the XML at offset ${at}`);
+    at += m[0].length;
     const token = m[0];
     const [, close, name, attrText, selfClose] = m;
     const parent = stack.at(-1);
@@ -118,7 +125,7 @@ export function applyMarkupCompatibility(xml: string): string {
       for (const p of a.value.split(/\s+/).filter(Boolean)) {
         const uri = ns.get(p);
         if (uri === undefined) throw new Error(`MCE: mc:Ignorable names undeclared prefix ${p}`);
-        ignorable.add(uri);
+        if (!UNDERSTOOD.test(uri)) ignorable.add(uri);
       }
     }
     const elementNs = nsOf(name, scope, false);
@@ -144,6 +151,7 @@ export function applyMarkupCompatibility(xml: string): string {
     }
     if (!selfClose) stack.push({ name, scope, mode });
   }
+  if (at !== xml.length) throw new Error(`MCE: cannot read the XML at offset ${at}`);
   if (stack.length) throw new Error(`MCE: <${stack.at(-1)!.name}> is not closed`);
   return out.join('');
 }
