@@ -235,17 +235,8 @@ async function checkOutputs(
   }
   const targets: OutputTarget[] = [];
   for (const output of outputs) {
-    const target = await prepareOutput(output, fs);
-    if (isWriteProblem(target)) {
-      io.err(writeProblemText(t, target));
-      return 2;
-    }
-    // A device (/dev/stdout) takes whatever is written; a file must be what its option writes.
-    const expected = target.device ? null : wrongExtension(output);
-    if (expected !== null) {
-      io.err(t.wrongExtension(output.option, output.path, expected));
-      return 1;
-    }
+    const target = await prepared(output, output.option, io, t, fs);
+    if (typeof target === 'number') return target;
     targets.push(target);
   }
   if (args.out !== null && /^\.xlsm$/i.test(extname(args.workbook))) {
@@ -253,6 +244,30 @@ async function checkOutputs(
     return 2;
   }
   return targets;
+}
+
+/**
+ * One output, ready to be written: writable (else exit 2) and of its option's extension (else
+ * exit 1), after telling the user why not. A device (/dev/stdout) takes whatever is written.
+ */
+async function prepared(
+  output: OutputPath,
+  name: string,
+  io: CliIO,
+  t: Catalog['cli'],
+  fs: OutputFs,
+): Promise<OutputTarget | number> {
+  const target = await prepareOutput(output, fs);
+  if (isWriteProblem(target)) {
+    io.err(writeProblemText(t, target));
+    return 2;
+  }
+  const expected = target.device ? null : wrongExtension(output);
+  if (expected !== null) {
+    io.err(t.wrongExtension(name, output.path, expected));
+    return 1;
+  }
+  return target;
 }
 
 /**
@@ -266,17 +281,8 @@ async function writeTemplate(
   t: Catalog['cli'],
   fs: OutputFs,
 ): Promise<number> {
-  const output: OutputPath = { option: '--out', path: file };
-  const target = await prepareOutput(output, fs);
-  if (isWriteProblem(target)) {
-    io.err(writeProblemText(t, target));
-    return 2;
-  }
-  const expected = target.device ? null : wrongExtension(output);
-  if (expected !== null) {
-    io.err(t.wrongExtension('template', file, expected));
-    return 1;
-  }
+  const target = await prepared({ option: '--out', path: file }, 'template', io, t, fs);
+  if (typeof target === 'number') return target;
   const { templateWorkbook } = await import('../io/xlsx-template');
   try {
     await commitOutputs([{ target, data: await templateWorkbook() }], fs);

@@ -6,13 +6,14 @@
  */
 import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
 import type { HotlineTable } from '../hotline/detect';
-import type {
-  CategoryDimension,
-  CategoryList,
-  Figure,
-  FigureId,
-  Located,
-  SummaryDiscrepancy,
+import {
+  LIST_TOTAL,
+  type CategoryDimension,
+  type CategoryList,
+  type Figure,
+  type FigureId,
+  type Located,
+  type SummaryDiscrepancy,
 } from './types';
 
 type Part = Located & { readonly label: string; readonly value: number };
@@ -23,17 +24,6 @@ export interface SumCheck {
   readonly total: Located & { readonly value: number };
   readonly parts: readonly Part[];
 }
-
-/** The figure a complete list adds up to. */
-const LIST_TOTAL: { readonly [K in CategoryDimension]?: FigureId } = {
-  'hotline.category': 'hotline.accepted',
-  'hotline.type': 'hotline.accepted',
-  'hotline.channel': 'hotline.accepted',
-  'city.event.major': 'city.events',
-  'city.event.minor': 'city.events',
-  'city.part.major': 'city.parts',
-  'city.part.minor': 'city.parts',
-};
 
 const part = (f: Figure): Part => ({
   sheet: f.sheet,

@@ -8,6 +8,7 @@ import { sortByValue } from '../narrative/rank';
 import { thresholdScaled, type SummarySettings, type TrendThresholds } from './settings';
 import {
   FIGURE_IDS,
+  LIST_TOTAL,
   isRate,
   type CategoryDimension,
   type CategoryList,
@@ -58,16 +59,6 @@ function listsBy(reading: SummaryReading): Map<string, CategoryList[]> {
   }
   return out;
 }
-
-const LIST_TOTAL: { readonly [K in CategoryDimension]: FigureId } = {
-  'hotline.category': 'hotline.accepted',
-  'hotline.type': 'hotline.accepted',
-  'hotline.channel': 'hotline.accepted',
-  'city.event.major': 'city.events',
-  'city.event.minor': 'city.events',
-  'city.part.major': 'city.parts',
-  'city.part.minor': 'city.parts',
-};
 
 /**
  * This month's figures and lists, each with last month's value and the change where last

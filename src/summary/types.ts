@@ -264,3 +264,14 @@ export interface SummarySection {
   readonly title: string;
   readonly paragraphs: readonly SummaryParagraph[];
 }
+
+/** The figure a complete list adds up to. */
+export const LIST_TOTAL: { readonly [K in CategoryDimension]: FigureId } = {
+  'hotline.category': 'hotline.accepted',
+  'hotline.type': 'hotline.accepted',
+  'hotline.channel': 'hotline.accepted',
+  'city.event.major': 'city.events',
+  'city.event.minor': 'city.events',
+  'city.part.major': 'city.parts',
+  'city.part.minor': 'city.parts',
+};
