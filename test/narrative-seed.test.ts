@@ -1,39 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { fold, published } from './helpers/seed-text';
 import type { SettingsInput } from '../src/core/settings';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Fact, Narrative } from '../src/narrative/types';
 import { expectGolden } from './helpers/golden';
-
-// The published bulletin, as printed: our sentences are checked against its own text.
-const BULLETIN = readFileSync(
-  new URL('../samples/seed/bulletin-2017-08.txt', import.meta.url),
-  'utf8',
-);
-
-/** Spacing and half-width punctuation are PDF/typing noise: fold both sides the same way. */
-function fold(s: string): string {
-  return s
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/,/g, '，')
-    .replace(/:/g, '：')
-    .replace(/;/g, '；');
-}
-
-/** The bulletin's sentence that starts with `start` and ends before `end`. */
-function published(start: string, end: string): string {
-  const text = fold(BULLETIN);
-  const from = text.indexOf(fold(start));
-  const to = text.indexOf(fold(end), from);
-  expect(from, start).toBeGreaterThanOrEqual(0);
-  expect(to, end).toBeGreaterThan(from);
-  return text.slice(from, to);
-}
 
 // How the August writer shortened five names in the volume sentence: a display-alias setting.
 const AUGUST_ALIASES: SettingsInput = {

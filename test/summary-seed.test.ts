@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { fold, published } from './helpers/seed-text';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import {
   CHART_IDS,
@@ -11,34 +11,6 @@ import {
   type SummarySection,
   type SummarySectionId,
 } from '../src/summary';
-
-// The published bulletin, as printed: every expected sentence is cut from its own text.
-const BULLETIN = readFileSync(
-  new URL('../samples/seed/bulletin-2017-08.txt', import.meta.url),
-  'utf8',
-);
-
-/** PDF extraction noise folded on both sides: spaces, half-width punctuation, ** emphasis. */
-function fold(s: string): string {
-  return s
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/,/g, '，')
-    .replace(/:/g, '：')
-    .replace(/;/g, '；');
-}
-
-/** The bulletin's text from `start` up to (not including) `end`, folded. */
-function published(start: string, end: string): string {
-  const text = fold(BULLETIN);
-  const from = text.indexOf(fold(start));
-  const to = text.indexOf(fold(end), from);
-  expect(from, start).toBeGreaterThanOrEqual(0);
-  expect(to, end).toBeGreaterThan(from);
-  return text.slice(from, to);
-}
 
 const august = readSummary(await readWorkbookGrids(await readFile('samples/2017-08.xlsx')));
 const july = readSummary(await readWorkbookGrids(await readFile('samples/2017-07.xlsx')));
