@@ -78,11 +78,13 @@ describe('tongbao template <out.xlsx>', () => {
     expect(analysis.summary.figures).toHaveLength(2);
   });
 
-  it('replaces an existing file atomically, leaving no temporary file', async () => {
+  it('never replaces a file that exists (it may be the user’s workbook), writing nothing', async () => {
     const file = join(dir, 'again.xlsx');
-    await writeFile(file, 'old');
-    expect((await cli('template', file)).code).toBe(0);
-    expect((await readFile(file)).subarray(0, 2).toString()).toBe('PK');
+    await writeFile(file, 'the user’s workbook');
+    const r = await cli('template', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('已存在');
+    expect(await readFile(file, 'utf8')).toBe('the user’s workbook');
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

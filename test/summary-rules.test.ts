@@ -458,3 +458,27 @@ describe('summary settings', () => {
     expect(refuse({})).toBeNull();
   });
 });
+
+describe('a 返工率 stored as an Excel percentage (1.4 % is the number 0.014)', () => {
+  // 返工率 = 返工数 / 处置数 = 1018 / 72906 = 1.396…% → 1.4 % (the seed's figures).
+  const sheet = (printed: number) =>
+    grid('基本情况', [
+      ['指标', '数值'],
+      ['数字城管处置数', 72906],
+      ['数字城管返工数', 1018],
+      ['数字城管返工率', printed],
+    ]);
+  it('agrees with its counts: no discrepancy', () => {
+    const reading = readSummary([sheet(0.014)]);
+    expect(reading.discrepancies).toEqual([]);
+    expect(reading.values['city.reworkRate']?.value).toBe(140);
+  });
+  it('typed as the percent number agrees as well', () => {
+    expect(readSummary([sheet(1.4)]).discrepancies).toEqual([]);
+  });
+  it('a wrong one is still flagged', () => {
+    const reading = readSummary([sheet(0.016)]);
+    expect(reading.discrepancies).toHaveLength(1);
+    expect(reading.discrepancies[0]).toMatchObject({ kind: 'rate', recomputed: 140 });
+  });
+});

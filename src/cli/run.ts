@@ -272,8 +272,8 @@ async function prepared(
 
 /**
  * `tongbao template <out.xlsx>`: the empty 通报数据 sheet, written as every output is (checked
- * first, then to a temporary file renamed into place; an existing file is replaced, as --out
- * replaces one). There is no input to protect.
+ * first, then to a temporary file renamed into place). A file of that name is refused: it may
+ * be the workbook the user keeps the sheet beside.
  */
 async function writeTemplate(
   file: string,
@@ -281,6 +281,17 @@ async function writeTemplate(
   t: Catalog['cli'],
   fs: OutputFs,
 ): Promise<number> {
+  // A file already there may be the user's own workbook (the template is meant to sit beside
+  // their tables): never replaced.
+  if (
+    await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  ) {
+    io.err(t.templateExists(file));
+    return 1;
+  }
   const target = await prepared({ option: '--out', path: file }, 'template', io, t, fs);
   if (typeof target === 'number') return target;
   const { templateWorkbook } = await import('../io/xlsx-template');

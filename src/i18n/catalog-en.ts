@@ -292,6 +292,8 @@ export const enUS: Catalog = {
       `Error: no evaluation table found in ${f} (a header needs a unit-name column and the columns of one rate of the scheme; other cities' tables: choose a scheme with --scheme)`,
     summaryTotals: (sheets, checked, n) =>
       `Summary tables (${sheets.join(', ') || 'none'}) and the 12345 totals: ${checked === 0 ? 'no total could be checked (its parts are not there).' : n === 0 ? `checked ${checked} totals and rates: all agree.` : `checked ${checked} totals and rates: ${n} differ from their parts:`}`,
+    templateExists: (f) =>
+      `Error: ${f} exists and was left as it is; the template never replaces a file (it may be your workbook): choose another name`,
     noChartFont:
       'Note: no Chinese font found (Microsoft YaHei, SimHei or Noto Sans CJK; TONGBAO_CHART_FONT may name a font file): the charts have no pictures; the Word document says so, the checked workbook has no chart sheet',
     chartSheetTaken: (sheet) =>

@@ -182,6 +182,8 @@ export interface Catalog {
       checked: number,
       discrepancies: number,
     ) => string;
+    /** `tongbao template` naming a file that exists. */
+    readonly templateExists: (file: string) => string;
     /** No Chinese font to draw the charts' pictures with. */
     readonly noChartFont: string;
     /** A sheet named as the chart sheet that Tongbao did not make. */
@@ -543,6 +545,8 @@ export const zhCN: Catalog = {
       `错误：${f} 中未找到评价表（表头需有单位名称列，以及评价方案中至少一个比率所需的列，如“结案数”“应结案数”；其他城市的表格请用 --scheme 选择方案）`,
     summaryTotals: (sheets, checked, n) =>
       `汇总表（${sheets.map((s) => `“${s}”`).join('、') || '无'}）及12345表的合计：${checked === 0 ? '没有可以核对的合计（表中没有其组成项）。' : n === 0 ? `已核对 ${checked} 个合计和比率，与各项一致。` : `已核对 ${checked} 个合计和比率，其中 ${n} 处与各项不一致：`}`,
+    templateExists: (f) =>
+      `错误：${f} 已存在，未改动；模板不会覆盖已有文件（可能是您的工作簿），请另选文件名`,
     noChartFont:
       '提示：未找到中文字体（微软雅黑、黑体或 Noto Sans CJK；可用环境变量 TONGBAO_CHART_FONT 指定字体文件），图表未生成图片，Word 文档中留出说明，复核工作簿中不放图表',
     chartSheetTaken: (sheet) =>

@@ -93,6 +93,13 @@ function rateOf(n: NumberCell, id: FigureId | null): number | null {
   return toScaled(fraction ? `${n.text}e2` : n.text, 2, 'halfUp')?.scaled ?? null;
 }
 
+/** The fraction reading of an ambiguous 返工率 (a plain number up to 1), else nothing. */
+function fractionReading(id: FigureId, n: NumberCell): { asFraction?: number } {
+  if (id !== 'city.reworkRate' || n.percent || n.number <= 0 || n.number > 1) return {};
+  const v = toScaled(`${n.text}e2`, 2, 'halfUp')?.scaled;
+  return v === undefined ? {} : { asFraction: v };
+}
+
 interface Section {
   readonly dimension: CategoryDimension;
   readonly area: string | null;
@@ -352,7 +359,7 @@ class SheetReader {
     const v = this.figureValue(id, value, label, at);
     if (v === null) return;
     const p = prev === null ? null : this.figureValue(id, prev, label, this.at(r, prevCol!));
-    this.out.addFigure({ id, label, value: v, previous: p, ...at });
+    this.out.addFigure({ id, label, value: v, previous: p, ...fractionReading(id, value), ...at });
   }
 
   private count(n: NumberCell, label: string, at: Located): number | null {
@@ -475,7 +482,14 @@ class SheetReader {
         if (when === 'previous') {
           if (!this.out.previous.has(id)) this.out.previous.set(id, v);
         } else {
-          this.out.addFigure({ id, label, value: v, previous: null, ...at });
+          this.out.addFigure({
+            id,
+            label,
+            value: v,
+            previous: null,
+            ...fractionReading(id, n),
+            ...at,
+          });
         }
       }
     }
@@ -656,9 +670,8 @@ function resolveValues(
     const printed = figures.get(id);
     if (printed) {
       tally.checked++;
-      // 返工率 typed as a fraction (0.014 for 1.4 %) reads as printed when its counts agree.
-      const asFraction = toScaled(`${printed.value}e2`, 2, 'halfUp')?.scaled;
-      if (printed.value !== computed && !(id === 'city.reworkRate' && asFraction === computed)) {
+      // 返工率 stored as a fraction (0.014 for 1.4 %) reads as printed when its counts agree.
+      if (printed.value !== computed && printed.asFraction !== computed) {
         discrepancies.push({
           kind: 'rate',
           label: printed.label,

@@ -61,6 +61,12 @@ export interface Figure extends Located {
   readonly value: number;
   /** Last month's value from a 上月 column or row beside it, if the table has one. */
   readonly previous: number | null;
+  /**
+   * A 返工率 printed as a plain number up to 1 is ambiguous: 1.4 % may be stored as 0.014 (a
+   * cell formatted as a percentage) or typed as 0.014 %. This is the fraction reading (140);
+   * the counts decide which the sheet means.
+   */
+  readonly asFraction?: number;
 }
 
 /** The value a paragraph uses: printed, or computed from the counts (rates, sums). */
