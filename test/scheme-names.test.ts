@@ -62,3 +62,25 @@ describe('a scheme of 12345 诉求件 (hotline-dispatch)', () => {
     expect(text).not.toContain('数字城管');
   });
 });
+
+describe('a 12345 scheme in a workbook with summary tables', () => {
+  it('places its ranking under （一）12345平台, once, with no third part', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { readWorkbookGrids } = await import('../src/io/xlsx-read');
+    const { buildNarrative, narrativeText } = await import('../src/narrative/build');
+    const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
+    const dispatch = {
+      name: '派遣',
+      values: [
+        ['承办单位', '派遣数', '按时办结数', '超时办结数', '回访数', '不满意数'],
+        ['市城管委', 200, 190, 10, 100, 3],
+        ['市建委', 100, 99, 1, 50, 0],
+      ],
+    };
+    const a = analyzeWorkbook([...grids, dispatch], { scheme: 'hotline-dispatch' });
+    const text = narrativeText(buildNarrative(a));
+    const headings = text.split('\n').filter((l) => /^【（[一二三四]）/.test(l));
+    expect(headings).toEqual(['【（一）12345平台运行情况】', '【（二）数字城管系统运行情况】']);
+    expect(text.indexOf('从诉求件按时办结率看')).toBeLessThan(text.indexOf('【（二）'));
+  });
+});

@@ -74,3 +74,40 @@ describe('合计 rows of an evaluation table', () => {
     expect(fields).not.toContain('处置数');
   });
 });
+
+describe('小计 rows and the figures a total row prints', () => {
+  it('a 小计 is not checked against the whole table; printed figures on total rows are counted as not checked', () => {
+    const header = ['区政府', ...COUNT_HEADER, '按期结案率(%)'];
+    const a = analyzeWorkbook([
+      {
+        name: '各区',
+        values: [
+          header,
+          [...countRow('台江区政府'), 97.84],
+          ['小计', ...countRow('台江区政府').slice(1), 97.84],
+          [...countRow('马尾区政府'), 85.63],
+          ['合计', ...RIGHT, 92.18],
+        ],
+      },
+    ]);
+    expect(a.discrepancies).toEqual([]);
+    // Two printed 按期结案率 of units checked; the 小计's and the 合计's are not.
+    expect(a.checked[0]).toMatchObject({ figures: 2, matched: 2, notChecked: 2 });
+    expect(zhCN.ui.audit(auditSummary(a))).toContain('另有 2 个计算值未核对');
+  });
+});
+
+describe('a summary table laid out as columns is not a table of units', () => {
+  it('a 系统 column beside 应结案数 | 结案数 | 按期结案数 reads as the summary, not as a unit “数字城管”', () => {
+    const a = analyzeWorkbook([
+      {
+        name: '汇总',
+        values: [
+          ['系统', '应结案数', '结案数', '按期结案数'],
+          ['数字城管', 73373, 72835, 69256],
+        ],
+      },
+    ]);
+    expect(a.units).toEqual([]);
+  });
+});

@@ -26,6 +26,7 @@ import {
 } from '../scheme/compute';
 import { figureDecimals, type FigureDef, type Scheme } from '../scheme/scheme';
 import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
+import { isGrandTotalRow } from '../tables/columns';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
 import type { Group } from '../tables/groups';
 import { isErrorValue, readCount } from './counts';
@@ -456,6 +457,10 @@ function evaluateTable(
       if (row.kind === 'noCases') continue;
       if (!isEmptyCell(values[row.gridRow]?.[col])) tally.notChecked++;
     }
+  // The rates, index or grade a 合计/小计 row prints: not recomputed, so counted as not checked.
+  for (const total of table.totals)
+    for (const col of [...Object.values(columns.printed), ...columns.unknown.map((u) => u.col)])
+      if (!isEmptyCell(values[total.gridRow]?.[col])) tally.notChecked++;
   const scale: Record<string, 'percent' | 'fraction'> = Object.create(null) as Record<
     string,
     'percent' | 'fraction'
@@ -622,6 +627,8 @@ function checkTotalRows(
   if (table.totals.length === 0) return;
   const top = units.filter((u) => u.parent === null && u.reason !== 'noCases');
   for (const total of table.totals) {
+    // A 小计 sums part of the table (which part, the sheet does not say): not checked.
+    if (!isGrandTotalRow(total.name)) continue;
     const cells = table.grid.values[total.gridRow] ?? [];
     for (const { field, col } of countCols) {
       const printed = readCount(cells[col]);

@@ -81,11 +81,15 @@ export function buildNarrative(
   const summary = hasSummary
     ? summaryParagraphs(reading, previousReading, current.settings.summary)
     : [];
-  // The bulletin's order: the ranking sections go after the 分类情况 of their part.
+  // The bulletin's order: the ranking sections go after the 分类情况 of their part (the
+  // scheme's ranking under 12345 when its scheme ranks 诉求件).
   const sections: Section[] = [];
+  const hotlineRanking: Section['id'][] = ['hotline-handling', 'hotline-transfers'];
+  const cityRanking: Section['id'][] = [];
+  (current.scheme.part === 'hotline' ? hotlineRanking : cityRanking).push('city-handling');
   const after: Partial<Record<string, readonly Section['id'][]>> = {
-    'hotline-categories': ['hotline-handling', 'hotline-transfers'],
-    'city-categories': ['city-handling'],
+    'hotline-categories': hotlineRanking,
+    'city-categories': cityRanking,
   };
   const placed = new Set<Section['id']>();
   const place = (id: Section['id']) => {
@@ -95,9 +99,8 @@ export function buildNarrative(
   };
   for (const x of summary) {
     // A part's ranking sections come before its hotspots when there is no 分类情况.
-    if (x.id === 'hotline-hotspots')
-      ['hotline-handling', 'hotline-transfers'].forEach((id) => place(id as Section['id']));
-    if (x.id === 'city-hotspots') place('city-handling');
+    if (x.id === 'hotline-hotspots') hotlineRanking.forEach(place);
+    if (x.id === 'city-hotspots') cityRanking.forEach(place);
     if (x.id === 'cases') {
       ['hotline-handling', 'hotline-transfers', 'city-handling'].forEach((id) =>
         place(id as Section['id']),

@@ -163,6 +163,11 @@ export function printedHeader(field: CountField | ComputedField, percent = '(%)'
   return RATE_FIELDS.includes(field) ? `${field}${percent}` : field;
 }
 
+/** A 合计 / 总计 row: the sum of the whole table (a 小计 sums only part of it). */
+export function isGrandTotalRow(name: string): boolean {
+  return /^(合计|总计|共计|全市合计|总数)/.test(name.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+}
+
 /** 合计 / 总计 / 小计 rows: sums, not units. */
 export function isTotalRow(name: string): boolean {
   return /^(合计|总计|小计|共计|全市合计|总数)/.test(

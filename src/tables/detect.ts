@@ -78,6 +78,8 @@ export interface Detection {
 }
 
 const REMARK_RE = /^(备注|说明|注)\s*[:：]?/;
+/** Headers of columns that name something other than units: a summary's rows, not a table of units. */
+const NOT_UNITS = /^(系统|月份|月|日期|时间|指标|项目|类别|类型|渠道|序号|编号)$/;
 const NOTE_RE = /^[(（]?[0-9０-９一二三四五六七八九十]+[)）、.．]/;
 const SUB_UNIT_RE = /^(下属单位|其中)\s*[:：]?\s*/;
 const NO_CASES = '无应处置案件';
@@ -254,7 +256,11 @@ class SheetScanner {
     if (nameCols.length === 0) {
       const c = countCols[0]! - 1;
       const header = c >= 0 ? cells[c] : undefined;
-      if (c < 0 || labels[c] !== null || (typeof header === 'string' && looksLikeQuantity(header)))
+      if (
+        c < 0 ||
+        labels[c] !== null ||
+        (typeof header === 'string' && (looksLikeQuantity(header) || NOT_UNITS.test(header.trim())))
+      )
         return [];
       if (typeof header === 'number' || this.mostlyNumbers(row, c)) return [];
       nameCols = [c];
