@@ -64,7 +64,7 @@ const isRate = (a: Analysis, key: string) =>
 
 const HEADING1 = /^[一二三四五六七八九十]+、/;
 const HEADING2 = /^[（(][一二三四五六七八九十]+[）)]/;
-const HEADING3 = /^\d+[.．]\s*/;
+const HEADING3 = /^\d{1,2}[.．](?!\d)\s*/;
 
 /**
  * The bulletin's body from the narrative *text* — as generated, or as the user edited it in
@@ -86,7 +86,14 @@ export function textBlocks(
   let parts = 0;
   let n = 0;
   let figures = 0;
-  for (const raw of text.split(/\r?\n/)) {
+  const lines = text.split(/\r?\n/);
+  // Text in the numbered form (as narrativeText writes it): any other 【…】 line is the
+  // writer's own text (“【注：…】”), kept as a paragraph, never turned into a heading.
+  const numbered = lines.some((l) => {
+    const m = /^\s*【(.+)】\s*$/.exec(l);
+    return m !== null && (HEADING1.test(m[1]!) || HEADING2.test(m[1]!));
+  });
+  for (const raw of lines) {
     const line = raw.trim();
     if (line === '') continue;
     const marker = /^【(.+)】$/.exec(line);
@@ -121,6 +128,10 @@ export function textBlocks(
         kind: 'heading3',
         text: inner.replace(HEADING3, (m) => `${m.trim().replace('．', '.')} `),
       });
+      continue;
+    }
+    if (numbered) {
+      blocks.push({ kind: 'paragraph', text: line });
       continue;
     }
     const old = /^(?:(.+)·)?(.+)$/.exec(inner)!;
