@@ -172,3 +172,44 @@ describe('the chart sheet in the annotated workbook', () => {
     expect(withCharts.getWorksheet(CHART_SHEET_NAME)!.getImages()).toHaveLength(4);
   });
 });
+
+describe('the chart sheet and the user’s own pictures', () => {
+  it('a picture the user placed on a sheet of theirs, sharing a medium with the chart sheet, is never replaced', async () => {
+    // First run: the chart sheet. Then the user shows its first picture on their own sheet.
+    const first = await load(await userWorkbook());
+    addChartSheet(first, images);
+    const chartSheet = first.getWorksheet(CHART_SHEET_NAME)!;
+    const shared = Number(chartSheet.getImages()[0]!.imageId);
+    first.getWorksheet('备注')!.addImage(shared, {
+      tl: { col: 3, row: 3 },
+      ext: { width: 200, height: 100 },
+    });
+    const media = (wb: ExcelJS.Workbook) =>
+      (wb as unknown as { media: { buffer: Uint8Array }[] }).media;
+    const before = Buffer.from(media(first)[shared]!.buffer).toString('base64');
+    // Re-run with other pictures (the second chart only): the shared medium keeps its bytes.
+    const again = await load(await save(first));
+    addChartSheet(again, images.slice(1, 2));
+    const after = again.getWorksheet('备注')!.getImages()[0]!;
+    expect(Buffer.from(media(again)[Number(after.imageId)]!.buffer).toString('base64')).toBe(
+      before,
+    );
+  });
+
+  it('a run with no pictures removes the earlier run’s sheet (not last month’s charts left as if current)', async () => {
+    const first = await load(await userWorkbook());
+    addChartSheet(first, images);
+    const again = await load(await save(first));
+    expect(addChartSheet(again, [])).toBeNull();
+    expect(again.getWorksheet(CHART_SHEET_NAME)).toBeUndefined();
+    expect(cells(again)).toEqual(cells(await load(await userWorkbook())));
+  });
+
+  it('with no pictures, a user’s sheet of that name is left alone, without an error', async () => {
+    const wb = await load(
+      await userWorkbook((w) => (w.addWorksheet(CHART_SHEET_NAME).getCell('A1').value = '我的')),
+    );
+    expect(addChartSheet(wb, [])).toBeNull();
+    expect(wb.getWorksheet(CHART_SHEET_NAME)!.getCell('A1').value).toBe('我的');
+  });
+});

@@ -198,12 +198,7 @@ export function WebApp({
       let bytes: Uint8Array;
       let taken: string | null = null;
       try {
-        bytes = await annotateWorkbook(
-          book.bytes,
-          plan,
-          images.length > 0 ? images : undefined,
-          book.checked,
-        );
+        bytes = await annotateWorkbook(book.bytes, plan, images, book.checked);
       } catch (e) {
         // A sheet of that name is the user's: the copy is saved without the charts, and says so.
         if (!(e instanceof ChartSheetTakenError)) throw e;

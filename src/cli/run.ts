@@ -422,7 +422,7 @@ export async function runCli(
     let data: Uint8Array;
     try {
       try {
-        data = await annotateWorkbook(bytes, plan, images.length > 0 ? images : undefined, checked);
+        data = await annotateWorkbook(bytes, plan, images, checked);
       } catch (e) {
         // A sheet of the chart sheet's name is the user's: the copy is written without charts.
         if (!(e instanceof ChartSheetTakenError)) throw e;

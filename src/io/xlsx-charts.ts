@@ -38,16 +38,28 @@ export function addChartSheet(
   workbook: ExcelJS.Workbook,
   images: readonly ChartImage[],
   name: string = CHART_SHEET_NAME,
-): ExcelJS.Worksheet {
+): ExcelJS.Worksheet | null {
   const existing = workbook.worksheets.find((ws) => sameName(ws.name, name));
   const reusable: number[] = [];
   let orderNo: number | null = null;
   if (existing) {
-    if (!markedSheets(workbook).some((s) => sameName(s, existing.name)))
+    if (!markedSheets(workbook).some((s) => sameName(s, existing.name))) {
+      // The user's sheet of that name: left alone (and no charts, said by the caller).
+      if (images.length === 0) return null;
       throw new ChartSheetTakenError(existing.name);
+    }
     // The old pictures' media entries are reused (or emptied) rather than left behind: ExcelJS
-    // writes every medium of the workbook, so each re-run would otherwise grow the file.
-    for (const image of existing.getImages()) reusable.push(Number(image.imageId));
+    // writes every medium of the workbook, so each re-run would otherwise grow the file. Only
+    // media no other sheet shows: a picture the user copied to a sheet of theirs may share one.
+    const elsewhere = new Set(
+      workbook.worksheets
+        .filter((ws) => ws !== existing)
+        .flatMap((ws) => ws.getImages().map((i) => Number(i.imageId))),
+    );
+    for (const image of existing.getImages()) {
+      const id = Number(image.imageId);
+      if (!elsewhere.has(id) && !reusable.includes(id)) reusable.push(id);
+    }
     orderNo = (existing as unknown as { orderNo: number }).orderNo;
     workbook.removeWorksheet(existing.id);
   }
@@ -63,6 +75,16 @@ export function addChartSheet(
   reusable.sort((a, b) => a - b);
   for (const range of workbook.definedNames.getRanges(CHART_SHEET_MARK).ranges)
     workbook.definedNames.remove(range, CHART_SHEET_MARK);
+  // No pictures this time (no chart, or no font to draw them): last run's sheet goes, its
+  // media emptied, rather than last month's charts staying as if they were this month's.
+  if (images.length === 0) {
+    for (const id of reusable)
+      reuse(workbook, id, {
+        extension: 'png',
+        buffer: toBuffer(EMPTY_PNG) as unknown as ExcelJS.Buffer,
+      });
+    return null;
+  }
 
   const ws = workbook.addWorksheet(name, {
     properties: { defaultRowHeight: 15, tabColor: { argb: 'FF2E5686' } },

@@ -70,7 +70,8 @@ export async function annotateWorkbook(
       );
     }
   }
-  if (charts) addChartSheet(wb, charts); // [figures] throws ChartSheetTakenError, nothing written
+  // [figures] throws ChartSheetTakenError, nothing written; [] removes an earlier run's sheet.
+  if (charts) addChartSheet(wb, charts);
   const out = new Uint8Array(await wb.xlsx.writeBuffer());
   // [grid bounds] ExcelJS writes the merges it expanded; those kept as ranges are put back.
   const kept = new Map<string, string[]>();
