@@ -84,3 +84,33 @@ describe('a 12345 scheme in a workbook with summary tables', () => {
     expect(text.indexOf('从诉求件按时办结率看')).toBeLessThan(text.indexOf('【（二）'));
   });
 });
+
+describe('why a unit is not evaluated, in the scheme’s words', async () => {
+  const { reasonText } = await import('../src/evaluation/analyze');
+  const { zhCN } = await import('../src/i18n/catalog');
+  it('names the count that is 0 as the scheme names it', () => {
+    const a = analyzeWorkbook(
+      [
+        {
+          name: 'S',
+          values: [
+            ['企业名称', '总案件数', '结案数', '按期结案数', '返工数'],
+            ['甲公司', 10, 10, 9, 1],
+            ['丁公司', 0, 0, 0, 0],
+          ],
+        },
+      ],
+      { scheme: 'company-score' },
+    );
+    const d = a.units.find((u) => u.name === '丁公司')!;
+    expect(d.evaluated).toBe(false);
+    expect(reasonText(a.scheme, zhCN.reasons, d.reason)).toBe('总案件数为0');
+    // The default scheme keeps the bulletin's own words.
+    const fuzhou = analyzeWorkbook([
+      { name: 'S', values: [['单位', '应处置数', '处置数', '返工数']] },
+    ]);
+    expect(reasonText(fuzhou.scheme, zhCN.reasons, 'nothingToEvaluate')).toBe(
+      '应处置数或应结案数为0',
+    );
+  });
+});

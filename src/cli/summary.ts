@@ -1,6 +1,6 @@
 import { formatScaled } from '../core/fixed';
 import { cellAddress } from '../core/grid';
-import { decimalsOf, type Analysis } from '../evaluation/analyze';
+import { decimalsOf, reasonText, type Analysis } from '../evaluation/analyze';
 import { auditSummary } from '../evaluation/audit-summary';
 import type { Catalog } from '../i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
@@ -68,7 +68,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
       const mark = (field: string, text: string) =>
         flagged.has(`${u.tableIndex}/${u.row}/${field}`) ? `${text}≠` : text;
       if (figures.every((f) => u.figures[f] === null)) {
-        rows.push([name, `${t.notEvaluated}：${catalog.reasons[u.reason ?? 'invalidData']}`]);
+        rows.push([name, `${t.notEvaluated}：${reasonText(a.scheme, catalog.reasons, u.reason)}`]);
         continue;
       }
       rows.push([

@@ -13,6 +13,7 @@ import {
   type CellValue,
   type SheetGrid,
 } from '../core/grid';
+import type { Catalog } from '../i18n/catalog';
 import { xmlInvalidCharacters } from '../report/xml-text';
 import { resolveSettings, schemeOf, type Settings, type SettingsInput } from '../core/settings';
 import {
@@ -142,6 +143,22 @@ export interface Analysis {
 export function decimalsOf(a: Pick<Analysis, 'scheme'>, figure: string): number {
   const f = a.scheme.figures.find((x) => x.key === figure);
   return f ? figureDecimals(f) : 0;
+}
+
+/**
+ * Why a unit is not evaluated, as the catalog says it: a count of 0 is named as the scheme
+ * names it (Fuzhou: 应处置数或应结案数为0; 总案件数为0 under another scheme).
+ */
+export function reasonText(
+  scheme: Scheme,
+  reasons: Catalog['reasons'],
+  reason: NotEvaluatedReason | null,
+): string {
+  if (reason !== 'nothingToEvaluate') return reasons[reason ?? 'invalidData'];
+  const main = mainFigure(scheme);
+  const fields =
+    main?.kind === 'index' ? main.requires : main?.kind === 'rate' ? [main.denominator] : [];
+  return fields.length > 0 ? reasons.zeroCounts(fields) : reasons.nothingToEvaluate;
 }
 
 /** The figure the scheme is mainly about: its index, else its first rate. */

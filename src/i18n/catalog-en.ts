@@ -270,6 +270,7 @@ export const enUS: Catalog = {
     invalidData: 'Invalid data',
     missingColumns: 'The table lacks a required column',
     missingName: 'No unit name',
+    zeroCounts: (fields) => `${fields.join(' or ')} is 0`,
   },
   cli: {
     usage: [

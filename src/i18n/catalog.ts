@@ -170,6 +170,8 @@ export interface Catalog {
     readonly invalidData: string;
     readonly missingColumns: string;
     readonly missingName: string;
+    /** nothingToEvaluate, naming the scheme's counts (Fuzhou: 应处置数或应结案数为0). */
+    readonly zeroCounts: (fields: readonly string[]) => string;
   };
   readonly cli: {
     readonly usage: string;
@@ -523,6 +525,7 @@ export const zhCN: Catalog = {
     invalidData: '数据有误',
     missingColumns: '表格缺少必需的列',
     missingName: '缺少单位名称',
+    zeroCounts: (fields) => `${fields.join('或')}为0`,
   },
   cli: {
     usage: [

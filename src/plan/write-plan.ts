@@ -1,6 +1,6 @@
 import { scaledToNumber } from '../core/fixed';
 import { cellAddress, columnLetters, isEmptyCell, noteKey, type CellValue } from '../core/grid';
-import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
+import { decimalsOf, reasonText, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import type { FigureDef } from '../scheme/scheme';
 import { OWN_COLUMN_SUFFIX } from '../tables/columns';
@@ -234,7 +234,8 @@ function planTable(
 function ownValues(a: Analysis): Set<string> {
   return new Set([
     ...a.scheme.figures.flatMap((f) => (f.kind === 'grade' ? f.bands.map((b) => b.grade) : [])),
-    ...Object.values(zhCN.reasons),
+    ...Object.values(zhCN.reasons).filter((r): r is string => typeof r === 'string'),
+    reasonText(a.scheme, zhCN.reasons, 'nothingToEvaluate'),
   ]);
 }
 
@@ -246,7 +247,7 @@ function formatOf(a: Analysis, def: FigureDef): string {
 /** A figure as written: a plain number, a grade, a rank; the reason in the last column when the unit is not evaluated. */
 function ownValue(a: Analysis, u: Unit, def: FigureDef, last: boolean): PlanValue {
   const v = u.figures[def.key] ?? null;
-  if (v === null) return !u.evaluated && last ? zhCN.reasons[u.reason ?? 'invalidData'] : '';
+  if (v === null) return !u.evaluated && last ? reasonText(a.scheme, zhCN.reasons, u.reason) : '';
   if (typeof v === 'number' && (def.kind === 'rate' || def.kind === 'index'))
     return scaledToNumber(v, decimalsOf(a, def.key));
   return v;

@@ -1,5 +1,5 @@
 import { formatScaled, percentOf } from '../core/fixed';
-import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
+import { decimalsOf, reasonText, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { reportZhCN, type ReportTemplates } from '../i18n/report';
 import { narrativeText } from '../narrative/build';
@@ -278,7 +278,7 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
         const text =
           v === null
             ? !u.evaluated && column === last
-              ? zhCN.reasons[u.reason ?? 'invalidData']
+              ? reasonText(a.scheme, zhCN.reasons, u.reason)
               : ''
             : fmt(field, v);
         const d = mismatches.get(`${u.row}|${field}`);
