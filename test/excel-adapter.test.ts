@@ -6,6 +6,15 @@ import {
   selectCell,
   TemplateSheetExistsError,
 } from '../addin/excel/adapter';
+import {
+  CHART_SHEET_MARK,
+  CHART_SHEET_NAME,
+  ChartPicturesUnsupportedError,
+  ChartSheetRefusedError,
+  insertChartSheet,
+  toBase64,
+  type SheetPicture,
+} from '../addin/excel/charts';
 import { columnWidthPoints } from '../addin/excel/template';
 import { summaryTemplate, TEMPLATE_SHEET_NAME } from '../src/summary/template';
 import { generateGrid } from '../bench/generate';
@@ -321,5 +330,146 @@ describe('插入通报数据表', () => {
     fake.supported = new Set(['ExcelApi 1.1']);
     await expect(insertTemplateSheet()).rejects.toBeInstanceOf(ExcelTooOldError);
     expect(fake.syncs).toBe(0);
+  });
+});
+
+describe('插入图表工作表', () => {
+  /** A PNG of about `bytes` bytes, as base64 (the fake checks the signature, not the pixels). */
+  const png = (bytes = 64) => {
+    const b = new Uint8Array(bytes);
+    b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    for (let i = 8; i < bytes; i++) b[i] = (i * 31) % 256;
+    return toBase64(b);
+  };
+  const pictures = (n: number, bytes = 64): SheetPicture[] =>
+    Array.from({ length: n }, (_, i) => ({
+      title: `图${i + 1} 第${i + 1}张`,
+      base64: png(bytes),
+      widthPt: 450,
+      heightPt: 240 + i * 10,
+    }));
+  const chartSheets = () => fake.sheets.filter((s) => s.name === CHART_SHEET_NAME);
+  const formula = () => fake.names.map((n) => [n.name, fake.nameFormula(n)]);
+
+  it('adds the sheet with each picture under its title, and the mark; two round trips; nothing else changes', async () => {
+    const before = fake.snapshot();
+    const result = await insertChartSheet(pictures(3));
+    expect(result).toEqual({ sheet: CHART_SHEET_NAME, pictures: 3, replaced: false, syncs: 2 });
+    expect(fake.syncs).toBe(2);
+    expect(fake.active).toBe(CHART_SHEET_NAME);
+    expect(formula()).toEqual([[CHART_SHEET_MARK, `=${CHART_SHEET_NAME}!$A$1`]]);
+    const after = fake.snapshot();
+    delete after[CHART_SHEET_NAME];
+    expect(after).toEqual(before);
+    expect(fake.sheets.filter((s) => s.name !== CHART_SHEET_NAME).some((s) => s.pictures)).toBe(
+      false,
+    );
+
+    const s = fake.sheet(CHART_SHEET_NAME);
+    expect(s.pictures!.map((p) => [p.format, p.width, p.height, p.name])).toEqual([
+      ['PNG', 450, 240, '图1 第1张'],
+      ['PNG', 450, 250, '图2 第2张'],
+      ['PNG', 450, 260, '图3 第3张'],
+    ]);
+    // Stacked: each picture starts on the row under its title (rows are 15 pt), none overlaps.
+    const rowHeight = (r: number) => s.rowHeights?.get(r);
+    s.pictures!.forEach((p, i) => {
+      const titleRow = p.top / 15 - 1;
+      expect(rowHeight(titleRow)).toBe(15);
+      expect(s.cells.get(`${titleRow},1`)).toMatchObject({
+        value: `图${i + 1} 第${i + 1}张`,
+        bold: true,
+      });
+      expect(p.left).toBe(s.columnWidths!.get(0));
+      const next = s.pictures![i + 1];
+      if (next) expect(p.top + p.height).toBeLessThan(next.top - 15);
+    });
+  });
+
+  it('a re-run replaces its own sheet, in its place: still one sheet, one mark, the new pictures', async () => {
+    await insertChartSheet(pictures(3));
+    fake.addSheet('之后加的表', [['x']]);
+    const place = fake.sheets.findIndex((s) => s.name === CHART_SHEET_NAME);
+    fake.syncs = 0;
+    const result = await insertChartSheet(pictures(2));
+    expect(result).toMatchObject({
+      sheet: CHART_SHEET_NAME,
+      pictures: 2,
+      replaced: true,
+      syncs: 2,
+    });
+    expect(chartSheets()).toHaveLength(1);
+    expect(fake.sheets.findIndex((s) => s.name === CHART_SHEET_NAME)).toBe(place);
+    expect(fake.sheets.at(-1)!.name).toBe('之后加的表');
+    expect(fake.sheet(CHART_SHEET_NAME).pictures).toHaveLength(2);
+    expect(formula()).toEqual([[CHART_SHEET_MARK, `=${CHART_SHEET_NAME}!$A$1`]]);
+  });
+
+  it('refuses a sheet of that name that is the user’s, changing nothing (even with a stale mark)', async () => {
+    fake.addSheet(CHART_SHEET_NAME, [['我的图表', 1]]);
+    const before = fake.snapshot();
+    const error = await insertChartSheet(pictures(2)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChartSheetRefusedError);
+    expect((error as ChartSheetRefusedError).sheet).toBe(CHART_SHEET_NAME);
+    expect(fake.snapshot()).toEqual(before);
+    expect(fake.sheet(CHART_SHEET_NAME).pictures).toBeUndefined();
+    expect(fake.names).toEqual([]);
+    expect(fake.syncs).toBe(1);
+
+    // Tongbao's old sheet renamed by the user (the mark follows it), then a sheet of the name
+    // made by hand: the mark does not point at it, so it is the user's too.
+    fake.sheet(CHART_SHEET_NAME).name = '我的图表';
+    await insertChartSheet(pictures(1));
+    fake.sheet(CHART_SHEET_NAME).name = '旧图表';
+    fake.addSheet(CHART_SHEET_NAME, [['手工表']]);
+    const again = fake.snapshot();
+    await expect(insertChartSheet(pictures(1))).rejects.toBeInstanceOf(ChartSheetRefusedError);
+    expect(fake.snapshot()).toEqual(again);
+    expect(formula()).toEqual([[CHART_SHEET_MARK, '=旧图表!$A$1']]);
+  });
+
+  it('with no pictures, removes its own earlier sheet and mark; leaves a user’s sheet alone', async () => {
+    await insertChartSheet(pictures(2));
+    const result = await insertChartSheet([]);
+    expect(result).toMatchObject({ sheet: null, pictures: 0, replaced: true });
+    expect(chartSheets()).toHaveLength(0);
+    expect(fake.names).toEqual([]);
+    fake.addSheet(CHART_SHEET_NAME, [['我的']]);
+    const before = fake.snapshot();
+    expect(await insertChartSheet([])).toMatchObject({ sheet: null, replaced: false });
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  it('says when this Excel cannot add pictures (no ExcelApi 1.9): nothing sent', async () => {
+    fake.supported = new Set(['ExcelApi 1.8']);
+    await expect(insertChartSheet(pictures(1))).rejects.toBeInstanceOf(
+      ChartPicturesUnsupportedError,
+    );
+    expect(fake.syncs).toBe(0);
+    expect(chartSheets()).toHaveLength(0);
+  });
+
+  it('a read-only workbook is refused before anything is written', async () => {
+    fake.readOnly = true;
+    await expect(insertChartSheet(pictures(1))).rejects.toMatchObject({ key: 'readOnly' });
+    expect(fake.syncs).toBe(1);
+    expect(chartSheets()).toHaveLength(0);
+  });
+
+  it('sends the pictures in as few requests as the budget allows, none over the limit', async () => {
+    fake.requestLimit = 300_000;
+    const result = await insertChartSheet(pictures(5, 90_000), { requestBudget: 250_000 });
+    expect(result.pictures).toBe(5);
+    expect(fake.sheet(CHART_SHEET_NAME).pictures).toHaveLength(5);
+    // One to look, then 2 + 2 + 1 pictures (120 KB of base64 each).
+    expect(fake.syncs).toBe(4);
+    expect(Math.max(...fake.requestBytes)).toBeLessThan(300_000);
+    // The whole set in one request would have been refused.
+    fake.syncs = 0;
+    await expect(
+      insertChartSheet(pictures(5, 90_000), { requestBudget: 10_000_000 }),
+    ).rejects.toMatchObject({
+      key: 'payloadTooLarge',
+    });
   });
 });

@@ -276,3 +276,96 @@ describe('the fake’s formulas, as office.js gives them', () => {
     });
   });
 });
+
+describe('the fake’s pictures, names and sheet deletion, as office.js documents them', () => {
+  const PNG = btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4));
+  const JPEG = btoa(String.fromCharCode(0xff, 0xd8, 0xff, 0xe0, 0, 0x10));
+  const book = () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('表', [['a']]);
+    fake.addSheet('图', []);
+    return fake;
+  };
+
+  it('shapes.addImage takes a base64 PNG or JPEG (ExcelApi 1.9), placed where set; its bytes count', async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const shape = ctx.workbook.worksheets.getItem('图').shapes.addImage(PNG);
+      shape.left = 10;
+      shape.top = 45;
+      shape.width = 450;
+      shape.height = 300;
+      ctx.workbook.worksheets.getItem('图').shapes.addImage(JPEG);
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('图').shapes.addImage(btoa('GIF89a'));
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+    expect(fake.sheet('图').pictures).toMatchObject([
+      { format: 'PNG', base64: PNG, left: 10, top: 45, width: 450, height: 300 },
+      { format: 'JPEG' },
+    ]);
+    expect(fake.requestBytes[0]).toBeGreaterThan(PNG.length + JPEG.length);
+
+    const old = book();
+    old.supported = new Set(['ExcelApi 1.8']);
+    await old.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('图').shapes.addImage(PNG);
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ApiNotFound' });
+    });
+    expect(old.sheet('图').pictures).toBeUndefined();
+  });
+
+  it('names: add a range, read its formula, refuse a name twice (ItemAlreadyExists), #REF! after its sheet goes, delete', async () => {
+    const fake = book();
+    await fake.run(async (ctx) => {
+      const missing = ctx.workbook.names.getItemOrNullObject('Mark');
+      missing.load('isNullObject,formula');
+      await ctx.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(() => missing.formula).toThrow(PropertyNotLoadedError);
+
+      ctx.workbook.names.add('Mark', ctx.workbook.worksheets.getItem('图').getRange('A1'));
+      await ctx.sync();
+      ctx.workbook.names.add('mark', "'表'!$B$2");
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+
+      const mark = ctx.workbook.names.getItemOrNullObject('MARK');
+      mark.load('isNullObject,formula,type');
+      await ctx.sync();
+      expect([mark.isNullObject, mark.formula, mark.type]).toEqual([false, '=图!$A$1', 'Range']);
+
+      ctx.workbook.worksheets.getItem('图').delete();
+      mark.load('formula,type');
+      await ctx.sync();
+      expect([mark.formula, mark.type]).toEqual(['=#REF!$A$1', 'Error']);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['表']);
+
+      mark.delete();
+      await ctx.sync();
+    });
+    expect(fake.names).toEqual([]);
+    const spaced = new FakeWorkbook();
+    spaced.addSheet('a b', []);
+    await spaced.run(async (ctx) => {
+      ctx.workbook.names.add('N', ctx.workbook.worksheets.getItem('a b').getRange('A1:B2'));
+      await ctx.sync();
+    });
+    expect(spaced.nameFormula(spaced.names[0]!)).toBe("='a b'!$A$1:$B$2");
+  });
+
+  it('worksheet.delete fails on a VeryHidden sheet (InvalidOperation); position reads and moves a sheet', async () => {
+    const fake = book();
+    fake.sheet('图').visibility = 'VeryHidden';
+    await fake.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('图').delete();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidOperation' });
+      const s = ctx.workbook.worksheets.getItem('图');
+      s.load('position');
+      await ctx.sync();
+      expect(s.position).toBe(1);
+      s.position = 0;
+      await ctx.sync();
+    });
+    expect(fake.sheets.map((s) => s.name)).toEqual(['图', '表']);
+  });
+});

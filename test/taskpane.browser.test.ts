@@ -169,6 +169,27 @@ describe('the task pane in Chromium', () => {
     await box.fill(original);
     await expect.poll(async () => (await shownFigures(page)).length).toBe(figures.length);
 
+    // 插入图表工作表: the figures as pictures (drawn in this browser) on Tongbao's own sheet.
+    await page.getByRole('button', { name: '插入图表工作表' }).click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const fake = (window as unknown as { __fake: FakeWorkbook }).__fake;
+            const sheet = fake.sheets.find((s) => s.name === '通报图表');
+            return (sheet?.pictures ?? []).map((p) => p.base64.slice(0, 8));
+          }),
+        { timeout: 20_000 },
+      )
+      .toHaveLength(figures.length);
+    // Every picture a PNG (its base64 starts with the PNG signature, iVBORw0K).
+    const pictures = await page.evaluate(() =>
+      (window as unknown as { __fake: FakeWorkbook }).__fake.sheets
+        .find((s) => s.name === '通报图表')!
+        .pictures!.map((p) => p.base64.slice(0, 8)),
+    );
+    expect(new Set(pictures)).toEqual(new Set(['iVBORw0K']));
+
     await mkdir('out', { recursive: true });
     await page.screenshot({ path: 'out/taskpane.png', fullPage: true });
     await page.getByTestId('figures').locator('figure').first().screenshot({

@@ -31,6 +31,15 @@ export type { RecomputeResult } from '../taskpane/host';
 export { REQUEST_BUDGET } from './write';
 export { CELLS_PER_READ } from './read';
 export { insertTemplateSheet, TemplateSheetExistsError } from './template';
+export {
+  chartPicturesSupported,
+  ChartPicturesUnsupportedError,
+  ChartSheetRefusedError,
+  figurePictures,
+  insertChartSheet,
+  type ChartSheetResult,
+  type SheetPicture,
+} from './charts';
 
 export interface RecomputeOptions {
   /** Bytes per write request (tests make it small to get several round trips). */

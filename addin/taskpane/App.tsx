@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
 import type { Catalog, UiStrings } from '../../src/i18n/catalog';
 import type { Narrative } from '../../src/narrative/types';
+import type { ChartSpec } from '../../src/summary/chart-spec';
 import { problemText } from './errors';
 import { bulletinDocx, download } from './export';
 import { FilePicker } from './FilePicker';
@@ -24,11 +25,44 @@ type Status =
 
 /**
  * The Excel host, and what only the Excel pane asks of it: adding the 通报数据 sheet (resolves
- * with the sheet's name). Without it, the Excel adapter's own function, loaded on the click.
+ * with the sheet's name), and the chart sheet (the figures the text names, drawn as pictures).
+ * Without them, the Excel adapter's own functions, loaded on the click.
  */
-export type ExcelPaneHost = PaneHost & { readonly insertTemplate?: () => Promise<string> };
+export type ExcelPaneHost = PaneHost & {
+  readonly insertTemplate?: () => Promise<string>;
+  readonly insertCharts?: (text: string, charts: readonly ChartSpec[]) => Promise<ChartsOutcome>;
+};
+
+/** What 插入图表工作表 did: the sheet written (null: none, an old one removed or not). */
+export interface ChartsOutcome {
+  readonly sheet: string | null;
+  readonly pictures: number;
+  readonly replaced: boolean;
+}
 
 const defaultInsertTemplate = async () => (await import('../excel/adapter')).insertTemplateSheet();
+
+/** Asks the host first (ExcelApi 1.9), so an old Excel draws nothing; then draws and inserts. */
+const defaultInsertCharts = async (
+  text: string,
+  charts: readonly ChartSpec[],
+): Promise<ChartsOutcome> => {
+  const excel = await import('../excel/adapter');
+  if (!excel.chartPicturesSupported()) throw new excel.ChartPicturesUnsupportedError();
+  return excel.insertChartSheet(await excel.figurePictures(text, charts));
+};
+
+/** The user's sheet of that name, or an Excel without pictures: warnings; else the host's problem. */
+function chartsNotice(ui: UiStrings, e: unknown): NoticeState {
+  if (e instanceof Error && e.name === 'ChartSheetRefusedError')
+    return {
+      intent: 'warning',
+      text: ui.chartSheetRefused((e as Error & { sheet: string }).sheet),
+    };
+  if (e instanceof Error && e.name === 'ChartPicturesUnsupportedError')
+    return { intent: 'warning', text: ui.chartsNeedNewerExcel };
+  return { intent: 'error', text: problemText(ui, e) };
+}
 
 /** A sheet of that name already there is a warning; anything else, the host's problem. */
 function templateNotice(ui: UiStrings, e: unknown): NoticeState {
@@ -52,6 +86,7 @@ export function App({ host, catalog, canDownload }: AppProps) {
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [exporting, setExporting] = useState(false);
   const [inserting, setInserting] = useState(false);
+  const [insertingCharts, setInsertingCharts] = useState(false);
   const config = useSettings(host.settings, catalog, host.partition);
   // Last month's workbook as a promise (it may still be reading when 重新计算 is pressed), with
   // its grids, so that it is scored by the same settings as this month; the latest result in a
@@ -143,7 +178,32 @@ export function App({ host, catalog, canDownload }: AppProps) {
       setInserting(false);
     }
   };
+  /** 插入图表工作表: the figures the text names, as pictures on Tongbao's own sheet. */
+  const insertCharts = async () => {
+    if (status.kind !== 'done') return;
+    setInsertingCharts(true);
+    setNotice(null);
+    try {
+      const done = await (host.insertCharts ?? defaultInsertCharts)(
+        paragraphs.text,
+        status.narrative.charts,
+      );
+      setNotice(
+        done.sheet === null
+          ? { intent: 'warning', text: ui.chartsNone(done.replaced) }
+          : {
+              intent: 'success',
+              text: ui.chartsInserted(done.sheet, done.pictures, done.replaced),
+            },
+      );
+    } catch (e) {
+      setNotice(chartsNotice(ui, e));
+    } finally {
+      setInsertingCharts(false);
+    }
+  };
   const ready = status.kind === 'done' && status.result.analysis.tables.length > 0;
+  const hasCharts = ready && status.kind === 'done' && status.narrative.charts.length > 0;
 
   return (
     <main className={styles.root}>
@@ -184,7 +244,15 @@ export function App({ host, catalog, canDownload }: AppProps) {
         disabled={status.kind === 'working'}
         onFile={(f) => void choosePrevious(f)}
       />
+      {hasCharts && (
+        <div className={styles.actions}>
+          <Button onClick={() => void insertCharts()} disabled={insertingCharts}>
+            {ui.insertCharts}
+          </Button>
+        </div>
+      )}
       {exporting && <Spinner size="small" label={ui.exporting} />}
+      {insertingCharts && <Spinner size="small" label={ui.insertingCharts} />}
       <Notice notice={notice} />
       {status.kind === 'working' && <Spinner size="small" label={ui.working} />}
       {status.kind === 'error' && (

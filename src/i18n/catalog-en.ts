@@ -161,6 +161,18 @@ export const enUS: Catalog = {
       `Inserted the sheet “${sheet}”: fill in this month's figures in the 本月 column, save, and press 重新计算: the paragraphs use them.`,
     templateExists: (sheet) =>
       `The workbook already has a sheet named “${sheet}”: no sheet was inserted (its data would be lost). Rename or delete it first for an empty one.`,
+    insertCharts: 'Insert the chart sheet',
+    insertingCharts: 'Drawing and inserting the charts…',
+    chartsInserted: (sheet, n, replaced) =>
+      `${replaced ? 'Rebuilt' : 'Inserted'} the sheet “${sheet}” with ${n} picture${n === 1 ? '' : 's'}. Tongbao owns it: the next insertion replaces it whole, so do not edit it.`,
+    chartsNone: (removed) =>
+      removed
+        ? 'The text names no figure any more: the chart sheet of the last insertion was removed.'
+        : 'The text names no figure: no chart sheet was inserted.',
+    chartSheetRefused: (sheet) =>
+      `The workbook already has a sheet named “${sheet}” that Tongbao did not make: nothing was changed. Rename that sheet and try again.`,
+    chartsNeedNewerExcel:
+      'This Excel cannot put pictures on a sheet (it needs ExcelApi 1.9: Microsoft 365 or Excel 2021): nothing was changed. Export the Word document to see the figures, or download the checked workbook from the web page.',
     downloadTemplate: 'Download the 通报数据 template',
     settingsReadOnly:
       'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',

@@ -141,6 +141,16 @@ export interface UiStrings {
   readonly insertTemplate: string;
   readonly templateInserted: (sheet: string) => string;
   readonly templateExists: (sheet: string) => string;
+  /** The Excel pane's 插入图表工作表: the figures as pictures on Tongbao's own sheet. */
+  readonly insertCharts: string;
+  readonly insertingCharts: string;
+  readonly chartsInserted: (sheet: string, pictures: number, replaced: boolean) => string;
+  /** No figure left in the text: an earlier run's chart sheet was removed (or there was none). */
+  readonly chartsNone: (removed: boolean) => string;
+  /** A sheet of the chart sheet's name is the user's: nothing was changed. */
+  readonly chartSheetRefused: (sheet: string) => string;
+  /** No ExcelApi 1.9 (pictures): nothing was changed. */
+  readonly chartsNeedNewerExcel: string;
   readonly downloadTemplate: string;
   readonly settingsReadOnly: string;
   readonly settingsHostError: (code: number | null, message: string) => string;
@@ -419,6 +429,18 @@ export const zhCN: Catalog = {
       `已插入工作表“${sheet}”：在“本月”列填写本月数据，保存后点击“重新计算”，通报段落即按这些数据生成。`,
     templateExists: (sheet) =>
       `工作簿中已有名为“${sheet}”的工作表，未插入新表（为免覆盖其中的数据）。如需空白表，请先将该表改名或删除。`,
+    insertCharts: '插入图表工作表',
+    insertingCharts: '正在绘制并插入图表…',
+    chartsInserted: (sheet, n, replaced) =>
+      `已${replaced ? '重新生成' : '插入'}工作表“${sheet}”，其中有 ${n} 张图（图片）。该表由通报生成，再次插入时整表替换，请勿在其中编辑。`,
+    chartsNone: (removed) =>
+      removed
+        ? '正文中已没有图，已删除上次生成的“通报图表”工作表。'
+        : '正文中没有图，未插入图表工作表。',
+    chartSheetRefused: (sheet) =>
+      `工作簿中已有名为“${sheet}”的工作表且不是通报生成的，未做任何修改；请将该表改名后重试。`,
+    chartsNeedNewerExcel:
+      '此版本的 Excel 不支持在工作表中插入图片（需要 ExcelApi 1.9，如 Microsoft 365 或 Excel 2021），未做任何修改。可点击“导出 Word”查看图，或用通报网页版下载带图表的复核工作簿。',
     downloadTemplate: '下载通报数据模板',
     settingsReadOnly:
       '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），设置无法保存到文件中。请切换到“编辑”后再保存。',

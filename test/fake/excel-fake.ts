@@ -19,6 +19,11 @@
  *    `failSync` fails the N-th sync part way (for partial-write tests); a cell whose number
  *    format is Text (`@`) takes a written string as it is: no formula, apostrophe kept;
  *    `worksheets.add` refuses a name a sheet already has (ItemAlreadyExists, without case).
+ *  - pictures and defined names (the chart sheet): `shapes.addImage` (ExcelApi 1.9, a base64
+ *    PNG or JPEG, else InvalidArgument), workbook `names` (`add`, `getItemOrNullObject`,
+ *    `delete`: ExcelApi 1.4; a name already there is ItemAlreadyExists; `formula` 1.7) whose
+ *    reference follows its sheet and becomes #REF! when the sheet is deleted;
+ *    `worksheet.delete()` (a VeryHidden sheet fails, InvalidOperation) and `position`.
  * Batches run in order: when an operation fails, those before it stay applied (as in Excel).
  * It runs in Node (vitest) and in the browser (bundled for the task-pane test).
  */
@@ -54,6 +59,30 @@ export interface FakeSheetData {
   conditionalFormats: FakeConditionalFormat[];
   /** `format.columnWidth` as set, in points, by 0-based column (unset: Excel's default). */
   columnWidths?: Map<number, number>;
+  /** `format.rowHeight` as set, in points, by 0-based row (unset: Excel's default). */
+  rowHeights?: Map<number, number>;
+  /** Pictures `shapes.addImage` put on the sheet, in the order added. */
+  pictures?: FakePicture[];
+}
+
+/** A picture on a sheet: its image as given, and where it was put (points). */
+export interface FakePicture {
+  readonly base64: string;
+  readonly format: 'PNG' | 'JPEG';
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  name: string;
+}
+
+/** A workbook-scoped defined name referring to a range: it follows its sheet, as Excel's does. */
+export interface FakeName {
+  readonly name: string;
+  /** The sheet it refers to (a deleted sheet: #REF!), and the range's A1 address there. */
+  readonly sheet: FakeSheetData;
+  readonly address: string;
+  readonly comment: string;
 }
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
@@ -122,6 +151,8 @@ export class FakeWorkbook {
     'ExcelApi 1.13',
   ]);
   selected: string | null = null;
+  /** Workbook-scoped defined names (`workbook.names`). */
+  readonly names: FakeName[] = [];
   /** The sheet `activate()` last made active. */
   active: string | null = null;
   /** Excel on the web's limits, bytes per request and per response (tests may lower them). */
@@ -172,6 +203,21 @@ export class FakeWorkbook {
     const { row, col } = parseAddress(address);
     const cells = this.sheet(sheet).cells;
     cells.set(key(row, col), { ...cells.get(key(row, col)), value: result, formula });
+  }
+
+  /** A defined name's formula as Excel gives it: `=通报图表!$A$1`, `='a b'!$A$1`, `=#REF!$A$1`. */
+  nameFormula(n: FakeName): string {
+    const { row, col, rows, cols } = parseAddress(n.address);
+    const abs = (r: number, c: number) => `$${columnLetters(c)}$${r + 1}`;
+    const range =
+      rows === 1 && cols === 1
+        ? abs(row, col)
+        : `${abs(row, col)}:${abs(row + rows - 1, col + cols - 1)}`;
+    if (!this.sheets.includes(n.sheet)) return `=#REF!${range}`;
+    const sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(n.sheet.name)
+      ? n.sheet.name
+      : `'${n.sheet.name.replace(/'/g, "''")}'`;
+    return `=${sheet}!${range}`;
   }
 
   sheet(name: string): FakeSheetData {
@@ -417,9 +463,11 @@ class ClientObject {
 
 class FakeWorkbookApi extends ClientObject {
   readonly worksheets: FakeWorksheetCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(ctx: FakeRequestContext) {
     super(ctx, 'workbook');
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.names = new FakeNamedItemCollection(ctx);
   }
   protected override snapshotProps() {
     return { readOnly: () => this.ctx.data.readOnly };
@@ -549,6 +597,7 @@ class FakeWorksheetProtection extends ClientObject {
 
 class FakeWorksheet extends ClientObject {
   readonly protection: FakeWorksheetProtection;
+  readonly shapes: FakeShapeCollection;
 
   constructor(
     ctx: FakeRequestContext,
@@ -557,6 +606,7 @@ class FakeWorksheet extends ClientObject {
   ) {
     super(ctx, path);
     this.protection = new FakeWorksheetProtection(ctx, resolve, `${path}.protection`);
+    this.shapes = new FakeShapeCollection(ctx, () => this.data(), `${path}.shapes`);
   }
 
   protected override isNull(): boolean {
@@ -571,8 +621,51 @@ class FakeWorksheet extends ClientObject {
     return {
       name: () => this.data().name,
       visibility: () => this.data().visibility,
+      position: () => this.ctx.data.sheets.indexOf(this.data()),
       isNullObject: () => this.resolve() === null,
     };
+  }
+
+  /** 0-based place among the sheets; set, it moves the sheet there (ExcelApi 1.1). */
+  get position(): number {
+    return this.readProp('position');
+  }
+  set position(v: number) {
+    this.guard('position');
+    this.ctx.enqueue({
+      op: 'position',
+      target: this.path,
+      payload: v,
+      apply: () => {
+        const d = this.data();
+        const sheets = this.ctx.data.sheets;
+        if (!Number.isInteger(v) || v < 0 || v >= sheets.length)
+          throw new FakeRichApiError('InvalidArgument', `no position ${v}`);
+        sheets.splice(sheets.indexOf(d), 1);
+        sheets.splice(v, 0, d);
+      },
+    });
+  }
+
+  /**
+   * Deletes the sheet (ExcelApi 1.1). Documented: a VeryHidden sheet fails with
+   * InvalidOperation. Names referring to it become #REF! (they stay, as in Excel).
+   */
+  delete(): void {
+    this.guard('delete');
+    this.ctx.enqueue({
+      op: 'worksheet.delete',
+      target: this.path,
+      apply: () => {
+        const d = this.data();
+        if (this.ctx.data.readOnly)
+          throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation.');
+        if (d.visibility === 'VeryHidden')
+          throw new FakeRichApiError('InvalidOperation', `sheet ${d.name} is very hidden`);
+        const sheets = this.ctx.data.sheets;
+        sheets.splice(sheets.indexOf(d), 1);
+      },
+    });
   }
 
   get name(): string {
@@ -691,6 +784,8 @@ export class FakeRange extends ClientObject {
     autofitColumns: () => void;
     /** Points, every column of the range (write-only in this fake). */
     columnWidth: number;
+    /** Points, every row of the range (write-only in this fake). */
+    rowHeight: number;
   };
   readonly conditionalFormats: FakeConditionalFormatCollection;
 
@@ -733,6 +828,22 @@ export class FakeRange extends ClientObject {
       },
       autofitColumns: () =>
         ctx.enqueue({ op: 'autofitColumns', target: path, apply: () => undefined }),
+      set rowHeight(v: number) {
+        ctx.enqueue({
+          op: 'format.rowHeight',
+          target: path,
+          payload: v,
+          apply: () => {
+            const r = range();
+            ctx.checkWritable(r.sheet);
+            r.sheet.rowHeights ??= new Map();
+            for (let row = r.row; row < r.row + r.rows; row++) r.sheet.rowHeights.set(row, v);
+          },
+        });
+      },
+      get rowHeight(): number {
+        throw new PropertyNotLoadedError('format.rowHeight is not loaded');
+      },
       set columnWidth(v: number) {
         ctx.enqueue({
           op: 'format.columnWidth',
@@ -760,6 +871,11 @@ export class FakeRange extends ClientObject {
 
   protected override isNull(): boolean {
     return this.nullable && this.resolve() === null;
+  }
+
+  /** The range's sheet and cells, when its place in a batch is reached (for `names.add`). */
+  target(): RangeRef {
+    return this.ref();
   }
 
   private ref(): RangeRef {
@@ -1035,5 +1151,232 @@ class FakeConditionalFormatCollection {
         });
       },
     });
+  }
+}
+
+/** `workbook.names`: workbook-scoped defined names (ExcelApi 1.1; add and the rest 1.4). */
+class FakeNamedItemCollection extends ClientObject {
+  constructor(ctx: FakeRequestContext) {
+    super(ctx, 'names');
+  }
+
+  private need(method: string): void {
+    const ctx = this.ctx;
+    ctx.enqueue({
+      op: `names.${method}:requires`,
+      target: this.path,
+      apply: () => {
+        if (!ctx.data.isSetSupported('ExcelApi', '1.4'))
+          throw new FakeRichApiError('ApiNotFound', `names.${method} needs ExcelApi 1.4`);
+      },
+    });
+  }
+
+  /**
+   * `add(name, reference, comment)`: a name already defined (names compare without case)
+   * fails with ItemAlreadyExists. This fake takes a Range (or an `=Sheet!$A$1` string).
+   */
+  add(name: string, reference: FakeRange | string, comment = ''): FakeNamedItem {
+    this.need('add');
+    const ctx = this.ctx;
+    ctx.enqueue({
+      op: 'names.add',
+      target: this.path,
+      payload: { name, reference: typeof reference === 'string' ? reference : 'range', comment },
+      apply: () => {
+        const data = ctx.data;
+        if (data.readOnly)
+          throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation.');
+        if (data.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new FakeRichApiError(
+            'ItemAlreadyExists',
+            `A resource with the same name or identifier already exists: ${name}`,
+          );
+        let sheet: FakeSheetData;
+        let address: string;
+        if (typeof reference === 'string') {
+          const m = /^=?(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(reference);
+          if (!m) throw new FakeRichApiError('InvalidArgument', `bad reference ${reference}`);
+          const sheetName = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]!;
+          const found = data.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+          if (!found) throw new FakeRichApiError('InvalidArgument', `no sheet ${sheetName}`);
+          sheet = found;
+          address = m[3]!.replace(/\$/g, '');
+        } else {
+          const r = reference.target();
+          sheet = r.sheet;
+          address = a1(r.row, r.col, r.rows, r.cols);
+        }
+        data.names.push({ name, sheet, address, comment });
+      },
+    });
+    return new FakeNamedItem(ctx, () => this.find(name), `names[${name}]`);
+  }
+
+  private find(name: string): FakeName | null {
+    return this.ctx.data.names.find((n) => n.name.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    this.need('getItemOrNullObject');
+    return new FakeNamedItem(this.ctx, () => this.find(name), `names[${name}]?`);
+  }
+}
+
+class FakeNamedItem extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    private readonly resolve: () => FakeName | null,
+    path: string,
+  ) {
+    super(ctx, path);
+  }
+  protected override isNull(): boolean {
+    return this.resolve() === null;
+  }
+  private item(): FakeName {
+    const n = this.resolve();
+    if (!n) throw new FakeRichApiError('InvalidObjectPath', 'the named item is a null object');
+    return n;
+  }
+  protected override snapshotProps() {
+    const formula = () => this.ctx.data.nameFormula(this.item());
+    return {
+      isNullObject: () => this.resolve() === null,
+      name: () => this.item().name,
+      /** ExcelApi 1.7. */
+      formula: () => {
+        if (!this.ctx.data.isSetSupported('ExcelApi', '1.7'))
+          throw new FakeRichApiError('ApiNotFound', 'NamedItem.formula needs ExcelApi 1.7');
+        return formula();
+      },
+      type: () => (formula().startsWith('=#REF!') ? 'Error' : 'Range'),
+      value: () => (formula().startsWith('=#REF!') ? '#REF!' : formula().slice(1)),
+    };
+  }
+  get isNullObject(): boolean {
+    return this.readProp('isNullObject');
+  }
+  get name(): string {
+    return this.readProp('name');
+  }
+  get formula(): string {
+    return this.readProp('formula');
+  }
+  get type(): string {
+    return this.readProp('type');
+  }
+  get value(): unknown {
+    return this.readProp('value');
+  }
+  /** ExcelApi 1.4: the name goes (the range it referred to stays). */
+  delete(): void {
+    this.guard('names.delete');
+    this.ctx.enqueue({
+      op: 'names.delete',
+      target: this.path,
+      apply: () => {
+        const data = this.ctx.data;
+        if (data.readOnly)
+          throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation.');
+        const n = this.item();
+        data.names.splice(data.names.indexOf(n), 1);
+      },
+    });
+  }
+}
+
+/** What a base64 image string holds: PNG, JPEG, or neither (null). */
+function imageFormat(base64: string): 'PNG' | 'JPEG' | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return null;
+  const head = atob(base64.slice(0, 12));
+  const bytes = [...head].map((ch) => ch.charCodeAt(0));
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.every((b, i) => bytes[i] === b)) return 'PNG';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'JPEG';
+  return null;
+}
+
+/** `worksheet.shapes` (ExcelApi 1.9): only pictures, the part the adapter uses. */
+class FakeShapeCollection {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly sheet: () => FakeSheetData,
+    private readonly path: string,
+  ) {}
+
+  /**
+   * `addImage(base64)`: “A Base64-encoded string representing an image in either JPEG or PNG
+   * format” (ExcelApi 1.9). Anything else fails with InvalidArgument; an older Excel with
+   * ApiNotFound. The base64 travels in the request, and counts toward its size.
+   */
+  addImage(base64: string): FakeShape {
+    const ctx = this.ctx;
+    const picture: { p: FakePicture | null } = { p: null };
+    ctx.enqueue({
+      op: 'shapes.addImage',
+      target: this.path,
+      payload: base64,
+      apply: () => {
+        if (!ctx.data.isSetSupported('ExcelApi', '1.9'))
+          throw new FakeRichApiError('ApiNotFound', 'shapes.addImage needs ExcelApi 1.9');
+        const format = imageFormat(base64);
+        if (!format)
+          throw new FakeRichApiError('InvalidArgument', 'the image is neither PNG nor JPEG');
+        const d = this.sheet();
+        ctx.checkWritable(d);
+        d.pictures ??= [];
+        picture.p = {
+          base64,
+          format,
+          left: 0,
+          top: 0,
+          width: 0,
+          height: 0,
+          name: `Picture ${d.pictures.length + 1}`,
+        };
+        d.pictures.push(picture.p);
+      },
+    });
+    return new FakeShape(ctx, () => picture.p, `${this.path}.image`);
+  }
+}
+
+/** A picture's placement, set before or after sync (points). */
+class FakeShape {
+  constructor(
+    private readonly ctx: FakeRequestContext,
+    private readonly picture: () => FakePicture | null,
+    private readonly path: string,
+  ) {}
+  private set(prop: 'left' | 'top' | 'width' | 'height' | 'name', v: number | string): void {
+    this.ctx.enqueue({
+      op: `shape.${prop}`,
+      target: this.path,
+      payload: v,
+      apply: () => {
+        const p = this.picture();
+        if (!p) throw new FakeRichApiError('InvalidObjectPath', 'the shape was not added');
+        if (prop === 'name') p.name = String(v);
+        else if (typeof v !== 'number' || !(v >= 0))
+          throw new FakeRichApiError('InvalidArgument', `${prop} ${v}`);
+        else p[prop] = v;
+      },
+    });
+  }
+  set left(v: number) {
+    this.set('left', v);
+  }
+  set top(v: number) {
+    this.set('top', v);
+  }
+  set width(v: number) {
+    this.set('width', v);
+  }
+  set height(v: number) {
+    this.set('height', v);
+  }
+  set name(v: string) {
+    this.set('name', v);
   }
 }
