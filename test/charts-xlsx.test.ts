@@ -123,7 +123,7 @@ describe('the chart sheet in the annotated workbook', () => {
     });
     const wb = await load(bytes);
     expect(() => addChartSheet(wb, images)).toThrow(ChartSheetTakenError);
-    expect(() => addChartSheet(wb, images)).toThrow(/已有名为“通报图表”的工作表/);
+    expect(() => addChartSheet(wb, images)).toThrow(/a sheet named 通报图表/);
     const out = await load(await save(wb));
     expect(out.getWorksheet(CHART_SHEET_NAME)!.getCell('A1').value).toBe('我自己的图表');
     expect(out.getWorksheet(CHART_SHEET_NAME)!.getImages()).toHaveLength(0);

@@ -448,17 +448,21 @@ function evaluateTable(
   }
   childSums.finish();
   checkTotalRows(table, tableIndex, units, countCols, discrepancies);
-  // Ranks need the whole table: top-level units are ranked among themselves, sub-units apart.
+  // Ranks need the whole table: top-level units among themselves, each parent's 下属单位
+  // among themselves (a sub-unit is ranked within its parent, as its block prints it).
   for (const f of scheme.figures) {
     if (f.kind !== 'rank') continue;
-    rankTable(
-      f,
-      figureRecords.filter((_, i) => units[i]!.parent === null),
-    );
-    rankTable(
-      f,
-      figureRecords.filter((_, i) => units[i]!.parent !== null),
-    );
+    const blocks = new Map<string, Record<string, FigureValue>[]>();
+    let parentRow = -1;
+    units.forEach((u, i) => {
+      // Keyed by the parent's row: a block of 下属单位 follows its parent.
+      if (u.parent === null) parentRow = u.row;
+      const key = u.parent === null ? 'top' : String(parentRow);
+      const list = blocks.get(key);
+      if (list) list.push(figureRecords[i]!);
+      else blocks.set(key, [figureRecords[i]!]);
+    });
+    for (const list of blocks.values()) rankTable(f, list);
   }
   const printedCols = Object.entries(columns.printed).map(([field, col]) => {
     const def = compiled.byKey.get(field)!;

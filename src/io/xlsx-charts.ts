@@ -23,7 +23,8 @@ export interface ChartImage {
 export class ChartSheetTakenError extends Error {
   override readonly name = 'ChartSheetTakenError';
   constructor(readonly sheet: string) {
-    super(`工作簿中已有名为“${sheet}”的工作表，且不是通报生成的，未放入图表：请将其改名后重试`);
+    // For developers: users read catalog.cli.chartSheetTaken / ui.chartSheetTaken.
+    super(`the workbook already has a sheet named ${sheet} that Tongbao did not make`);
   }
 }
 
