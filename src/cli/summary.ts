@@ -1,6 +1,6 @@
 import { formatScaled } from '../core/fixed';
 import { cellAddress } from '../core/grid';
-import { decimalsOf, reasonText, type Analysis } from '../evaluation/analyze';
+import { reasonText, scaledDecimalsOf, type Analysis } from '../evaluation/analyze';
 import { auditSummary } from '../evaluation/audit-summary';
 import type { Catalog } from '../i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
@@ -36,12 +36,12 @@ function pad(s: string, width: number, right = false): string {
 export function formatSummary(a: Analysis, catalog: Catalog): string {
   const t = catalog.cli;
   const figures = a.scheme.figures.map((f) => f.key);
-  const fmt = (field: string, v: number | string) =>
-    typeof v === 'number' &&
-    decimalsOf(a, field) >= 0 &&
-    a.scheme.figures.some((f) => f.key === field && (f.kind === 'rate' || f.kind === 'index'))
-      ? formatScaled(v, decimalsOf(a, field), false)
+  const fmt = (field: string, v: number | string) => {
+    const decimals = scaledDecimalsOf(a, field);
+    return typeof v === 'number' && decimals !== null
+      ? formatScaled(v, decimals, false)
       : String(v);
+  };
   const header = [t.unitColumn, ...figures];
   const lines: string[] = [];
   lines.push(

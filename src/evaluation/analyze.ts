@@ -25,7 +25,14 @@ import {
   type FigureValue,
   type FigureValues,
 } from '../scheme/compute';
-import { figureDecimals, type FigureDef, type Scheme } from '../scheme/scheme';
+import {
+  figureDecimals,
+  mainFigure,
+  neededCounts,
+  scaledDecimals,
+  type FigureDef,
+  type Scheme,
+} from '../scheme/scheme';
 import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
 import { isGrandTotalRow } from '../tables/columns';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
@@ -145,6 +152,11 @@ export function decimalsOf(a: Pick<Analysis, 'scheme'>, figure: string): number 
   return f ? figureDecimals(f) : 0;
 }
 
+/** Decimals of a figure the scheme keeps scaled (a rate or index); null for a grade or rank. */
+export function scaledDecimalsOf(a: Pick<Analysis, 'scheme'>, figure: string): number | null {
+  return scaledDecimals(a.scheme.figures.find((x) => x.key === figure));
+}
+
 /**
  * Why a unit is not evaluated, as the catalog says it: a count of 0 is named as the scheme
  * names it (Fuzhou: 应处置数或应结案数为0; 总案件数为0 under another scheme).
@@ -155,17 +167,10 @@ export function reasonText(
   reason: NotEvaluatedReason | null,
 ): string {
   if (reason !== 'nothingToEvaluate') return reasons[reason ?? 'invalidData'];
-  const main = mainFigure(scheme);
+  const main = mainFigure(scheme.figures);
   const fields =
     main?.kind === 'index' ? main.requires : main?.kind === 'rate' ? [main.denominator] : [];
   return fields.length > 0 ? reasons.zeroCounts(fields) : reasons.nothingToEvaluate;
-}
-
-/** The figure the scheme is mainly about: its index, else its first rate. */
-export function mainFigure(scheme: Scheme): FigureDef | undefined {
-  return (
-    scheme.figures.find((f) => f.kind === 'index') ?? scheme.figures.find((f) => f.kind === 'rate')
-  );
 }
 
 /** Find every evaluation table, recompute every unit, audit every printed figure. */
@@ -223,7 +228,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
     printedScale.push(evaluated.scale);
     checked.push(evaluated.checked);
   });
-  const main = mainFigure(scheme);
+  const main = mainFigure(scheme.figures);
   return {
     settings,
     scheme,
@@ -272,11 +277,7 @@ function evaluateTable(
     diagnostics.push(diagnostic(code, sheet, a.cell, a.row, params));
   };
   // Counts a figure needs: an empty cell there is an error; elsewhere (超期…) it is allowed.
-  const needed = new Set<string>();
-  for (const f of scheme.figures) {
-    if (f.kind === 'rate') needed.add(f.numerator).add(f.denominator);
-    else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
-  }
+  const needed = neededCounts(scheme);
   // Column positions resolved once per table, not per row.
   const countCols = scheme.counts.flatMap(({ key }) => {
     const col = columns.counts[key];
@@ -321,8 +322,8 @@ function evaluateTable(
   // Every count key present (undefined until read): each unit's record is a fast copy of one shape.
   const countTemplate: Record<string, number | undefined> = {};
   for (const { field } of countCols) countTemplate[field] = undefined;
-  const main = mainFigure(scheme);
-  const noFigures = Object.freeze(emptyFigures(scheme)) as Record<string, FigureValue>;
+  const main = mainFigure(scheme.figures);
+  const noFigures = Object.freeze({ ...compiled.template }) as Record<string, FigureValue>;
   const units: Unit[] = [];
   // Kept only for a scheme that ranks (a rank needs the whole table).
   const ranked = scheme.figures.some((f) => f.kind === 'rank');
@@ -497,12 +498,6 @@ function evaluateTable(
 /** At least one rate of the scheme was computed. */
 function anyRate(scheme: Scheme, figures: FigureValues): boolean {
   return scheme.figures.some((f) => f.kind === 'rate' && figures[f.key] !== null);
-}
-
-function emptyFigures(scheme: Scheme): Record<string, FigureValue> {
-  const out: Record<string, FigureValue> = {};
-  for (const f of scheme.figures) out[f.key] = null;
-  return out;
 }
 
 /** A printed rate, index or rank as shown, scaled like the recomputation; null if not a number. */

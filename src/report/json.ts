@@ -1,6 +1,6 @@
 import { scaledToNumber } from '../core/fixed';
 import { cellAddress, type CellValue } from '../core/grid';
-import { decimalsOf, type Analysis } from '../evaluation/analyze';
+import { scaledDecimalsOf, type Analysis } from '../evaluation/analyze';
 import { zhCN, type Catalog } from '../i18n/catalog';
 import type { Comparison, Narrative } from '../narrative/types';
 import { isRate, type Change } from '../summary/types';
@@ -104,15 +104,11 @@ export function toEvaluationJson(
 ): EvaluationJson {
   const perTable = new Array<number>(a.tables.length).fill(0);
   for (const u of a.units) perTable[u.tableIndex]!++;
-  const scaled = new Set(
-    a.scheme.figures.filter((f) => f.kind === 'rate' || f.kind === 'index').map((f) => f.key),
-  );
-  const figure = (key: string, v: number | string | null | undefined) =>
-    v === undefined || v === null
-      ? null
-      : typeof v === 'number' && scaled.has(key)
-        ? scaledToNumber(v, decimalsOf(a, key))
-        : v;
+  const figure = (key: string, v: number | string | null | undefined) => {
+    if (v === undefined || v === null) return null;
+    const decimals = scaledDecimalsOf(a, key);
+    return typeof v === 'number' && decimals !== null ? scaledToNumber(v, decimals) : v;
+  };
   return {
     period: a.period ? { ...a.period } : null,
     scheme: { id: a.scheme.id, name: a.scheme.name },

@@ -1,5 +1,5 @@
 import { formatScaled, percentOf } from '../core/fixed';
-import { decimalsOf, reasonText, type Analysis, type Unit } from '../evaluation/analyze';
+import { reasonText, scaledDecimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
 import { zhCN } from '../i18n/catalog';
 import { reportZhCN, type ReportTemplates } from '../i18n/report';
 import { narrativeText } from '../narrative/build';
@@ -241,19 +241,16 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     { kind: 'tableTitle', text: title },
   ];
   // The scheme's columns in the bulletin's order, without those no table has.
-  const scaled = new Set(
-    a.scheme.figures.filter((f) => f.kind === 'rate' || f.kind === 'index').map((f) => f.key),
-  );
   const columns = printedOrder(a.scheme).filter((c) =>
     c.kind === 'count'
       ? a.tables.some((t) => t.columns.counts[c.key] !== undefined)
       : a.units.some((u) => u.figures[c.key] !== null),
   );
   const last = columns[columns.length - 1];
-  const fmt = (key: string, v: number | string) =>
-    typeof v === 'number' && scaled.has(key)
-      ? formatScaled(v, decimalsOf(a, key), true)
-      : String(v);
+  const fmt = (key: string, v: number | string) => {
+    const decimals = scaledDecimalsOf(a, key);
+    return typeof v === 'number' && decimals !== null ? formatScaled(v, decimals, true) : String(v);
+  };
   let shown = 0; // tables without units are left out, and the numbering does not skip
   a.tables.forEach((table, tableIndex) => {
     const units = a.units.filter((u) => u.tableIndex === tableIndex);
@@ -312,7 +309,9 @@ function cityAttachment(a: Analysis, t: ReportTemplates, n: number, title: strin
     ];
     const widths = [
       ...(twoNames ? [1.6, 2.6] : [4.2]),
-      ...columns.map((c) => (c.kind === 'figure' && !scaled.has(c.key) ? 1 : 1.25)),
+      ...columns.map((c) =>
+        c.kind === 'figure' && scaledDecimalsOf(a, c.key) === null ? 1 : 1.25,
+      ),
     ];
     blocks.push({ kind: 'tableCaption', text: `${t.tableNumber(shown)}${table.title}` });
     blocks.push({ kind: 'table', table: { widths, header, rows } });

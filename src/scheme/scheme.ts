@@ -422,11 +422,36 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
   };
 }
 
-/** Without a list, the paragraphs rank by the index if there is one, else by the first rate. */
+/** Without a list, the paragraphs rank by the scheme's main figure. */
 function defaultMeasures(figures: readonly FigureDef[]): { figure: string }[] {
-  const index = figures.find((f) => f.kind === 'index');
-  const rate = figures.find((f) => f.kind === 'rate');
-  return index ? [{ figure: index.key }] : rate ? [{ figure: rate.key }] : [];
+  const main = mainFigure(figures);
+  return main ? [{ figure: main.key }] : [];
+}
+
+/** The figure a scheme is mainly about: its index, else its first rate. */
+export function mainFigure(figures: readonly FigureDef[]): RateDef | IndexDef | undefined {
+  return (
+    figures.find((f): f is IndexDef => f.kind === 'index') ??
+    figures.find((f): f is RateDef => f.kind === 'rate')
+  );
+}
+
+/**
+ * The counts the figures are computed from (each rate's two, each index's required ones): an
+ * empty cell in one of them is an error, and a table lacking one loses figures.
+ */
+export function neededCounts(scheme: Scheme): Set<string> {
+  const needed = new Set<string>();
+  for (const f of scheme.figures) {
+    if (f.kind === 'rate') needed.add(f.numerator).add(f.denominator);
+    else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
+  }
+  return needed;
+}
+
+/** Decimals of a figure kept as a scaled integer (a rate or an index); null for a grade or rank. */
+export function scaledDecimals(f: FigureDef | undefined): number | null {
+  return f?.kind === 'rate' || f?.kind === 'index' ? f.decimals : null;
 }
 
 /** Grade bands: unique names, minimums strictly decreasing at the graded figure's decimals, the last at 0. */

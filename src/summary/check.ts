@@ -6,6 +6,7 @@
  */
 import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
 import type { HotlineTable } from '../hotline/detect';
+import { isGrandTotalRow } from '../tables/columns';
 import {
   LIST_TOTAL,
   type CategoryDimension,
@@ -90,8 +91,6 @@ export function checkSums(
   return out;
 }
 
-const TOTAL_RE = /^(合计|总计|共计|全市合计|总数)/;
-
 const headerLabel = (v: CellValue | undefined) =>
   typeof v === 'string'
     ? v
@@ -147,7 +146,7 @@ export function checkHotlineTotals(
       const name = row
         .map((v) => (typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : ''))
         .find((t) => t !== '');
-      if (name === undefined || !TOTAL_RE.test(name.normalize('NFKC'))) continue;
+      if (name === undefined || !isGrandTotalRow(name)) continue;
       for (const { col, field } of columns) {
         const printed = count(row[col]);
         if (printed === null || isEmptyCell(row[col])) continue;

@@ -1,4 +1,4 @@
-import type { Scheme } from '../scheme/scheme';
+import { neededCounts, type Scheme } from '../scheme/scheme';
 
 /**
  * The column vocabulary of the evaluation tables and the header variants real sheets use:
@@ -105,16 +105,11 @@ export class Vocabulary {
     for (const f of scheme.figures)
       for (const h of [f.key, ...f.headers])
         this.labels.set(normalizeLabel(h), { kind: 'computed', field: f.key });
-    const needed = new Set<string>();
-    const pairs: [string, string][] = [];
-    for (const f of scheme.figures) {
-      if (f.kind === 'rate') {
-        needed.add(f.numerator).add(f.denominator);
-        pairs.push([f.numerator, f.denominator]);
-      } else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
-    }
+    const needed = neededCounts(scheme);
     this.neededCounts = scheme.counts.map((c) => c.key).filter((k) => needed.has(k));
-    this.ratePairs = pairs;
+    this.ratePairs = scheme.figures.flatMap((f) =>
+      f.kind === 'rate' ? [[f.numerator, f.denominator] as const] : [],
+    );
   }
 
   /** What a header cell names, or null for anything else. */
@@ -163,14 +158,16 @@ export function printedHeader(field: CountField | ComputedField, percent = '(%)'
   return RATE_FIELDS.includes(field) ? `${field}${percent}` : field;
 }
 
+const GRAND_TOTAL = /^(合计|总计|共计|全市合计|总数)/;
+const foldName = (name: string) => name.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+
 /** A 合计 / 总计 row: the sum of the whole table (a 小计 sums only part of it). */
 export function isGrandTotalRow(name: string): boolean {
-  return /^(合计|总计|共计|全市合计|总数)/.test(name.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+  return GRAND_TOTAL.test(foldName(name));
 }
 
 /** 合计 / 总计 / 小计 rows: sums, not units. */
 export function isTotalRow(name: string): boolean {
-  return /^(合计|总计|小计|共计|全市合计|总数)/.test(
-    name.normalize('NFKC').replace(/[\s\u3000]+/g, ''),
-  );
+  const t = foldName(name);
+  return GRAND_TOTAL.test(t) || t.startsWith('小计');
 }
