@@ -10,7 +10,7 @@ import {
   CHART_SHEET_MARK,
   CHART_SHEET_NAME,
   ChartPicturesUnsupportedError,
-  ChartSheetRefusedError,
+  ChartSheetTakenError,
   insertChartSheet,
   toBase64,
   type SheetPicture,
@@ -409,8 +409,8 @@ describe('插入图表工作表', () => {
     fake.addSheet(CHART_SHEET_NAME, [['我的图表', 1]]);
     const before = fake.snapshot();
     const error = await insertChartSheet(pictures(2)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ChartSheetRefusedError);
-    expect((error as ChartSheetRefusedError).sheet).toBe(CHART_SHEET_NAME);
+    expect(error).toBeInstanceOf(ChartSheetTakenError);
+    expect((error as ChartSheetTakenError).sheet).toBe(CHART_SHEET_NAME);
     expect(fake.snapshot()).toEqual(before);
     expect(fake.sheet(CHART_SHEET_NAME).pictures).toBeUndefined();
     expect(fake.names).toEqual([]);
@@ -423,7 +423,7 @@ describe('插入图表工作表', () => {
     fake.sheet(CHART_SHEET_NAME).name = '旧图表';
     fake.addSheet(CHART_SHEET_NAME, [['手工表']]);
     const again = fake.snapshot();
-    await expect(insertChartSheet(pictures(1))).rejects.toBeInstanceOf(ChartSheetRefusedError);
+    await expect(insertChartSheet(pictures(1))).rejects.toBeInstanceOf(ChartSheetTakenError);
     expect(fake.snapshot()).toEqual(again);
     expect(formula()).toEqual([[CHART_SHEET_MARK, '=旧图表!$A$1']]);
   });

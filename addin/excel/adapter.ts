@@ -22,7 +22,7 @@ import {
 } from '../taskpane/errors';
 import type { RecomputeResult, WriteProblem } from '../taskpane/host';
 import { readWorkbook } from './read';
-import { excelSupport } from './support';
+import { countingSync, excelSupport } from './support';
 import { tablesOf, writePlan } from './write';
 
 export { excelSupport, type ExcelSupport } from './support';
@@ -33,8 +33,8 @@ export { CELLS_PER_READ } from './read';
 export { insertTemplateSheet, TemplateSheetExistsError } from './template';
 export {
   chartPicturesSupported,
+  ChartSheetTakenError,
   ChartPicturesUnsupportedError,
-  ChartSheetRefusedError,
   figurePictures,
   insertChartSheet,
   type ChartSheetResult,
@@ -55,11 +55,8 @@ export async function recompute(
   if (!support.core) throw new ExcelTooOldError();
   try {
     return await Excel.run(async (context) => {
-      let syncs = 0;
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
+      const trips = countingSync(context);
+      const sync = trips.sync;
       const read = await readWorkbook(context, support, sync);
       const analysis = analyzeWorkbook(read.grids, settings);
       const plan = planWrites(analysis);
@@ -67,7 +64,7 @@ export async function recompute(
         analysis,
         plan,
         wrote: plan.conflicts.length === 0 && writeProblem === null,
-        syncs,
+        syncs: trips.count,
         hiddenSheets: read.hidden,
         mergesUnread: read.mergesUnread,
         writeProblem,

@@ -11,14 +11,14 @@
  * request budget (Excel on the web refuses requests over 5 MB).
  */
 import type { ChartSpec } from '../../src/summary/chart-spec';
-import { CHART_SHEET_MARK, CHART_SHEET_NAME } from '../../src/io/xlsx-charts';
+import { CHART_SHEET_MARK, CHART_SHEET_NAME, ChartSheetTakenError } from '../../src/io/xlsx-charts';
 import { textBlocks } from '../../src/report/model';
 import { ExcelTooOldError, ReadOnlyWorkbookError, hostError } from '../taskpane/errors';
-import { excelSupport } from './support';
+import { countingSync, excelSupport } from './support';
 import { columnWidthPoints } from './template';
 import { REQUEST_BUDGET } from './write';
 
-export { CHART_SHEET_MARK, CHART_SHEET_NAME };
+export { CHART_SHEET_MARK, CHART_SHEET_NAME, ChartSheetTakenError };
 
 /** One picture for the sheet: its title (“图1 …”), PNG as base64, shown size in points. */
 export interface SheetPicture {
@@ -35,14 +35,6 @@ export interface ChartSheetResult {
   /** An earlier run's sheet was there and was replaced (or removed). */
   readonly replaced: boolean;
   readonly syncs: number;
-}
-
-/** A sheet of the chart sheet's name that Tongbao did not make: nothing was changed. */
-export class ChartSheetRefusedError extends Error {
-  override readonly name = 'ChartSheetRefusedError';
-  constructor(readonly sheet: string) {
-    super(`the workbook already has a sheet named ${sheet} that Tongbao did not make`);
-  }
 }
 
 /** This Excel has no `shapes.addImage` (ExcelApi 1.9): nothing was changed. */
@@ -75,7 +67,7 @@ export interface ChartSheetOptions {
 /**
  * Adds (or replaces) the chart sheet with the pictures stacked, each under its title, and
  * makes it the active sheet. With no pictures, an earlier run's sheet is removed (last
- * month's charts must not stay as if they were this month's). Throws ChartSheetRefusedError
+ * month's charts must not stay as if they were this month's). Throws ChartSheetTakenError
  * or ChartPicturesUnsupportedError, changing nothing.
  */
 export async function insertChartSheet(
@@ -88,11 +80,8 @@ export async function insertChartSheet(
   const budget = options.requestBudget ?? REQUEST_BUDGET;
   try {
     return await Excel.run(async (context) => {
-      let syncs = 0;
-      const sync = async () => {
-        syncs++;
-        await context.sync();
-      };
+      const trips = countingSync(context);
+      const sync = trips.sync;
       const workbook = context.workbook;
       // Look: the sheet of that name, the mark, and whether the workbook may be changed.
       const existing = workbook.worksheets.getItemOrNullObject(CHART_SHEET_NAME);
@@ -107,8 +96,9 @@ export async function insertChartSheet(
         !existing.isNullObject && markedSheet !== null && sameName(markedSheet, existing.name);
       if (!existing.isNullObject && !ours) {
         // The user's sheet: left alone. With nothing to put there, there is nothing to say.
-        if (pictures.length === 0) return { sheet: null, pictures: 0, replaced: false, syncs };
-        throw new ChartSheetRefusedError(existing.name);
+        if (pictures.length === 0)
+          return { sheet: null, pictures: 0, replaced: false, syncs: trips.count };
+        throw new ChartSheetTakenError(existing.name);
       }
 
       // Write: the old mark (pointing at our old sheet, or left #REF! by a deleted one) and
@@ -118,7 +108,7 @@ export async function insertChartSheet(
       if (ours) existing.delete();
       if (pictures.length === 0) {
         if (!mark.isNullObject) await sync();
-        return { sheet: null, pictures: 0, replaced: ours, syncs };
+        return { sheet: null, pictures: 0, replaced: ours, syncs: trips.count };
       }
       const sheet = workbook.worksheets.add(CHART_SHEET_NAME);
       if (position !== null) sheet.position = position;
@@ -165,10 +155,15 @@ export async function insertChartSheet(
         bytes += size;
       }
       await sync();
-      return { sheet: CHART_SHEET_NAME, pictures: pictures.length, replaced: ours, syncs };
+      return {
+        sheet: CHART_SHEET_NAME,
+        pictures: pictures.length,
+        replaced: ours,
+        syncs: trips.count,
+      };
     });
   } catch (e) {
-    if (e instanceof ChartSheetRefusedError) throw e;
+    if (e instanceof ChartSheetTakenError) throw e;
     throw hostError(e);
   }
 }

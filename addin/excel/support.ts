@@ -16,3 +16,20 @@ export function excelSupport(): ExcelSupport {
     merges: req.isSetSupported('ExcelApi', '1.13'),
   };
 }
+
+/** `context.sync()` counting its round trips (the adapters report them; tests assert on them). */
+export function countingSync(context: Excel.RequestContext): {
+  readonly sync: () => Promise<void>;
+  readonly count: number;
+} {
+  let count = 0;
+  return {
+    sync: async () => {
+      count++;
+      await context.sync();
+    },
+    get count() {
+      return count;
+    },
+  };
+}

@@ -54,7 +54,7 @@ const defaultInsertCharts = async (
 
 /** The user's sheet of that name, or an Excel without pictures: warnings; else the host's problem. */
 function chartsNotice(ui: UiStrings, e: unknown): NoticeState {
-  if (e instanceof Error && e.name === 'ChartSheetRefusedError')
+  if (e instanceof Error && e.name === 'ChartSheetTakenError')
     return {
       intent: 'warning',
       text: ui.chartSheetRefused((e as Error & { sheet: string }).sheet),
