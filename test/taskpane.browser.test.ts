@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import type { FakeWorkbook } from './fake/excel-fake';
-import { fakeOfficeHost, launchChromium, serveStatic } from './helpers/browser';
+import { fakeOfficeHost, launchChromium, serveStatic, shownFigures } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 
@@ -55,35 +55,6 @@ async function excelPage(height: number, platform = 'OfficeOnline') {
   );
   await page.goto(`${base}/taskpane.html`);
   return page;
-}
-
-/** The figures under the paragraphs, once every one has loaded. */
-async function shownFigures(page: Page) {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() => {
-          // The figures load lazily (the chart chunk): wait for them to be there and drawn.
-          const imgs = [
-            ...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] img'),
-          ];
-          return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
-        }),
-      { timeout: 20_000 },
-    )
-    .toBe(true);
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] figure')].map((f) => {
-      const img = f.querySelector('img')!;
-      return {
-        alt: img.alt,
-        src: img.src.slice(0, 40),
-        naturalWidth: img.naturalWidth,
-        width: img.getBoundingClientRect().width,
-        caption: f.querySelector('p')?.textContent ?? '',
-      };
-    }),
-  );
 }
 
 describe('the task pane in Chromium', () => {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
-import { launchChromium, serveStatic } from './helpers/browser';
+import { launchChromium, serveStatic, shownFigures } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 import { LEGACY_XLS } from './helpers/legacy-xls';
@@ -87,22 +87,12 @@ describe('网页版 in Chromium', () => {
       ['A', 'B', 'C', 'D', 'E'].map((g) => `${g}：${count(g)}`),
     );
     // The figures the paragraphs announce, drawn under them at their own size (600 px).
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() => {
-            const imgs = [
-              ...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] img'),
-            ];
-            return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0)
-              ? imgs.map((i) => [i.alt, Math.round(i.getBoundingClientRect().width)] as const)
-              : [];
-          }),
-        { timeout: 20_000 },
-      )
-      .toContainEqual(['图1 诉求件受理渠道及类型对比', 600]);
-    const figureCount = await page.getByTestId('figures').locator('img').count();
-    expect(figureCount).toBeGreaterThanOrEqual(5);
+    const figures = await shownFigures(page);
+    expect(figures.map((f) => [f.alt, Math.round(f.width)])).toContainEqual([
+      '图1 诉求件受理渠道及类型对比',
+      600,
+    ]);
+    expect(figures.length).toBeGreaterThanOrEqual(5);
 
     await mkdir('out', { recursive: true });
     await page.screenshot({ path: 'out/web.png', fullPage: true });
@@ -119,7 +109,7 @@ describe('网页版 in Chromium', () => {
     expect(after.map((s) => s.name)).toEqual([...before.map((s) => s.name), '通报图表']);
     const charts = new ExcelJS.Workbook();
     await charts.xlsx.load((await readFile(await xlsx.path())) as unknown as ArrayBuffer);
-    expect(charts.getWorksheet('通报图表')!.getImages()).toHaveLength(figureCount);
+    expect(charts.getWorksheet('通报图表')!.getImages()).toHaveLength(figures.length);
     for (const [i, sheet] of before.entries()) {
       sheet.values.forEach((row, r) =>
         row.forEach((v, c) => {

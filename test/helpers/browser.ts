@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Debian's Chromium, driven by playwright-core (no browser download), for the pane and web tests.
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,4 +69,33 @@ export async function fakeOfficeHost(): Promise<string> {
     target: 'es2022',
   });
   return bundle.outputFiles[0]!.text;
+}
+
+/** The figures under the paragraphs, once every one has loaded. */
+export async function shownFigures(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          // The figures load lazily (the chart chunk): wait for them to be there and drawn.
+          const imgs = [
+            ...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] img'),
+          ];
+          return imgs.length > 0 && imgs.every((i) => i.complete && i.naturalWidth > 0);
+        }),
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('[data-testid="figures"] figure')].map((f) => {
+      const img = f.querySelector('img')!;
+      return {
+        alt: img.alt,
+        src: img.src.slice(0, 40),
+        naturalWidth: img.naturalWidth,
+        width: img.getBoundingClientRect().width,
+        caption: f.querySelector('p')?.textContent ?? '',
+      };
+    }),
+  );
 }
