@@ -2,7 +2,7 @@ import { SettingsError } from './errors';
 import { toScaled, type RoundingMode } from './fixed';
 import { isList } from './grid';
 import { FUZHOU_ID, PRESET_IDS, schemeFor, type SchemeChoice } from '../scheme/presets';
-import type { Scheme } from '../scheme/scheme';
+import { compileBands, type Scheme } from '../scheme/scheme';
 import {
   DEFAULT_SUMMARY_SETTINGS,
   resolveSummarySettings,
@@ -173,18 +173,6 @@ export type SettingsInput = {
   };
 };
 
-/** Settings compiled to the integers the engine computes with. */
-export interface EvaluationRules {
-  readonly settings: EvaluationSettings;
-  readonly decimals: number;
-  readonly scale: number;
-  readonly rounding: RoundingMode;
-  /** Weights in basis points (1/10000), summing to 10000. */
-  readonly weightsBp: { readonly closed: number; readonly onTime: number; readonly rework: number };
-  /** Band minimums scaled to `decimals`, best first. */
-  readonly bands: readonly { readonly grade: string; readonly minScaled: number }[];
-}
-
 const DENOMINATORS: readonly Denominator[] = ['处置数', '应处置数', '应结案数'];
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -228,7 +216,7 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
     reworkTermWhenNoneDisposed: e.reworkTermWhenNoneDisposed ?? d.reworkTermWhenNoneDisposed,
     bands: e.bands ?? d.bands,
   };
-  compileRules(evaluation);
+  validateEvaluation(evaluation);
   const scheme = input.scheme ?? FUZHOU_ID;
   if (typeof scheme !== 'string' && !isPlainObject(scheme))
     throw new SettingsError('scheme', { kind: 'schemeChoice', options: PRESET_IDS });
@@ -339,8 +327,8 @@ function validateNarrative(n: NarrativeSettings): void {
   }
 }
 
-/** Validate evaluation settings and turn them into integer rules. */
-export function compileRules(s: EvaluationSettings): EvaluationRules {
+/** Validate the default scheme's evaluation settings; throws SettingsError naming the field. */
+export function validateEvaluation(s: EvaluationSettings): void {
   if (!Number.isInteger(s.decimals) || s.decimals < 0 || s.decimals > 4) {
     throw new SettingsError('evaluation.decimals', { kind: 'integer', min: 0, max: 4 });
   }
@@ -376,41 +364,6 @@ export function compileRules(s: EvaluationSettings): EvaluationRules {
       options: ['zero', 'full'],
     });
   }
-  if (!isList(s.bands) || s.bands.length === 0) {
-    throw new SettingsError('evaluation.bands', { kind: 'bandsList' });
-  }
-  const seen = new Set<string>();
-  const bands = s.bands.map((band, i) => {
-    const path = `evaluation.bands[${i}]`;
-    if (typeof band.grade !== 'string' || band.grade.trim() === '' || seen.has(band.grade)) {
-      throw new SettingsError(`${path}.grade`, { kind: 'bandGrade' });
-    }
-    seen.add(band.grade);
-    const min =
-      typeof band.min === 'number' && band.min >= 0 && band.min <= 100
-        ? toScaled(band.min, s.decimals, 'halfUp')
-        : null;
-    if (!min?.exact) {
-      throw new SettingsError(`${path}.min`, { kind: 'bandMin', decimals: s.decimals });
-    }
-    return { grade: band.grade, minScaled: min.scaled };
-  });
-  for (let i = 1; i < bands.length; i++) {
-    if (bands[i]!.minScaled >= bands[i - 1]!.minScaled) {
-      throw new SettingsError(`evaluation.bands[${i}].min`, { kind: 'bandsOrder' });
-    }
-  }
-  if (bands[bands.length - 1]!.minScaled !== 0) {
-    throw new SettingsError(`evaluation.bands[${bands.length - 1}].min`, {
-      kind: 'lastBandZero',
-    });
-  }
-  return {
-    settings: s,
-    decimals: s.decimals,
-    scale: 10 ** s.decimals,
-    rounding: s.rounding,
-    weightsBp,
-    bands,
-  };
+  // The bands as any scheme's grade bands are checked, at these decimals.
+  compileBands(s.bands, s.decimals, 'evaluation.bands');
 }

@@ -457,8 +457,9 @@ export function scaledDecimals(f: FigureDef | undefined): number | null {
 /** Grade bands: unique names, minimums strictly decreasing at the graded figure's decimals, the last at 0. */
 export function compileBands(v: unknown, decimals: number, path: string): GradeBand[] {
   if (!Array.isArray(v) || v.length === 0) throw new SettingsError(path, { kind: 'bandsList' });
+  // Each band first (name, minimum), then their order, then the last one at 0.
   const seen = new Set<string>();
-  let previous = Infinity;
+  const scaled: number[] = [];
   const bands = v.map((band: unknown, i) => {
     const at = `${path}[${i}]`;
     const bo = objectAt(band, at);
@@ -471,11 +472,13 @@ export function compileBands(v: unknown, decimals: number, path: string): GradeB
         ? toScaled(bo.min, decimals, 'halfUp')
         : null;
     if (!min?.exact) throw new SettingsError(`${at}.min`, { kind: 'bandMin', decimals });
-    if (min.scaled >= previous) throw new SettingsError(`${at}.min`, { kind: 'bandsOrder' });
-    previous = min.scaled;
+    scaled.push(min.scaled);
     return { grade: bo.grade, min: bo.min as number };
   });
-  if (bands[bands.length - 1]!.min !== 0)
+  for (let i = 1; i < scaled.length; i++)
+    if (scaled[i]! >= scaled[i - 1]!)
+      throw new SettingsError(`${path}[${i}].min`, { kind: 'bandsOrder' });
+  if (scaled[scaled.length - 1] !== 0)
     throw new SettingsError(`${path}[${bands.length - 1}].min`, { kind: 'lastBandZero' });
   return bands;
 }

@@ -5,7 +5,6 @@ import type { GroupRule } from '../scheme/scheme';
  * table's group comes from its title, else its sheet's name, by the scheme's rules — never
  * guessed from the units' names: a table no rule names stays ungrouped.
  */
-export const FUZHOU_GROUPS = ['五城区', '七县(市)', '市直单位'] as const;
 export type Group = string;
 
 /** The group the first matching rule names, for a title or sheet name; null when none. */
