@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { indexChartSpecs } from '../src/charts/index-chart';
+import { measureChartSpecs } from '../src/charts/index-chart';
 import { chartOption, chartSize, horizontalBars, shares } from '../src/charts/option';
 import { pngSize, svgSize } from '../src/charts/raster';
 import { createNodeRasterizer, findCjkFont } from '../src/charts/raster-node';
@@ -37,7 +37,7 @@ function svgTexts(svg: string): string[] {
 
 const pie = SUMMARY_CHARTS.find((c) => c.id === 'hotline-categories')!;
 const bars = SUMMARY_CHARTS.find((c) => c.id === 'channels-types')!;
-const [districts, cityUnits] = indexChartSpecs(INDEX_UNITS);
+const [districts, cityUnits] = measureChartSpecs(INDEX_UNITS);
 
 describe('the chart SVG (ECharts, server-side)', () => {
   it('draws a pie with each slice labelled “类别 percent%”, as text, in well-formed XML', () => {
@@ -117,9 +117,9 @@ describe('the ECharts option', () => {
   });
 });
 
-describe('indexChartSpecs', () => {
+describe('measureChartSpecs', () => {
   it('makes one bar chart per group, units sorted from the highest 综合指标值, in points', () => {
-    const specs = indexChartSpecs([
+    const specs = measureChartSpecs([
       ...INDEX_UNITS,
       { group: '五城区', name: '坏数据', value: Number.NaN },
     ]);
@@ -136,7 +136,7 @@ describe('indexChartSpecs', () => {
   });
 
   it('keeps the order of equal values', () => {
-    const [spec] = indexChartSpecs([
+    const [spec] = measureChartSpecs([
       { group: 'g', name: 'b', value: 90 },
       { group: 'g', name: 'a', value: 90 },
       { group: 'g', name: 'c', value: 95 },

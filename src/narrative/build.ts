@@ -1,6 +1,7 @@
 import { scaledToNumber } from '../core/fixed';
 import { decimalsOf, type Analysis } from '../evaluation/analyze';
 import { narrativeZhCN, type NarrativeTemplates } from '../i18n/narrative';
+import { measureChartSpecs } from '../charts/index-chart';
 import type { ChartSpec } from '../summary/chart-spec';
 import {
   compareSummary,
@@ -132,32 +133,22 @@ function measureCharts(
   const measure = a.scheme.measures[0];
   if (!measure) return { charts: [], paragraph: null };
   const decimals = decimalsOf(a, measure.figure);
-  const groups = new Map<string, { name: string; value: number }[]>();
-  for (const u of a.units) {
+  const units = a.units.flatMap((u) => {
     const v = u.figures[measure.figure];
-    if (!u.evaluated || u.parent !== null || typeof v !== 'number') continue;
-    const group = u.group ?? u.table;
-    let list = groups.get(group);
-    if (!list) groups.set(group, (list = []));
-    list.push({
-      name: displayName(u.name, u.group, a.settings.narrative),
-      value: scaledToNumber(v, decimals),
-    });
-  }
+    return u.evaluated && u.parent === null && typeof v === 'number'
+      ? [
+          {
+            group: u.group ?? u.table,
+            name: displayName(u.name, u.group, a.settings.narrative),
+            value: scaledToNumber(v, decimals),
+          },
+        ]
+      : [];
+  });
   // A chart of more bars than a page can show legibly is left out.
-  const charts: ChartSpec[] = [...groups]
-    .filter(([, list]) => list.length <= MAX_BARS)
-    .map(([group, list]) => {
-      const sorted = [...list].sort((x, y) => y.value - x.value);
-      return {
-        id: `measure:${group}`,
-        title: t.measureChart(group, measure.figure),
-        kind: 'bar',
-        categories: sorted.map((x) => x.name),
-        series: [{ name: measure.figure, values: sorted.map((x) => x.value) }],
-        unit: measure.unit,
-      };
-    });
+  const charts = measureChartSpecs(units, measure, (group) =>
+    t.measureChart(group, measure.figure),
+  ).filter((c) => c.categories.length <= MAX_BARS);
   if (charts.length === 0) return { charts, paragraph: null };
   return {
     charts,

@@ -483,10 +483,6 @@ export function compileBands(v: unknown, decimals: number, path: string): GradeB
   return bands;
 }
 
-export function figureDef(scheme: Scheme, key: string): FigureDef | undefined {
-  return scheme.figures.find((f) => f.key === key);
-}
-
 /** Decimals a figure's values are kept at (a grade's and a rank's: 0). */
 export function figureDecimals(f: FigureDef): number {
   return f.kind === 'rate' || f.kind === 'index' ? f.decimals : 0;

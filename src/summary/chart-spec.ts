@@ -1,6 +1,6 @@
 /**
  * A chart as plain data: what the bulletin shows “如下图所示”. Built by the summary code (and by
- * `indexChartSpecs` for 综合指标值), drawn by src/charts (ECharts → SVG, then PNG).
+ * `measureChartSpecs` for 综合指标值), drawn by src/charts (ECharts → SVG, then PNG).
  */
 export interface ChartSpec {
   readonly id: string;

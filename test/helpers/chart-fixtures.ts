@@ -1,4 +1,4 @@
-import { indexChartSpecs } from '../../src/charts/index-chart';
+import { measureChartSpecs } from '../../src/charts/index-chart';
 import type { Block, ReportModel } from '../../src/report/model';
 import type { ChartSpec } from '../../src/summary/chart-spec';
 
@@ -83,7 +83,7 @@ export const INDEX_UNITS = [
 
 /** The four summary charts and the first group's 综合指标值. */
 export function demoCharts(): ChartSpec[] {
-  return [...SUMMARY_CHARTS, ...indexChartSpecs(INDEX_UNITS)];
+  return [...SUMMARY_CHARTS, ...measureChartSpecs(INDEX_UNITS)];
 }
 
 /** A short bulletin: each chart under a paragraph announcing it, captioned 图1…图N. */
