@@ -41,10 +41,25 @@ async function sheetXml(bytes: Uint8Array): Promise<string> {
   return zip.file('xl/worksheets/sheet1.xml')!.async('string');
 }
 
+/** [issue 18] More far-off values than are left out as stray ones: 21 down to XFD1048576. */
+const FAR_BLOCK = Array.from(
+  { length: 21 },
+  (_, i) => `<row r="${1048556 + i}"><c r="XFD${1048556 + i}"><v>1</v></c></row>`,
+).join('');
+
 // Issue “Nothing lost, nothing crashes”, item 3: small files that used to exhaust memory.
 describe('small hostile files are answered quickly', () => {
-  it('refuses a value in XFD1048576 with the sheet and the range', async () => {
+  it('reads past a lone value in XFD1048576, naming it (issue 18)', async () => {
     const bytes = await bombXlsx({ farCell: 'XFD1048576' });
+    const t0 = performance.now();
+    const [grid] = await readWorkbookGrids(bytes);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect([grid!.values.length, grid!.values[0]!.length]).toEqual([5, 14]);
+    expect(grid!.farCells).toEqual(['XFD1048576']);
+  });
+
+  it('refuses a block of values in XFD1048576 with the sheet and the range', async () => {
+    const bytes = await bombXlsx({ rows: FAR_BLOCK });
     expect(bytes.length).toBeLessThan(20_000);
     const e = await readWorkbookGrids(bytes).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(WorkbookReadError);
@@ -258,8 +273,8 @@ describe('the annotated copy (--out) of hostile files', () => {
     expect((await sheetXml(out)).match(/<mergeCell /g)).toHaveLength(20_000);
   });
 
-  it('refuses a value in XFD1048576 as the reader does', async () => {
-    const bytes = await bombXlsx({ farCell: 'XFD1048576' });
+  it('refuses a block of values in XFD1048576 as the reader does', async () => {
+    const bytes = await bombXlsx({ rows: FAR_BLOCK });
     const e = await annotateWorkbook(bytes, { sheets: [] } as never).catch((x: unknown) => x);
     expect((e as WorkbookReadError).kind).toBe('tooBig');
     // Nor is it let through by another workbook's check, or by a look-alike of one.

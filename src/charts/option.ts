@@ -6,6 +6,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { formatScaled, percentOf } from '../core/fixed';
+import { xmlSafe } from '../report/xml-text';
 import type { ChartSpec } from '../summary/chart-spec';
 
 /** The ECharts option of a figure: only the chart types and components Tongbao registers. */
@@ -79,6 +80,23 @@ export function pieLabel(name: string, share: number): string {
   return `${name} ${formatScaled(share, 2, false)}%`;
 }
 
+/**
+ * The chart with every text that ECharts writes into the SVG (categories, series names — the
+ * legend —, title, unit) as XML 1.0 can hold it: a unit named with a control character, an
+ * escape sequence, U+FFFE/U+FFFF or half a surrogate pair made the whole SVG unreadable
+ * (resvg: “SVG data parsing failed”), as it would make the .docx (`xmlSafe`, the same cleaning
+ * as the .docx's text). `<`, `&` and quotes need nothing here: ECharts escapes text content.
+ */
+export function svgSafeSpec(spec: ChartSpec): ChartSpec {
+  return {
+    ...spec,
+    title: xmlSafe(spec.title),
+    categories: spec.categories.map(xmlSafe),
+    series: spec.series.map((s) => ({ ...s, name: xmlSafe(s.name) })),
+    ...(spec.unit === undefined ? {} : { unit: xmlSafe(spec.unit) }),
+  };
+}
+
 /** Whether a bar chart lays its bars horizontally: when the names would not fit under the bars. */
 export function horizontalBars(spec: ChartSpec): boolean {
   const n = Math.max(1, spec.categories.length);
@@ -123,7 +141,8 @@ const textStyle = (size = FONT_SIZE) => ({
  * The ECharts option for a figure: a still picture for a printed document — no animation,
  * no hover styles, no tooltip, explicit fonts and sizes, the palette above.
  */
-export function chartOption(spec: ChartSpec): ChartOption {
+export function chartOption(given: ChartSpec): ChartOption {
+  const spec = svgSafeSpec(given);
   const common: ChartOption = {
     animation: false,
     backgroundColor: '#FFFFFF',
@@ -148,6 +167,14 @@ function legend(names: readonly string[], at: 'top' | 'bottom'): LegendComponent
   };
 }
 
+/**
+ * A label formatter printing `text` as it is: a string formatter is a template, and a name
+ * holding “{b}” or “{c}” would be filled in by ECharts.
+ */
+function literal(text: string): () => string {
+  return () => text;
+}
+
 function pieOption(spec: ChartSpec): ChartOption {
   const many = spec.series.length > 1;
   const n = spec.series.length;
@@ -161,7 +188,9 @@ function pieOption(spec: ChartSpec): ChartOption {
         value: d.value,
         itemStyle: { color: CHART_PALETTE[d.k % CHART_PALETTE.length]! },
         label: {
-          formatter: many ? `${formatScaled(d.share, 2, false)}%` : pieLabel(d.name, d.share),
+          formatter: literal(
+            many ? `${formatScaled(d.share, 2, false)}%` : pieLabel(d.name, d.share),
+          ),
         },
       }));
     return {

@@ -2,11 +2,41 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+// ECharts' own renderer (a dependency of echarts, at the version echarts pins): see below.
+import LRU from 'zrender/lib/core/LRU.js';
+import { xmlSafe } from '../report/xml-text';
 import type { ChartSpec } from '../summary/chart-spec';
 import { chartOption, chartSize } from './option';
 
 // Only what the figures use: the modular build keeps ECharts' share of a bundle small.
 use([BarChart, PieChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+
+/**
+ * zrender (6.1) caches the width of every text it measures in an LRU keyed by the text, kept in
+ * a plain object: a label reading “__proto__” finds Object.prototype there and links it into the
+ * cache's list — every object of the process then has `prev` and `next` (the .docx packer then
+ * recursed for ever: “Maximum call stack size exceeded”); “constructor”, “toString”… find
+ * Object's own functions. Keys are given a prefix no property of Object.prototype starts with;
+ * set once per process, for every cache of this kind (the colours' too).
+ */
+function guardTextCaches(lru: { prototype: object } = LRU): void {
+  const proto = lru.prototype as {
+    put: (this: unknown, key: string | number, value: unknown) => unknown;
+    get: (this: unknown, key: string | number) => unknown;
+    tongbaoGuarded?: true;
+  };
+  if (proto.tongbaoGuarded || typeof proto.put !== 'function' || typeof proto.get !== 'function')
+    return;
+  const { put, get } = proto;
+  proto.put = function (key, value) {
+    return put.call(this, `#${key}`, value);
+  };
+  proto.get = function (key) {
+    return get.call(this, `#${key}`);
+  };
+  Object.defineProperty(proto, 'tongbaoGuarded', { value: true });
+}
+guardTextCaches();
 
 /**
  * The chart as a standalone SVG document (ECharts' server-side rendering: no DOM, the same in
@@ -24,7 +54,8 @@ export function renderChartSvg(
   });
   try {
     chart.setOption(chartOption(spec));
-    return portableSvg(chart.renderToSVGString());
+    // The texts were cleaned in `chartOption`; whatever else ECharts wrote is cleaned here.
+    return xmlSafe(portableSvg(chart.renderToSVGString()));
   } finally {
     chart.dispose();
   }

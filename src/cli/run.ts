@@ -15,7 +15,8 @@ import {
 } from '../io/xlsx-read';
 import { buildNarrative, narrativeText } from '../narrative/build';
 import type { Narrative } from '../narrative/types';
-import { formatEvaluationJson, toEvaluationJson } from '../report/json';
+import { formatEvaluationJson, toEvaluationJson, type EvaluationJson } from '../report/json';
+import type { AnnotatedCopy, CopyLoss } from '../io/xlsx-write';
 import { parseArgs, type EvaluateArgs } from './args';
 import {
   commitOutputs,
@@ -308,6 +309,24 @@ async function writeTemplate(
   return 0;
 }
 
+/**
+ * [issue 18] What the copy does not keep, one item per kind (and element, for `other`), with
+ * the sheets it was on.
+ */
+function lossItems(
+  losses: readonly CopyLoss[],
+  kinds: Catalog['cli']['copyLossKinds'],
+): { what: string; sheets: string[] }[] {
+  const items = new Map<string, { what: string; sheets: string[] }>();
+  for (const l of losses) {
+    const what = l.detail === undefined ? kinds[l.kind] : `${kinds[l.kind]} ${l.detail}`;
+    const item = items.get(what) ?? { what, sheets: [] };
+    items.set(what, item);
+    if (l.sheet !== null && !item.sheets.includes(l.sheet)) item.sheets.push(l.sheet);
+  }
+  return [...items.values()];
+}
+
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
 export async function runCli(
   argv: readonly string[],
@@ -361,22 +380,29 @@ export async function runCli(
   const narrative = () => (built ??= buildNarrative(analysis, previous));
   // Every output is produced in memory first, and written only when all of them are ready.
   const outputs: { target: OutputTarget; data: string | Uint8Array }[] = [];
-  if (args.json !== null) {
-    const data = formatEvaluationJson(toEvaluationJson(analysis, catalog, narrative()));
-    outputs.push({ target: target('--json'), data });
-  }
+  // [issue 18] The JSON is formatted once --out has said what the copy does not keep.
+  const json = args.json === null ? null : { target: target('--json'), data: '' };
+  const doc = json ? toEvaluationJson(analysis, catalog, narrative()) : null;
+  if (json) outputs.push(json);
+  let losses: readonly CopyLoss[] | null = null;
   // The figures are drawn once, for the .docx and the workbook alike: SVG, and PNG when a
   // Chinese font is found (without one the documents say where a picture is missing).
   let drawn: Promise<RenderedFigures> | undefined;
   const figures = () =>
     (drawn ??= (async () => {
-      const [{ renderFigures }, { createNodeRasterizer }] = await Promise.all([
+      const [{ renderFigures, figureFailures }, { createNodeRasterizer }] = await Promise.all([
         import('../charts/figures'),
         import('../charts/raster-node'),
       ]);
       const rasterize = await createNodeRasterizer();
       if (rasterize === null) io.err(t.noChartFont);
-      return renderFigures(narrative().charts, rasterize);
+      const charts = narrative().charts;
+      const drawnFigures = await renderFigures(charts, rasterize);
+      // A figure that cannot be drawn is left out of the documents, with a line here; the run
+      // goes on (numbered as the chart sheet and the .docx number them).
+      for (const f of figureFailures(charts, drawnFigures))
+        io.err(t.figureFailed(f.index + 1, f.chart.title, f.reason));
+      return drawnFigures;
     })());
   // The .docx writer (the docx library) and the annotated-workbook writer load only for the
   // runs that ask for them: a plain evaluate starts without them.
@@ -401,7 +427,7 @@ export async function runCli(
       );
       return 2;
     }
-    const [{ annotateWorkbook }, { ChartSheetTakenError }] = await Promise.all([
+    const [{ annotatedCopy, CopyUnreadableError }, { ChartSheetTakenError }] = await Promise.all([
       import('../io/xlsx-write'),
       import('../io/xlsx-charts'),
     ]);
@@ -419,22 +445,46 @@ export async function runCli(
           ]
         : [];
     });
-    let data: Uint8Array;
+    let copy: AnnotatedCopy;
     try {
       try {
-        data = await annotateWorkbook(bytes, plan, images, checked);
+        copy = await annotatedCopy(bytes, plan, images, checked);
       } catch (e) {
         // A sheet of the chart sheet's name is the user's: the copy is written without charts.
         if (!(e instanceof ChartSheetTakenError)) throw e;
         io.err(t.chartSheetTaken(e.sheet));
-        data = await annotateWorkbook(bytes, plan, undefined, checked);
+        copy = await annotatedCopy(bytes, plan, undefined, checked);
       }
     } catch (e) {
+      // [issue 18] The copy, read again, could not be: nothing is written.
+      if (e instanceof CopyUnreadableError) {
+        io.err(t.copyUnreadable(args.out, oneLine(e.reason)));
+        return 2;
+      }
       // ExcelJS read the workbook but cannot save it again: say why, in its words.
       io.err(t.cannotAnnotate(args.out, oneLine(e instanceof Error ? e.message : String(e))));
       return 2;
     }
-    outputs.push({ target: target('--out'), data });
+    // [issue 18] Said before anything is written: what the copy does not keep.
+    losses = copy.losses;
+    if (losses.length > 0) io.err(t.copyLoses(args.out, lossItems(losses, t.copyLossKinds)));
+    outputs.push({ target: target('--out'), data: copy.bytes });
+  }
+  if (json && doc) {
+    // [issue 18] With --out, the JSON lists what the copy does not keep.
+    const full: EvaluationJson & { annotatedCopyLosses?: unknown } =
+      losses === null
+        ? doc
+        : {
+            ...doc,
+            annotatedCopyLosses: losses.map((l) => ({
+              kind: l.kind,
+              sheet: l.sheet,
+              ...(l.detail === undefined ? {} : { detail: l.detail }),
+              text: t.copyLossKinds[l.kind],
+            })),
+          };
+    json.data = formatEvaluationJson(full);
   }
   try {
     await commitOutputs(outputs, fs);

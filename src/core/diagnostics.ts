@@ -63,6 +63,29 @@ export interface DiagnosticParams {
    * U+FFFE/U+FFFF, lone surrogates): left out of the exported documents.
    */
   invalidCharacters: { readonly text: string; readonly characters: readonly string[] };
+  /**
+   * A count formatted as a date (2017-08-01 typed into it): counted as the number it holds
+   * (42948), as office.js reads it, and said, since a date is rarely a count.
+   */
+  dateFormatted: {
+    readonly unit: string;
+    readonly field: CountField;
+    readonly date: string;
+    readonly value: number;
+  };
+  /**
+   * [issue 18] A few cells holding values far beyond the rest of the sheet (A1048576 under a
+   * table): not read. Their addresses (at most a few) and how many there are.
+   */
+  cellsOutsideTables: { readonly cells: readonly string[]; readonly count: number };
+  /**
+   * [issue 18] Merged areas overlapping an earlier one: read as not merged, and left out of the
+   * annotated copy so that it opens. The first few, each with the area it overlaps; how many.
+   */
+  overlappingMerges: {
+    readonly merges: readonly { readonly ref: string; readonly overlaps: string }[];
+    readonly count: number;
+  };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -92,6 +115,9 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   hugeNumber: 'error',
   unreadableCell: 'error',
   invalidCharacters: 'warning',
+  dateFormatted: 'warning',
+  cellsOutsideTables: 'warning',
+  overlappingMerges: 'warning',
 };
 
 export type Diagnostic = {

@@ -158,7 +158,9 @@ export type ProblemKey =
   | 'encrypted'
   | 'notXlsx'
   /** [grid bounds] A sheet whose values span more cells than can be read (subjects: sheet, range). */
-  | 'tooBig';
+  | 'tooBig'
+  /** [issue 18] The annotated copy, read again before it is kept, could not be (subjects: reason). */
+  | 'copyUnreadable';
 
 export class UserFacingError extends Error {
   override readonly name: string = 'UserFacingError';

@@ -22,9 +22,10 @@ export interface SheetGrid {
   /**
    * What the .xlsx reader knows about a cell beyond its value, keyed by `noteKey(row, col)` in
    * grid coordinates: a formula saved without its result (the value is null, not “empty”), a
-   * number the file holds but JavaScript cannot (Infinity, NaN). Error values need no note:
-   * the value is their text (`#DIV/0!`), as office.js gives it. Office.js
-   * recalculates and has none of these: the add-in's grids carry no notes.
+   * number the file holds but JavaScript cannot (Infinity, NaN), a number formatted as a date
+   * (its value kept). Error values need no note: the value is their text (`#DIV/0!`), as
+   * office.js gives it. Office.js recalculates and has none of these, and the add-in loads no
+   * number formats: the add-in's grids carry no notes.
    */
   readonly notes?: ReadonlyMap<string, CellNote>;
   /**
@@ -35,6 +36,17 @@ export interface SheetGrid {
    * string starting with `=`). Absent: no formula known (older readers, hand-made grids).
    */
   readonly formulas?: ReadonlySet<string>;
+  /**
+   * [issue 18] What the .xlsx reader left out of `values`, for the engine to say: the A1
+   * addresses of a few cells holding values far beyond all the others (A1048576 under a table),
+   * in sheet order. The add-in's grids have none.
+   */
+  readonly farCells?: readonly string[];
+  /**
+   * [issue 18] Merged areas the file gives that overlap an earlier one (Excel refuses such a
+   * file, ExcelJS cannot load it): left out of `merges`, each with the earlier area it overlaps.
+   */
+  readonly overlappingMerges?: readonly { readonly ref: string; readonly overlaps: string }[];
 }
 
 /** Why a cell read as it did, where its value alone would mislead. */
@@ -46,7 +58,13 @@ export type CellNote =
   /** A number cell whose text is no number (“abc”, empty). */
   | { readonly kind: 'notANumber'; readonly text: string }
   /** A cell the reader could not make sense of at all. */
-  | { readonly kind: 'unreadable'; readonly text: string };
+  | { readonly kind: 'unreadable'; readonly text: string }
+  /**
+   * A number formatted as a date (2017-08-01 typed into a count): the value is the serial number
+   * it holds (42948), as office.js gives it; `date` is the date shown (`2017-08-01`, with the
+   * time when there is one). The only note whose value is still read: it is a warning.
+   */
+  | { readonly kind: 'dateFormatted'; readonly date: string };
 
 /** The key of a grid cell (0-based, grid coordinates) in `SheetGrid.notes`. */
 export function noteKey(row: number, col: number): string {

@@ -219,6 +219,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
         ),
       );
     }
+    readerNotes(sheet, diagnostics); // [issue 18]
   }
   const printedScale: Record<string, 'percent' | 'fraction'>[] = [];
   const checked: Checked[] = [];
@@ -243,6 +244,40 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
     diagnostics,
     summary,
   };
+}
+
+/** [issue 18] The most cells or merged areas one reader note names (the rest are counted). */
+const NOTE_NAMES = 5;
+
+/**
+ * [issue 18] What the .xlsx reader left out of a sheet, said once per sheet: the far-off
+ * cells it did not read, the merged areas overlapping an earlier one.
+ */
+function readerNotes(sheet: SheetGrid, diagnostics: Diagnostic[]): void {
+  const at = (ref: string) => {
+    const m = /^([A-Z]+)(\d+)/.exec(ref);
+    return m ? { cell: `${m[1]}${m[2]}`, row: Number(m[2]) } : { cell: 'A1', row: 1 };
+  };
+  const far = sheet.farCells ?? [];
+  if (far.length > 0) {
+    const first = at(far[0]!);
+    diagnostics.push(
+      diagnostic('cellsOutsideTables', sheet.name, first.cell, first.row, {
+        cells: far.slice(0, NOTE_NAMES),
+        count: far.length,
+      }),
+    );
+  }
+  const overlapping = sheet.overlappingMerges ?? [];
+  if (overlapping.length > 0) {
+    const first = at(overlapping[0]!.ref);
+    diagnostics.push(
+      diagnostic('overlappingMerges', sheet.name, first.cell, first.row, {
+        merges: overlapping.slice(0, NOTE_NAMES).map((m) => ({ ...m })),
+        count: overlapping.length,
+      }),
+    );
+  }
 }
 
 /** Sheet address of a grid cell of `table`. */
@@ -317,6 +352,8 @@ function evaluateTable(
       case 'notANumber':
       case 'unreadable':
         return report('unreadableCell', gridRow, col, { unit, field, text: note.text });
+      case 'dateFormatted':
+        return; // said with the number it holds, below
     }
   };
   // Every count key present (undefined until read): each unit's record is a fast copy of one shape.
@@ -348,13 +385,22 @@ function evaluateTable(
       let bad = false;
       for (const { field, col, optional } of countCols) {
         const note = notes?.get(noteKey(row.gridRow, col));
-        if (note) {
+        if (note && note.kind !== 'dateFormatted') {
           // What the reader knows beyond the value: say what the cell really is.
           bad = true;
           reportNote(note, row.gridRow, col, unit, field);
           continue;
         }
         const reading = readCount(cells[col]);
+        // A date typed into a count: counted as the number it holds (as office.js reads it),
+        // and said — unless the number is refused anyway (too large, not an integer).
+        if (note?.kind === 'dateFormatted' && typeof reading === 'number')
+          report('dateFormatted', row.gridRow, col, {
+            unit,
+            field,
+            date: note.date,
+            value: reading,
+          });
         if (typeof reading === 'number') {
           read[field] = reading;
           continue;

@@ -86,6 +86,8 @@ export const enUS: Catalog = {
           'Inserted after the selection (kept; tick “Replace the selection” to replace it).',
         afterTable:
           'Inserted after the table (the cursor was in a table; the attachment tables are not nested in a cell).',
+        afterContentControl:
+          'Inserted after the content control (the cursor was in a content control; its contents are unchanged).',
         replacedSelection: 'Replaced the selection.',
       })[place],
     wordIntro:
@@ -178,6 +180,8 @@ export const enUS: Catalog = {
       'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
     settingsHostError: (code, m) =>
       `Office could not save the settings (code ${code ?? 'unknown'}: ${m}).`,
+    settingsConflict:
+      'While you were editing, another editor saved settings into the file that cannot be combined with your changes: yours were not saved. The file’s settings are in force; close Settings, open it again, check and save your changes.',
     keepMine: 'Keep my edits',
     chooseFile: 'Choose a file…',
     noFileChosen: 'No file chosen',
@@ -211,7 +215,7 @@ export const enUS: Catalog = {
       wordTooLarge: () =>
         'Too much to insert at once in Word on the web. Untick “Insert the attachment tables too” and try again.',
       wordFailed: () =>
-        'Word could not insert the text. If the document is in viewing mode, read-only or protected, switch to editing and try again.',
+        'Word could not insert the text. If the document is in viewing mode, read-only or protected, switch to editing and try again; if the cursor is in a plain-text content control, move it out of the control and try again.',
       fileMissing: (s) => `No such file: “${s[0] ?? ''}”.`,
       noTables: (s) => `No evaluation table found in “${s[0] ?? 'the workbook'}”.`,
       badSettings: (s) => `Settings file “${s[0] ?? ''}” is invalid: ${s[1] ?? ''}`,
@@ -224,6 +228,8 @@ export const enUS: Catalog = {
           : s[2] !== undefined
             ? `Sheet “${s[0] ?? ''}” holds ${s[2]} cells in ${s[1] ?? ''}: too much to read within the time and memory allowed. Split the data into smaller workbooks or delete needless rows and cell formats, save, and choose it again.`
             : `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
+      copyUnreadable: (s) =>
+        `The checked workbook could not be read back after it was made (${s[0] ?? ''}), so it was not saved. The original workbook is unchanged; write the checked columns into it with the Excel add-in instead.`,
     },
     problemCode: (code) => ` (code ${code})`,
     hiddenSkipped: (s) => `Hidden sheets skipped: ${s.join(', ')} (not checked, not written).`,
@@ -274,6 +280,12 @@ export const enUS: Catalog = {
       `${quote(p.unit)}: ${p.field} is marked as a number in the file but holds none (${p.text}); not evaluated`,
     invalidCharacters: (p) =>
       `${quote(p.text)} holds characters a Word document or a workbook cannot hold (${p.characters.join(', ')}); left out of the exported documents`,
+    dateFormatted: (p) =>
+      `${quote(p.unit)}: the ${p.field} cell is formatted as a date (shows ${p.date}); counted as the number it holds, ${p.value}. If typed by mistake, enter the count and format the cell as General`,
+    cellsOutsideTables: (p) =>
+      `${p.cells.join(', ')}${p.count > p.cells.length ? ` and more (${p.count} cells)` : ''} hold values far outside the tables (a thousand empty rows or a hundred empty columns away); not read. If typed by mistake, delete them (Ctrl+End finds them)`,
+    overlappingMerges: (p) =>
+      `Merged areas overlap (${p.merges.map((m) => (m.ref === m.overlaps ? `${m.ref} twice` : `${m.ref} with ${m.overlaps}`)).join('; ')}${p.count > p.merges.length ? `; ${p.count} in all` : ''}). Excel does not allow this: read as not merged, and the later merge is left out of the annotated copy so that it opens`,
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   reasons: {
@@ -312,6 +324,8 @@ export const enUS: Catalog = {
     chartSheetTaken: (sheet) =>
       `Note: the workbook already has a sheet named “${sheet}” that Tongbao did not make: the checked copy has no charts; rename that sheet and run again`,
     figureTitle: (n, title) => `Figure ${n} ${title}`,
+    figureFailed: (n, title, reason) =>
+      `Note: figure ${n} (${title}) could not be drawn and is left out: ${reason}`,
     unknownScheme: (v, presets) =>
       `Error: --scheme ${v} is neither a built-in scheme (${presets.join(', ')}) nor a readable scheme file (.json)`,
     unknownOption: (o) => `Error: unknown option ${o}`,
@@ -354,6 +368,32 @@ export const enUS: Catalog = {
     badSheetName: (f, name, problem, reason) =>
       `Error: cannot read ${f}: the sheet name “${name}” ${{ tooLong: 'is over 31 characters', reserved: 'is reserved', characters: 'contains * ? : / \\ [ ]', quote: 'starts or ends with a quote' }[problem]}; rename the sheet and run again (${reason})`,
     cannotAnnotate: (f, reason) => `Error: cannot write ${f}: saving the copy failed (${reason})`,
+    copyUnreadable: (f, reason) =>
+      `Error: ${f} not written: the checked workbook could not be read back after it was made (${reason}); nothing written. The original is unchanged: write the checked columns into it with the Excel add-in instead`,
+    copyLoses: (f, items) =>
+      `Note: ${f} does not keep the original workbook's ${items.map((i) => (i.sheets.length > 0 ? `${i.what} (${i.sheets.join(', ')})` : i.what)).join('; ')}; to keep them, write the checked columns into the original with the Excel add-in`,
+    copyLossKinds: {
+      chart: 'charts',
+      chartSheet: 'chart sheets',
+      otherSheet: 'macro or dialog sheets',
+      pivotTable: 'pivot tables',
+      slicer: 'slicers',
+      timeline: 'timelines',
+      threadedComment: 'threaded comments (kept as plain notes)',
+      formControl: 'form or ActiveX controls',
+      embeddedObject: 'embedded objects',
+      externalLink: 'external links',
+      customXml: 'custom XML data',
+      dataModel: 'data model (Power Pivot)',
+      connection: 'data connections and queries',
+      addinData: 'add-in data (including settings add-ins saved in the workbook)',
+      richData: 'pictures in cells or data types',
+      cellMetadata: 'cell metadata (such as dynamic array formulas)',
+      customProperties: 'custom document properties',
+      shape: 'shapes, text boxes or SmartArt',
+      headerPicture: 'pictures in headers and footers',
+      other: 'other content',
+    },
     conflicts: (file, cells) =>
       `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
     comparison: (c) =>

@@ -2,6 +2,7 @@ import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
 import type { ProblemKey } from '../core/errors';
 import type { AuditSummary } from '../evaluation/audit-summary';
 import type { Comparison, UnitKey } from '../narrative/types';
+import type { CopyLossKind } from '../io/xlsx-write';
 import { settingsZhCN, type SettingsStrings } from './settings';
 import { summaryMessagesZhCN, type SummaryMessages } from './summary-messages';
 
@@ -82,7 +83,7 @@ export interface UiStrings {
   /** The Word pane's checkbox: replace a non-empty selection instead of inserting after it. */
   readonly replaceSelection: string;
   readonly insertedAt: (
-    place: 'cursor' | 'afterSelection' | 'afterTable' | 'replacedSelection',
+    place: 'cursor' | 'afterSelection' | 'afterTable' | 'afterContentControl' | 'replacedSelection',
   ) => string;
   readonly wordIntro: string;
   readonly save: string;
@@ -154,6 +155,8 @@ export interface UiStrings {
   readonly downloadTemplate: string;
   readonly settingsReadOnly: string;
   readonly settingsHostError: (code: number | null, message: string) => string;
+  /** A co-author saved settings that cannot be combined with this user's changes. */
+  readonly settingsConflict: string;
   /** Host and file problems by key (src/core/errors.ts); `subjects` are sheet or file names. */
   readonly problems: { readonly [K in ProblemKey]: (subjects: readonly string[]) => string };
   /** The host's own error code, kept after the sentence for whoever helps the user. */
@@ -202,6 +205,8 @@ export interface Catalog {
     readonly chartSheetTaken: (sheet: string) => string;
     /** A picture's title on the chart sheet: 图1 …. */
     readonly figureTitle: (n: number, title: string) => string;
+    /** A figure that could not be drawn (ECharts or the rasteriser failed): left out. */
+    readonly figureFailed: (n: number, title: string, reason: string) => string;
     /** `--scheme` names neither a preset nor a readable scheme file. */
     readonly unknownScheme: (value: string, presets: readonly string[]) => string;
     readonly unknownOption: (option: string) => string;
@@ -267,6 +272,14 @@ export interface Catalog {
     ) => string;
     /** ExcelJS could not save the annotated copy. */
     readonly cannotAnnotate: (file: string, reason: string) => string;
+    /** [issue 18] The annotated copy, read again before it is kept, could not be. */
+    readonly copyUnreadable: (file: string, reason: string) => string;
+    /** [issue 18] Before writing: what the annotated copy will not keep (`copyLossKinds`). */
+    readonly copyLoses: (
+      file: string,
+      items: readonly { readonly what: string; readonly sheets: readonly string[] }[],
+    ) => string;
+    readonly copyLossKinds: { readonly [K in CopyLossKind]: string };
   };
 }
 
@@ -358,6 +371,7 @@ export const zhCN: Catalog = {
         cursor: '已插入到光标处。',
         afterSelection: '已插入到所选内容之后（所选内容保留；如需替换，请勾选“替换所选内容”）。',
         afterTable: '已插入到表格之后（光标在表格中，为免把附件表格嵌套进单元格）。',
+        afterContentControl: '已插入到内容控件之后（光标在内容控件中，控件中原有的内容未改动）。',
         replacedSelection: '已替换所选内容。',
       })[place],
     wordIntro: '选择本月的工作簿（.xlsx），生成通报段落，再插入到文档光标处。',
@@ -446,6 +460,8 @@ export const zhCN: Catalog = {
       '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），设置无法保存到文件中。请切换到“编辑”后再保存。',
     settingsHostError: (code, m) =>
       `Office 未能把设置保存到文件中（错误代码 ${code ?? '未知'}：${m}）。`,
+    settingsConflict:
+      '您修改期间，其他编辑者已在文件中保存了设置，与您的修改无法合并，您的修改未保存。现按文件中的设置生效；请关闭“设置”后重新打开，核对后再修改保存。',
     keepMine: '保留我的修改',
     chooseFile: '选择文件…',
     noFileChosen: '未选择文件',
@@ -479,7 +495,7 @@ export const zhCN: Catalog = {
       wordTooLarge: () =>
         '内容太多，网页版 Word 一次无法插入。请取消勾选“同时插入附件表格”后再试。',
       wordFailed: () =>
-        'Word 未能插入内容。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试。',
+        'Word 未能插入内容。如果文档处于“查看”模式、只读或受保护，请先切换到编辑再试；如果光标在纯文本内容控件中，请把光标移到控件之外再试。',
       fileMissing: (s) => `找不到文件“${s[0] ?? ''}”。`,
       noTables: (s) =>
         `“${s[0] ?? '工作簿'}”中未找到综合评价表（需有“应处置数”“结案数”等列的表头）。`,
@@ -494,6 +510,8 @@ export const zhCN: Catalog = {
           : s[2] !== undefined
             ? `工作表“${s[0] ?? ''}”在 ${s[1] ?? ''} 范围内有 ${s[2]} 个单元格，数据量过大，无法在限定的时间和内存内读取。请把数据拆分到几个较小的工作簿，或删除不需要的行和单元格格式，保存后再选择。`
             : `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
+      copyUnreadable: (s) =>
+        `复核工作簿生成后重新读取失败（${s[0] ?? ''}），未保存。原工作簿没有改动；可改用 Excel 加载项直接在原工作簿中写入复核列。`,
     },
     problemCode: (code) => `（错误代码：${code}）`,
     hiddenSkipped: (s) => `已跳过隐藏的工作表：${s.join('、')}（不复核，也不写入）。`,
@@ -539,6 +557,12 @@ export const zhCN: Catalog = {
       `${quote(p.unit)}的“${p.field}”在文件中标为数字，内容却不是数字（${p.text}），未参加评价`,
     invalidCharacters: (p) =>
       `${quote(p.text)}含有 Word 文档和工作簿中无法保存的字符（${p.characters.join('、')}），导出时已删去`,
+    dateFormatted: (p) =>
+      `${quote(p.unit)}的“${p.field}”单元格是日期格式（显示为 ${p.date}），已按其中的数字 ${p.value} 计；如是误输入，请改为案件数并设为“常规”格式`,
+    cellsOutsideTables: (p) =>
+      `${p.cells.join('、')}${p.count > p.cells.length ? ` 等 ${p.count} 个单元格` : ''}有内容，位于各表之外的远处（与其余内容隔着上千个空行或上百个空列），未读入；如是误输入，请删除（按 Ctrl+End 可找到）`,
+    overlappingMerges: (p) =>
+      `合并单元格有重叠（${p.merges.map((m) => (m.ref === m.overlaps ? `${m.ref} 重复` : `${m.ref} 与 ${m.overlaps}`)).join('；')}${p.count > p.merges.length ? `，共 ${p.count} 处` : ''}），Excel 不允许这样的合并；复核时按未合并读取，复核工作簿中已去掉后一个合并，以便能正常打开`,
   },
   severity: { error: '错误', warning: '提醒', info: '说明' },
   reasons: {
@@ -577,6 +601,7 @@ export const zhCN: Catalog = {
     chartSheetTaken: (sheet) =>
       `提示：工作簿中已有名为“${sheet}”的工作表且不是通报生成的，复核工作簿中未放入图表；请将该表改名后重试`,
     figureTitle: (n, title) => `图${n} ${title}`,
+    figureFailed: (n, title, reason) => `提示：图${n}（${title}）未能绘制，已略去：${reason}`,
     unknownScheme: (v, presets) =>
       `错误：--scheme ${v} 既不是内置方案（${presets.join('、')}），也不是可读取的方案文件（.json）`,
     unknownOption: (o) => `错误：不认识的参数 ${o}`,
@@ -630,6 +655,32 @@ export const zhCN: Catalog = {
     badSheetName: (f, name, problem, reason) =>
       `错误：${f} 无法读取：工作表名称“${name}”${{ tooLong: '超过 31 个字符', reserved: '是保留名称', characters: '含有 * ? : / \\ [ ] 等字符', quote: '以单引号开头或结尾' }[problem]}，请在 Excel 或 WPS 中改名后再运行（${reason}）`,
     cannotAnnotate: (f, reason) => `错误：无法写出 ${f}：保存工作簿副本失败（${reason}）`,
+    copyUnreadable: (f, reason) =>
+      `错误：未写出 ${f}：复核工作簿生成后重新读取失败（${reason}），未写出任何文件；原工作簿没有改动，可改用 Excel 加载项直接在原工作簿中写入复核列`,
+    copyLoses: (f, items) =>
+      `注意：${f} 不保留原工作簿中的${items.map((i) => (i.sheets.length > 0 ? `${i.what}（${i.sheets.join('、')}）` : i.what)).join('、')}；如需保留，请用 Excel 加载项直接在原工作簿中写入复核列`,
+    copyLossKinds: {
+      chart: '图表',
+      chartSheet: '图表工作表',
+      otherSheet: '宏表或对话框表',
+      pivotTable: '数据透视表',
+      slicer: '切片器',
+      timeline: '日程表',
+      threadedComment: '新式批注（只保留为普通批注）',
+      formControl: '表单控件或 ActiveX 控件',
+      embeddedObject: '嵌入的对象',
+      externalLink: '外部链接',
+      customXml: '自定义 XML 数据',
+      dataModel: '数据模型（Power Pivot）',
+      connection: '数据连接和查询',
+      addinData: '加载项数据（含加载项保存在工作簿中的设置）',
+      richData: '单元格中的图片或数据类型',
+      cellMetadata: '单元格元数据（如动态数组公式）',
+      customProperties: '文档的自定义属性',
+      shape: '形状、文本框或 SmartArt',
+      headerPicture: '页眉页脚中的图片',
+      other: '其他内容',
+    },
     conflicts: (file, cells) =>
       `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
     comparison: (c) =>

@@ -57,6 +57,166 @@ export function parseRange(ref: string): MergedArea | null {
   };
 }
 
+// [issue 18] begin — far-off cells and overlapping merged areas.
+/**
+ * Values more than so many empty rows (columns) beyond all the others are far off: a stray
+ * value in A1048576 under a table. At most `FAR_CELLS` of them in all, counted from the end
+ * of the sheet, are left out of the grid and named (`SheetGrid.farCells`); more than that is
+ * content, read (or refused as too big, as before). No evaluation table fits in 20 cells.
+ */
+export const FAR_GAP_ROWS = 1000;
+export const FAR_GAP_COLS = 100;
+export const FAR_CELLS = 20;
+
+/**
+ * Row (or column) numbers holding values, as runs that no gap of more than `gap` empty ones
+ * splits, each with its number of cells: at most 1,048,576 / `gap` runs, whatever the sheet.
+ * Numbers mostly come in order, so the run hit last is tried first.
+ */
+class Runs {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly counts: number[] = [];
+  private hit = 0;
+  constructor(private readonly gap: number) {}
+
+  add(n: number): void {
+    const { starts, ends, counts, gap } = this;
+    let i = this.hit;
+    if (!(i < starts.length && n >= starts[i]! - gap - 1 && n <= ends[i]! + gap + 1)) {
+      let lo = 0;
+      let hi = starts.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! > n) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo > 0 && n <= ends[lo - 1]! + gap + 1) i = lo - 1;
+      else if (lo < starts.length && n >= starts[lo]! - gap - 1) i = lo;
+      else {
+        starts.splice(lo, 0, n);
+        ends.splice(lo, 0, n);
+        counts.splice(lo, 0, 1);
+        this.hit = lo;
+        return;
+      }
+    }
+    counts[i]!++;
+    if (n < starts[i]!) {
+      starts[i] = n;
+      if (i > 0 && n - ends[i - 1]! - 1 <= gap) this.join(--i);
+    } else if (n > ends[i]!) {
+      ends[i] = n;
+      if (i + 1 < starts.length && starts[i + 1]! - n - 1 <= gap) this.join(i);
+    }
+    this.hit = i;
+  }
+
+  /** Runs `i` and `i + 1` as one. */
+  private join(i: number): void {
+    this.ends[i] = Math.max(this.ends[i]!, this.ends[i + 1]!);
+    this.counts[i]! += this.counts[i + 1]!;
+    this.starts.splice(i + 1, 1);
+    this.ends.splice(i + 1, 1);
+    this.counts.splice(i + 1, 1);
+  }
+
+  /** The last number read: the end of the runs left once the far-off ones are dropped; 0 if none. */
+  last(): number {
+    let i = this.ends.length - 1;
+    if (i < 0) return 0;
+    let dropped = 0;
+    while (i > 0 && dropped + this.counts[i]! <= FAR_CELLS) dropped += this.counts[i--]!;
+    return this.ends[i]!;
+  }
+}
+
+/**
+ * The box of a sheet's values, far-off cells left out: fed every cell holding a value (1-based
+ * row and column), in any order, by the size check (`./xlsx-size`) and by the reader alike.
+ */
+export class ValueExtent {
+  private readonly rows = new Runs(FAR_GAP_ROWS);
+  private readonly cols = new Runs(FAR_GAP_COLS);
+
+  add(row: number, col: number): void {
+    this.rows.add(row);
+    this.cols.add(col);
+  }
+
+  /** The last row and column read (1-based; 0 when no value): cells beyond are far off. */
+  get lastRow(): number {
+    return this.rows.last();
+  }
+
+  get lastCol(): number {
+    return this.cols.last();
+  }
+}
+
+/** Merged areas this tall or taller are checked one by one; shorter ones by their top row. */
+const TALL_MERGE = 64;
+
+/**
+ * The merged areas that overlap none kept before them, in the file's order (Excel keeps no
+ * overlapping merges; ExcelJS refuses to load them), and each one dropped with the earlier area
+ * it overlaps. Areas are found by their top row: 20,000 merges take milliseconds.
+ */
+export function withoutOverlaps<T extends MergedArea>(
+  merges: readonly T[],
+): { kept: T[]; dropped: { merge: T; overlaps: T }[] } {
+  const kept: T[] = [];
+  const dropped: { merge: T; overlaps: T }[] = [];
+  const tall: T[] = [];
+  const byTop: T[] = [];
+  let height = 0;
+  const overlap = (a: MergedArea, b: MergedArea) =>
+    a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  const firstFrom = (top: number) => {
+    let lo = 0;
+    let hi = byTop.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byTop[mid]!.top < top) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const m of merges) {
+    let hit = tall.find((k) => overlap(k, m));
+    for (let i = firstFrom(m.top - height); !hit && i < byTop.length; i++) {
+      const k = byTop[i]!;
+      if (k.top > m.bottom) break;
+      if (overlap(k, m)) hit = k;
+    }
+    if (hit) {
+      dropped.push({ merge: m, overlaps: hit });
+      continue;
+    }
+    kept.push(m);
+    const h = m.bottom - m.top;
+    if (h >= TALL_MERGE) tall.push(m);
+    else {
+      height = Math.max(height, h);
+      const last = byTop[byTop.length - 1];
+      if (!last || last.top <= m.top) byTop.push(m);
+      else byTop.splice(firstFrom(m.top + 1), 0, m);
+    }
+  }
+  return { kept, dropped };
+}
+
+/** A merged area's A1 range (`A1:B2`). */
+function mergeRef(m: MergedArea): string {
+  return rangeAddress({
+    row: m.top,
+    col: m.left,
+    rows: m.bottom - m.top + 1,
+    cols: m.right - m.left + 1,
+  });
+}
+// [issue 18] end
+
 /**
  * Loads the workbook with ExcelJS minus its merged areas, returned by sheet name as written:
  * ExcelJS expands a merge cell by cell on load (`J1:XFD1048576` is 17 billion cells) and
@@ -105,15 +265,14 @@ function gridBox(
   ws: ExcelJS.Worksheet,
   merges: readonly MergedArea[],
   maxCells: number,
-): { rows: number; cols: number } {
-  let rows = 0;
-  let cols = 0;
+): { rows: number; cols: number; valueRows: number; valueCols: number } {
+  // [issue 18] The box of the values, far-off cells left out (`valueRows` × `valueCols`).
+  const extent = new ValueExtent();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (_, col) => {
-      if (col > cols) cols = col;
-      if (rowNumber > rows) rows = rowNumber;
-    });
+    row.eachCell({ includeEmpty: false }, (_, col) => extent.add(rowNumber, col));
   });
+  const rows = extent.lastRow;
+  const cols = extent.lastCol;
   if (rows * cols > maxCells) {
     const range = rangeAddress({ row: 0, col: 0, rows, cols });
     throw new WorkbookReadError(
@@ -129,8 +288,8 @@ function gridBox(
     mergedCols = Math.max(mergedCols, m.right + 1);
   }
   return mergedRows * mergedCols <= maxCells
-    ? { rows: mergedRows, cols: mergedCols }
-    : { rows, cols };
+    ? { rows: mergedRows, cols: mergedCols, valueRows: rows, valueCols: cols }
+    : { rows, cols, valueRows: rows, valueCols: cols };
 }
 
 /**
@@ -330,6 +489,14 @@ export async function readWorkbookGrids(
     throw new WorkbookReadError('a password-protected workbook', 'encrypted');
   if (isLegacyXls(data)) throw new WorkbookReadError('an Excel 97-2003 (.xls) file', 'legacyXls');
   if (!isSizeChecked(data, checked)) await checkWorkbookSize(data); // [grid bounds]
+  return readCopyGrids(data);
+}
+
+/**
+ * [issue 18] `readWorkbookGrids` without the size check, for the annotated copy read again
+ * before it is kept (`./xlsx-write`): the checked workbook plus a few columns and pictures.
+ */
+export async function readCopyGrids(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
   const wb = new ExcelJS.Workbook();
   let mergeRefs: Map<string, string[]> | undefined; // [grid bounds]
   try {
@@ -519,19 +686,28 @@ export function worksheetToGrid(
   mergeRefs?: readonly string[],
   maxCells = MAX_GRID_CELLS,
 ): SheetGrid {
-  const given = mergeRefs
-    ? mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null)
-    : mergedAreas(ws);
+  // [issue 18] Merged areas overlapping an earlier one are left out, and named.
+  const { kept: given, dropped } = mergeRefs
+    ? withoutOverlaps(mergeRefs.map(parseRange).filter((m): m is MergedArea => m !== null))
+    : { kept: mergedAreas(ws), dropped: [] };
   const box = gridBox(ws, given, maxCells);
   // [grid bounds] end
   const values: CellValue[][] = [];
   const notes = new Map<string, CellNote>();
   const formulas = new Set<string>();
+  const farCells: string[] = []; // [issue 18]
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const rawValues = row.values as unknown[];
-    const cells: CellValue[] = new Array<CellValue>(Math.max(0, rawValues.length - 1)).fill(null);
-    for (let c = 1; c < rawValues.length; c++) {
+    // [issue 18] begin — far-off cells (beyond the box of the values) are named, not read.
+    const end = rowNumber > box.valueRows ? 1 : Math.min(rawValues.length, box.valueCols + 1);
+    for (let c = end; c < rawValues.length; c++)
+      if (rawValues[c] !== null && rawValues[c] !== undefined)
+        farCells.push(cellAddress(rowNumber - 1, c - 1));
+    if (rowNumber > box.valueRows) return;
+    // [issue 18] end
+    const cells: CellValue[] = new Array<CellValue>(Math.max(0, end - 1)).fill(null);
+    for (let c = 1; c < end; c++) {
       const v = rawValues[c];
       if (v === null || v === undefined) continue;
       // The common cells, as `readCell` reads them, without building its context for each.
@@ -583,10 +759,24 @@ export function worksheetToGrid(
         }
     }
   }
-  return withFormulas(
+  const grid = withFormulas(
     notes.size > 0 ? { name: ws.name, values, merges, notes } : { name: ws.name, values, merges },
     formulas,
   );
+  // [issue 18] What was left out, for the engine to say.
+  if (farCells.length === 0 && dropped.length === 0) return grid;
+  return {
+    ...grid,
+    ...(farCells.length > 0 ? { farCells } : {}),
+    ...(dropped.length > 0
+      ? {
+          overlappingMerges: dropped.map((d) => ({
+            ref: mergeRef(d.merge),
+            overlaps: mergeRef(d.overlaps),
+          })),
+        }
+      : {}),
+  };
 }
 
 /** A formula cell as ExcelJS gives it (`formula` or `sharedFormula`), whatever its result. */
@@ -640,11 +830,11 @@ function readCell(v: unknown, ctx: CellContext): Read {
     return Number.isFinite(v) ? { value: v } : rawNumber(ctx.raw, String(v));
   if (v instanceof Date) {
     // office.js gives a date-formatted cell's serial number: so does this reader.
-    if (ctx.raw?.v != null) return rawNumber(ctx.raw, 'Invalid Date');
+    if (ctx.raw?.v != null) return withDate(rawNumber(ctx.raw, 'Invalid Date'), ctx.is1904);
     const ms = v.getTime();
     if (Number.isNaN(ms))
       return { value: null, note: { kind: 'unreadable', text: 'Invalid Date' } };
-    return { value: 25569 + ms / MS_PER_DAY - (ctx.is1904 ? 1462 : 0) };
+    return withDate({ value: 25569 + ms / MS_PER_DAY - (ctx.is1904 ? 1462 : 0) }, ctx.is1904);
   }
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
@@ -672,6 +862,42 @@ function readCell(v: unknown, ctx: CellContext): Read {
     return { value: null, note: { kind: 'unreadable', text: excerpt(safeJson(v), 40) } };
   }
   return { value: null, note: { kind: 'unreadable', text: typeof v } };
+}
+
+/**
+ * A date-formatted number read as its serial number, noted with the date it shows
+ * (`dateFormatted`: the engine says so where a count is expected); a note already there (a
+ * number no date can be) is kept.
+ */
+function withDate(read: Read, is1904: boolean): Read {
+  const date = typeof read.value === 'number' ? excelDate(read.value, is1904) : null;
+  return read.note || date === null ? read : { ...read, note: { kind: 'dateFormatted', date } };
+}
+
+/**
+ * A serial number as Excel shows it formatted yyyy-mm-dd (hh:mm when not midnight), in the
+ * 1900 date system with its fictitious 1900-02-29 (serial 60; 0 shows 1900-01-00) or the 1904
+ * one; null where Excel shows ##### (negative, after 9999).
+ */
+export function excelDate(serial: number, is1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0) return null;
+  let day = Math.floor(serial);
+  let minutes = Math.round((serial - day) * 1440);
+  if (minutes === 1440) {
+    day++;
+    minutes = 0;
+  }
+  const time =
+    minutes === 0
+      ? ''
+      : ` ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  if (!is1904 && day === 0) return `1900-01-00${time}`;
+  if (!is1904 && day === 60) return `1900-02-29${time}`;
+  // Days since 1970-01-01: 1900 serials before the fictitious day count from 1899-12-31.
+  const epochDays = is1904 ? day + 1462 - 25569 : day < 60 ? day - 25568 : day - 25569;
+  const d = new Date(epochDays * MS_PER_DAY);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) return null;
+  return `${d.toISOString().slice(0, 10)}${time}`;
 }
 
 /** The number in a cell's `<v>`, when ExcelJS could not carry it (date-formatted, huge, NaN). */

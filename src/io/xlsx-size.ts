@@ -1,13 +1,16 @@
 // [grid bounds] The size of a workbook's parts, measured from its zip before ExcelJS loads
 // it. Loaded on demand (`await import`), so the web page's first chunk does not carry it.
 import JSZip from 'jszip';
-import { sheetParts } from './xlsx-read';
+import { sheetParts, ValueExtent } from './xlsx-read';
 
 /** One sheet as its XML is: the box of its values and what ExcelJS would build from it. */
 export interface SheetSize {
   /** The sheet's name; a sheet part the workbook does not list, by its path. */
   readonly name: string;
-  /** Rows and columns from A1 to the last cell holding a value (0 × 0 when none). */
+  /**
+   * Rows and columns from A1 to the last cell holding a value (0 × 0 when none), a few far-off
+   * cells left out as the reader leaves them out (`ValueExtent`, issue 18).
+   */
   readonly rows: number;
   readonly cols: number;
   /** `<c>` elements, with or without a value, and `<row>` elements. */
@@ -301,8 +304,8 @@ export class SheetScanner {
   bytes = 0;
   cells = 0;
   rowElements = 0;
-  maxRow = 0;
-  maxCol = 0;
+  /** [issue 18] The cells holding a value, for the box without its far-off cells. */
+  private readonly extent = new ValueExtent();
   /**
    * A tag cut by the end of the last chunk, waiting for its `>`: its first `MAX_TAG` bytes,
    * and when it is longer, its last byte so far (`tail`, else -1) to tell `/>` from `>`.
@@ -316,6 +319,15 @@ export class SheetScanner {
   /** Set by `ref`: the address read from a `<c>`'s `r`. */
   private refRow = 0;
   private refCol = 0;
+
+  /** The last row and column of the box of the values (1-based), far-off cells left out. */
+  get maxRow(): number {
+    return this.extent.lastRow;
+  }
+
+  get maxCol(): number {
+    return this.extent.lastCol;
+  }
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
@@ -416,8 +428,7 @@ export class SheetScanner {
           (length === 2 && first === LOWER_I && b[local + 1] === LOWER_S))
       ) {
         // The cell holds a value: the box grows to it, and the rest of the cell is skipped.
-        if (this.row > this.maxRow) this.maxRow = this.row;
-        if (this.col > this.maxCol) this.maxCol = this.col;
+        this.extent.add(this.row, this.col);
         this.inCell = false;
       } else if (
         length === 3 &&

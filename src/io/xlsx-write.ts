@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
+import { UserFacingError } from '../core/errors';
 import { columnIndex, rangeAddress } from '../core/grid';
 import { addChartSheet, type ChartImage } from './xlsx-charts';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
@@ -8,7 +10,9 @@ import {
   loadWithoutMerges,
   parseRange,
   rawCellsFor,
+  readCopyGrids,
   sheetParts,
+  withoutOverlaps,
   WorkbookReadError,
   type RawCell,
   type RawCells,
@@ -18,6 +22,7 @@ import {
 /**
  * The annotated workbook: a copy of the user's .xlsx with the add-in's plan applied by
  * ExcelJS — the same columns, number formats and conditional formats, nothing else changed.
+ * (`annotatedCopy` also says what the copy could not keep.)
  */
 export async function annotateWorkbook(
   data: ArrayBuffer | Uint8Array,
@@ -27,9 +32,44 @@ export async function annotateWorkbook(
   /** [grid bounds] The reader's `checkWorkbookSize` answer for `data`: not scanned again. */
   checked?: SizeChecked,
 ): Promise<Uint8Array> {
+  return (await annotatedCopy(data, plan, charts, checked)).bytes;
+}
+
+/**
+ * [issue 18] The annotated workbook and what it does not keep of the user's. What ExcelJS
+ * leaves out of a sheet and the copy need not change (sparklines, x14 data validations, other
+ * `<extLst>` entries, protected ranges, ignored errors…) is carried over from the original
+ * sheet XML; what cannot be (charts, pivot tables, slicers…: parts ExcelJS drops) is listed in
+ * `losses`, for the caller to say before it writes the copy. The copy is read again with the
+ * reader before it is returned: `CopyUnreadableError` when it cannot be.
+ */
+export async function annotatedCopy(
+  data: ArrayBuffer | Uint8Array,
+  plan: WritePlan,
+  charts?: readonly ChartImage[],
+  checked?: SizeChecked,
+): Promise<AnnotatedCopy> {
   // [grid bounds] The reader's size check and merge hook: a file the reader refuses is
   // refused here too, and a merge over J1:XFD1048576 is kept as its range, not expanded.
   if (!isSizeChecked(data, checked)) await checkWorkbookSize(data);
+  // ExcelJS's model is let go before the copy is read again (two at once would double the memory).
+  const { written, patches, merges, sheets } = await writeWithExcelJS(data, plan, charts);
+  const copy = await finishCopy(data, written, patches, merges);
+  await verifyCopy(copy.bytes, sheets);
+  return copy;
+}
+
+/** The plan applied by ExcelJS: its output, and what `finishCopy` must put back into it. */
+async function writeWithExcelJS(
+  data: ArrayBuffer | Uint8Array,
+  plan: WritePlan,
+  charts: readonly ChartImage[] | undefined,
+): Promise<{
+  written: Uint8Array;
+  patches: Map<string, Map<string, string>>;
+  merges: Map<string, string[]>;
+  sheets: string[];
+}> {
   const wb = new ExcelJS.Workbook();
   let merges: Map<string, string[]> | undefined;
   try {
@@ -72,14 +112,21 @@ export async function annotateWorkbook(
   }
   // [figures] throws ChartSheetTakenError, nothing written; [] removes an earlier run's sheet.
   if (charts) addChartSheet(wb, charts);
-  const out = new Uint8Array(await wb.xlsx.writeBuffer());
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
   // [grid bounds] ExcelJS writes the merges it expanded; those kept as ranges are put back.
   const kept = new Map<string, string[]>();
   for (const [sheet, refs] of merges ?? []) {
-    const valid = refs.map((r) => r.trim()).filter((r) => parseRange(r) !== null);
+    // [issue 18] An area overlapping an earlier one is left out (the reader's note says so):
+    // Excel and ExcelJS refuse a sheet with overlapping merges.
+    const valid = withoutOverlaps(
+      refs.flatMap((r) => {
+        const area = parseRange(r);
+        return area ? [{ ...area, ref: r.trim() }] : [];
+      }),
+    ).kept.map((m) => m.ref);
     if (valid.length > 0 && wb.getWorksheet(sheet)) kept.set(sheet, valid);
   }
-  return patches.size === 0 && kept.size === 0 ? out : patchSheets(out, patches, kept);
+  return { written, patches, merges: kept, sheets: wb.worksheets.map((ws) => ws.name) };
 }
 
 /** Where `<mergeCells>` goes in a sheet ExcelJS wrote: before the first of these. */
@@ -157,39 +204,6 @@ function rawNumberFor(raw: RawCell | undefined, patch: (text: string) => void): 
   if (text !== '' && Number.isFinite(n)) return n;
   if (text !== '' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) patch(text);
   return 0;
-}
-
-/**
- * Write the numbers no double holds back into the sheets' XML, as the file had them, and the
- * merged areas kept as ranges.
- */
-async function patchSheets(
-  bytes: Uint8Array,
-  patches: ReadonlyMap<string, ReadonlyMap<string, string>>,
-  merges: ReadonlyMap<string, readonly string[]>,
-): Promise<Uint8Array> {
-  const { default: JSZip } = await import('jszip');
-  const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
-  for (const sheet of new Set([...patches.keys(), ...merges.keys()])) {
-    const part = parts.get(sheet);
-    const file = part === undefined ? null : zip.file(part);
-    if (!file) continue;
-    const cells = patches.get(sheet) ?? new Map<string, string>();
-    const refs = merges.get(sheet) ?? [];
-    let xml = await file.async('string');
-    if (cells.size > 0)
-      xml = xml.replace(
-        /(<c\b[^>]*?\sr="([A-Z]+\d+)"[^>]*>)<v>[^<]*<\/v>/g,
-        (whole, open: string, address: string) => {
-          const text = cells.get(address);
-          return text === undefined ? whole : `${open}<v>${text}</v>`;
-        },
-      );
-    if (refs.length > 0) xml = withMerges(xml, refs);
-    zip.file(part!, xml);
-  }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /**
@@ -286,3 +300,639 @@ function removeRules(ws: ExcelJS.Worksheet, columns: Rect): void {
     (cf) => !cf.ref.split(/\s+/).every((x) => inside(rect(x))),
   );
 }
+
+// [issue 18] begin — the copy's finishing: what ExcelJS left out, carried over or named, and
+// the copy read again before it is kept.
+
+/** What the annotated copy may not keep of the user's workbook (`catalog.cli.copyLossKinds`). */
+export type CopyLossKind =
+  | 'chart'
+  | 'chartSheet'
+  | 'otherSheet'
+  | 'pivotTable'
+  | 'slicer'
+  | 'timeline'
+  | 'threadedComment'
+  | 'formControl'
+  | 'embeddedObject'
+  | 'externalLink'
+  | 'customXml'
+  | 'dataModel'
+  | 'connection'
+  | 'addinData'
+  | 'richData'
+  | 'cellMetadata'
+  | 'customProperties'
+  | 'shape'
+  | 'headerPicture'
+  | 'other';
+
+/** The order losses are listed in. */
+const LOSS_ORDER: readonly CopyLossKind[] = [
+  'chartSheet',
+  'otherSheet',
+  'chart',
+  'pivotTable',
+  'slicer',
+  'timeline',
+  'shape',
+  'formControl',
+  'embeddedObject',
+  'headerPicture',
+  'threadedComment',
+  'richData',
+  'cellMetadata',
+  'externalLink',
+  'connection',
+  'dataModel',
+  'customXml',
+  'addinData',
+  'customProperties',
+  'other',
+];
+
+export interface CopyLoss {
+  readonly kind: CopyLossKind;
+  /** The sheet it is on; null for the workbook as a whole. */
+  readonly sheet: string | null;
+  /** For `other`: the XML element the sheet had (`protectedRanges`, `x14:slicerList`). */
+  readonly detail?: string;
+}
+
+export interface AnnotatedCopy {
+  readonly bytes: Uint8Array;
+  /** What the copy does not keep: by kind (`LOSS_ORDER`), then sheet in workbook order. */
+  readonly losses: readonly CopyLoss[];
+}
+
+/** The copy, read again with the reader, could not be read: it must not be kept. */
+export class CopyUnreadableError extends UserFacingError {
+  override readonly name = 'CopyUnreadableError';
+  constructor(readonly reason: string) {
+    super(`the annotated copy cannot be read back: ${reason}`, 'copyUnreadable', null, [reason]);
+  }
+}
+
+/**
+ * The copy read again with the reader (`readCopyGrids`, as the CLI and the web page read any
+ * workbook): the same sheets, no merged areas overlapping (Excel would refuse to open it).
+ */
+async function verifyCopy(bytes: Uint8Array, sheets: readonly string[]): Promise<void> {
+  let grids;
+  try {
+    grids = await readCopyGrids(bytes);
+  } catch (e) {
+    throw new CopyUnreadableError(
+      (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').slice(0, 200),
+    );
+  }
+  const names = grids.map((g) => g.name);
+  if (names.length !== sheets.length || names.some((n, i) => n !== sheets[i]))
+    throw new CopyUnreadableError(`sheets read back: ${names.join(', ')}`);
+  const overlapping = grids.find((g) => (g.overlappingMerges?.length ?? 0) > 0);
+  if (overlapping)
+    throw new CopyUnreadableError(`overlapping merged cells on sheet ${overlapping.name}`);
+}
+
+/** The x14 conditional formats' `<ext>`: ExcelJS reads and writes these itself. */
+const X14_CONDITIONAL_FORMATS = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
+
+/** The worksheet elements ExcelJS 4.4 reads and writes (its worksheet-xform): never carried. */
+const EXCELJS_ELEMENTS = new Set([
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetProtection',
+  'autoFilter',
+  'mergeCells',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'drawing',
+  'legacyDrawing',
+  'picture',
+  'tableParts',
+]);
+
+/** CT_Worksheet's children in the order the schema requires them (ECMA-376 Part 1, 18.3.1.99). */
+const SHEET_ORDER = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'sheetData',
+  'sheetCalcPr',
+  'sheetProtection',
+  'protectedRanges',
+  'scenarios',
+  'autoFilter',
+  'sortState',
+  'dataConsolidate',
+  'customSheetViews',
+  'mergeCells',
+  'phoneticPr',
+  'conditionalFormatting',
+  'dataValidations',
+  'hyperlinks',
+  'printOptions',
+  'pageMargins',
+  'pageSetup',
+  'headerFooter',
+  'rowBreaks',
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+/** A sheet element (or `<ext>`) that needs a relationship to a part: the kind of that part. */
+const ELEMENT_LOSS: Readonly<Record<string, CopyLossKind>> = {
+  oleObjects: 'embeddedObject',
+  controls: 'formControl',
+  legacyDrawingHF: 'headerPicture',
+  drawingHF: 'headerPicture',
+  slicerList: 'slicer',
+  timelineRefs: 'timeline',
+  webExtensions: 'addinData',
+};
+
+const RELATIONSHIPS = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships',
+];
+const MARKUP_COMPATIBILITY = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+/** A start or end tag (attribute values may hold `>`), or a comment, PI or CDATA to skip. */
+const TAG =
+  /<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>/g;
+
+interface Element {
+  /** The name as written (`x14:sparklineGroups`) and without its prefix. */
+  readonly name: string;
+  readonly local: string;
+  /** The start tag's attributes, as written. */
+  readonly attributes: string;
+  readonly start: number;
+  /** After the start tag; after the end tag. */
+  readonly inner: number;
+  readonly end: number;
+}
+
+/**
+ * The elements of `xml` from `from` at the depth where it starts, until an end tag closes that
+ * depth (`close`: where that tag starts; the end of `xml` if none).
+ */
+function childElements(xml: string, from: number): { elements: Element[]; close: number } {
+  const elements: Element[] = [];
+  const re = new RegExp(TAG.source, 'g');
+  re.lastIndex = from;
+  let depth = 0;
+  let open: Omit<Element, 'end'> | null = null;
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[2] === undefined) continue;
+    const after = m.index + m[0].length;
+    if (m[1] === '/') {
+      if (depth === 0) return { elements, close: m.index };
+      depth--;
+      if (depth === 0 && open) elements.push({ ...open, end: after });
+      continue;
+    }
+    if (depth === 0) {
+      const name = m[2];
+      open = {
+        name,
+        local: name.slice(name.indexOf(':') + 1),
+        attributes: m[3] ?? '',
+        start: m.index,
+        inner: after,
+      };
+      if (m[4] === '/') elements.push({ ...open, end: after });
+      else depth++;
+    } else if (m[4] !== '/') depth++;
+  }
+  return { elements, close: xml.length };
+}
+
+/** The `xmlns` declarations among attributes: prefix ('' for the default) → namespace. */
+function declarations(attributes: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of attributes.matchAll(
+    /(?:^|\s)xmlns(?::([\w.-]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+  ))
+    out.set(m[1] ?? '', m[2] ?? m[3] ?? '');
+  return out;
+}
+
+function attributeOf(attributes: string, name: string): string | null {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attributes);
+  return m ? (m[1] ?? m[2] ?? '') : null;
+}
+
+/** A worksheet's root: its declarations, its mc:Ignorable prefixes, where its children start. */
+interface SheetRoot {
+  readonly tag: { readonly start: number; readonly end: number; readonly attributes: string };
+  readonly names: Map<string, string>;
+  readonly ignorable: Set<string>;
+}
+
+function sheetRoot(xml: string): SheetRoot | null {
+  const re = new RegExp(TAG.source, 'g');
+  for (let m = re.exec(xml); m; m = re.exec(xml)) {
+    if (m[2] === undefined || m[1] === '/') continue;
+    if (m[2].slice(m[2].indexOf(':') + 1) !== 'worksheet') return null;
+    const attributes = m[3] ?? '';
+    const names = declarations(attributes);
+    const mc = [...names].find(([, uri]) => uri === MARKUP_COMPATIBILITY)?.[0];
+    const list = mc === undefined ? null : attributeOf(attributes, `${mc}:Ignorable`);
+    return {
+      tag: { start: m.index, end: m.index + m[0].length, attributes },
+      names,
+      ignorable: new Set((list ?? '').split(/\s+/).filter(Boolean)),
+    };
+  }
+  return null;
+}
+
+/** Where the worksheet's children after `<sheetData>` start; null if it has none. */
+function afterSheetData(xml: string): number | null {
+  const at = xml.lastIndexOf('sheetData');
+  if (at < 0) return null;
+  const gt = xml.indexOf('>', at);
+  return gt < 0 ? null : gt + 1;
+}
+
+/** An element to carry from the original sheet into the copy's. */
+interface Carried {
+  readonly local: string;
+  /** An `<ext>` of the `<extLst>` (its `uri`), or a child of the worksheet. */
+  readonly uri: string | null;
+  readonly xml: string;
+  /** Prefixes it uses but does not declare, with the original's namespaces for them. */
+  readonly needs: Map<string, string>;
+  /** Those the original's mc:Ignorable lists: declared on the copy's root and listed there. */
+  readonly ignorable: Set<string>;
+  /** The original's default namespace (the copy's must be the same). */
+  readonly namespace: string;
+}
+
+/** Prefixes an XML fragment uses and does not itself declare. */
+function undeclaredPrefixes(xml: string): Set<string> {
+  const used = new Set<string>();
+  for (const m of xml.matchAll(/<\/?([A-Za-z_][\w.-]*):|\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g))
+    used.add(m[1] ?? m[2]!);
+  used.delete('xmlns');
+  used.delete('xml');
+  for (const m of xml.matchAll(/\sxmlns:([\w.-]+)\s*=/g)) used.delete(m[1]!);
+  return used;
+}
+
+/** Whether a fragment refers to a part by relationship (`r:id`, `r:embed`…). */
+function usesRelationship(xml: string, names: ReadonlyMap<string, string>): boolean {
+  const prefixes = new Set<string>();
+  for (const [prefix, uri] of names)
+    if (prefix && RELATIONSHIPS.includes(uri)) prefixes.add(prefix);
+  for (const m of xml.matchAll(/\sxmlns:([\w.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if (RELATIONSHIPS.includes(m[2] ?? m[3] ?? '')) prefixes.add(m[1]!);
+  for (const m of xml.matchAll(/\s([A-Za-z_][\w.-]*):[\w.-]+\s*=/g))
+    if (prefixes.has(m[1]!)) return true;
+  return false;
+}
+
+/**
+ * What of the original sheet ExcelJS does not write and can be carried over: the worksheet's
+ * children it does not know and its `<extLst>` entries other than the x14 conditional formats,
+ * as long as they need no part of their own. What needs one is added to `losses`.
+ */
+function carryable(xml: string, sheet: string, losses: CopyLoss[]): Carried[] {
+  const root = sheetRoot(xml);
+  const from = afterSheetData(xml);
+  if (!root || from === null) return [];
+  const out: Carried[] = [];
+  const take = (el: Element, fragment: string, uri: string | null, scope: Map<string, string>) => {
+    // What it is: an <ext>'s first child; the element an <mc:AlternateContent> offers.
+    const local =
+      uri !== null
+        ? (firstChildName(fragment, el) ?? el.local)
+        : el.local === 'AlternateContent'
+          ? (alternateOf(fragment) ?? el.local)
+          : el.local;
+    if (usesRelationship(fragment, scope)) {
+      const kind = ELEMENT_LOSS[local.slice(local.indexOf(':') + 1)] ?? 'other';
+      losses.push(kind === 'other' ? { kind, sheet, detail: local } : { kind, sheet });
+      return;
+    }
+    const needs = new Map<string, string>();
+    for (const prefix of undeclaredPrefixes(fragment)) {
+      const uriOf = scope.get(prefix);
+      if (uriOf === undefined) {
+        losses.push({ kind: 'other', sheet, detail: local });
+        return;
+      }
+      needs.set(prefix, uriOf);
+    }
+    const ignorable = new Set([...needs.keys()].filter((p) => root.ignorable.has(p)));
+    out.push({
+      local,
+      uri,
+      xml: fragment,
+      needs,
+      ignorable,
+      namespace: scope.get('') ?? '',
+    });
+  };
+  for (const el of childElements(xml, from).elements) {
+    if (el.local === 'extLst') {
+      const scope = new Map([...root.names, ...declarations(el.attributes)]);
+      for (const ext of childElements(xml, el.inner).elements) {
+        if (ext.local !== 'ext') continue;
+        const uri = attributeOf(ext.attributes, 'uri') ?? '';
+        if (uri === X14_CONDITIONAL_FORMATS) continue;
+        take(ext, xml.slice(ext.start, ext.end), uri, scope);
+      }
+    } else if (!EXCELJS_ELEMENTS.has(el.local)) {
+      take(el, xml.slice(el.start, el.end), null, root.names);
+    }
+  }
+  return out;
+}
+
+/** The element an `<mc:AlternateContent>` offers (`controls`, `oleObjects`), by local name. */
+function alternateOf(fragment: string): string | null {
+  for (const m of fragment.matchAll(/<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]/g))
+    if (!['AlternateContent', 'Choice', 'Fallback'].includes(m[1]!)) return m[1]!;
+  return null;
+}
+
+/** The name of an `<ext>`'s first child (`x14:sparklineGroups`), to name what it holds. */
+function firstChildName(fragment: string, el: Element): string | null {
+  const first = childElements(fragment, el.inner - el.start).elements[0];
+  return first ? first.name : null;
+}
+
+/**
+ * The carried elements put into the copy's sheet XML: each child of the worksheet where the
+ * schema's order wants it, unless ExcelJS wrote one of its own; the `<ext>`s into the copy's
+ * `<extLst>` (made if need be), unless it has one of that `uri`. The namespaces they need are
+ * declared on them (and on the root, listed in mc:Ignorable, where the original's were).
+ */
+function carryInto(
+  xml: string,
+  carried: readonly Carried[],
+  sheet: string,
+  losses: CopyLoss[],
+): string {
+  const root = sheetRoot(xml);
+  const from = afterSheetData(xml);
+  if (!root || from === null) {
+    for (const c of carried) losses.push({ kind: 'other', sheet, detail: c.local });
+    return xml;
+  }
+  const { elements, close } = childElements(xml, from);
+  const extLst = elements.find((e) => e.local === 'extLst');
+  const uris = new Set(
+    extLst
+      ? childElements(xml, extLst.inner).elements.map((e) => attributeOf(e.attributes, 'uri'))
+      : [],
+  );
+  const present = new Set(elements.map((e) => e.local));
+  const rank = (local: string) => {
+    const i = SHEET_ORDER.indexOf(local);
+    return i < 0 ? SHEET_ORDER.length : i;
+  };
+  const inserts: { at: number; order: number; text: string }[] = [];
+  const rootNames = new Map<string, string>();
+  const rootIgnorable = new Set<string>();
+  const exts: string[] = [];
+  carried.forEach((c, order) => {
+    if (c.namespace !== (root.names.get('') ?? '')) {
+      losses.push({ kind: 'other', sheet, detail: c.local });
+      return;
+    }
+    if (c.uri === null ? present.has(c.local) : uris.has(c.uri)) return;
+    // Declared on the element itself unless the copy's root says the same already.
+    let add = '';
+    for (const [prefix, uri] of c.needs) {
+      const onRoot = root.names.get(prefix) ?? rootNames.get(prefix);
+      if (c.ignorable.has(prefix) && (onRoot ?? uri) === uri) {
+        rootNames.set(prefix, uri);
+        rootIgnorable.add(prefix);
+      } else if (onRoot !== uri) add += ` xmlns:${prefix}="${uri}"`;
+    }
+    const text = add ? c.xml.replace(/^<[A-Za-z_][\w.:-]*/, (open) => open + add) : c.xml;
+    if (c.uri !== null) {
+      exts.push(text);
+      return;
+    }
+    const next = elements.find((e) => rank(e.local) > rank(c.local));
+    inserts.push({ at: next ? next.start : close, order, text });
+  });
+  if (exts.length > 0) {
+    if (extLst) {
+      const end = xml.lastIndexOf('</', extLst.end - 1);
+      inserts.push({ at: end, order: carried.length, text: exts.join('') });
+    } else
+      inserts.push({ at: close, order: carried.length, text: `<extLst>${exts.join('')}</extLst>` });
+  }
+  if (inserts.length === 0) return xml;
+  // From the end, so that earlier positions stay put; at one position, in the carried order.
+  inserts.sort((a, b) => b.at - a.at || b.order - a.order);
+  let out = xml;
+  for (const i of inserts) out = out.slice(0, i.at) + i.text + out.slice(i.at);
+  return rootNames.size > 0 ? withRootNames(out, root, rootNames, rootIgnorable) : out;
+}
+
+/** The copy's root with more namespace declarations, and more prefixes in its mc:Ignorable. */
+function withRootNames(
+  xml: string,
+  root: SheetRoot,
+  names: ReadonlyMap<string, string>,
+  ignorable: ReadonlySet<string>,
+): string {
+  let attributes = root.tag.attributes;
+  for (const [prefix, uri] of names)
+    if (!root.names.has(prefix)) attributes += ` xmlns:${prefix}="${uri}"`;
+  let mc = [...root.names].find(([, uri]) => uri === MARKUP_COMPATIBILITY)?.[0];
+  if (mc === undefined) {
+    mc = 'mc';
+    attributes += ` xmlns:mc="${MARKUP_COMPATIBILITY}"`;
+  }
+  const list = [...new Set([...root.ignorable, ...ignorable])].join(' ');
+  const current = new RegExp(`(\\s${mc}:Ignorable\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  attributes = current.test(attributes)
+    ? attributes.replace(current, `$1"${list}"`)
+    : `${attributes} ${mc}:Ignorable="${list}"`;
+  const head = xml.slice(root.tag.start, root.tag.end);
+  const name = /^<([A-Za-z_][\w.:-]*)/.exec(head)![1]!;
+  return `${xml.slice(0, root.tag.start)}<${name}${attributes}>${xml.slice(root.tag.end)}`;
+}
+
+/** Parts ExcelJS never writes, by their path in the package. */
+const PART_LOSS: readonly (readonly [RegExp, CopyLossKind])[] = [
+  [/^xl\/charts\//, 'chart'],
+  [/^xl\/chartsheets\//, 'chartSheet'],
+  [/^xl\/(?:dialogsheets|macrosheets)\//, 'otherSheet'],
+  [/^xl\/pivot(?:Tables|Cache)\//, 'pivotTable'],
+  [/^xl\/slicer(?:s|Caches)\//, 'slicer'],
+  [/^xl\/timeline(?:s|Caches)\//, 'timeline'],
+  [/^xl\/(?:threadedComments|persons)\//, 'threadedComment'],
+  [/^xl\/(?:ctrlProps|activeX)\//, 'formControl'],
+  [/^xl\/embeddings\//, 'embeddedObject'],
+  [/^xl\/externalLinks\//, 'externalLink'],
+  [/^customXml\//, 'customXml'],
+  [/^xl\/model\//, 'dataModel'],
+  [/^xl\/(?:connections\.xml$|queryTables\/)/, 'connection'],
+  [/^xl\/webextensions\//, 'addinData'],
+  [/^xl\/richData\//, 'richData'],
+  [/^xl\/metadata\.xml$/, 'cellMetadata'],
+  [/^docProps\/custom\.xml$/, 'customProperties'],
+  [/^xl\/diagrams\//, 'shape'],
+];
+
+/** The internal targets of a part's relationships, as package paths. */
+async function relationTargets(zip: JSZip, part: string): Promise<string[]> {
+  const slash = part.lastIndexOf('/');
+  const rels = `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+  const xml = await zip.file(rels)?.async('string');
+  if (xml === undefined) return [];
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b([^>]*)>/g)) {
+    const target = attributeOf(m[1]!, 'Target');
+    if (target === null || attributeOf(m[1]!, 'TargetMode') === 'External') continue;
+    const path = target.startsWith('/') ? [] : part.split('/').slice(0, -1);
+    for (const seg of target.replace(/^\//, '').split('/')) {
+      if (seg === '..') path.pop();
+      else if (seg !== '.' && seg !== '') path.push(seg);
+    }
+    out.push(path.join('/'));
+  }
+  return out;
+}
+
+/**
+ * The parts of the original ExcelJS does not write, each with the sheet it hangs from
+ * (through relationships: sheet → drawing → chart), null for the workbook's own. Drawings
+ * are kept by ExcelJS for their pictures only: shapes in them are named.
+ */
+async function partLosses(zip: JSZip, sheets: ReadonlyMap<string, string>): Promise<CopyLoss[]> {
+  const files = Object.values(zip.files)
+    .filter((f) => !f.dir)
+    .map((f) => f.name);
+  const present = new Set(files);
+  const owner = new Map<string, string>();
+  const parent = new Map<string, string>();
+  for (const [name, part] of sheets) {
+    const queue = [part];
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) {
+      if (owner.has(p)) continue;
+      owner.set(p, name);
+      for (const t of await relationTargets(zip, p))
+        if (present.has(t) && !owner.has(t)) {
+          if (!parent.has(t)) parent.set(t, p);
+          queue.push(t);
+        }
+    }
+  }
+  const out: CopyLoss[] = [];
+  for (const path of files) {
+    if (/(?:^|\/)_rels\//.test(path)) continue;
+    let kind = PART_LOSS.find(([re]) => re.test(path))?.[1] ?? null;
+    // A chart's data, embedded as a workbook: part of the chart.
+    if (kind === 'embeddedObject' && /^xl\/charts\//.test(parent.get(path) ?? '')) continue;
+    if (kind === null && /^xl\/drawings\/[^/]+\.xml$/.test(path)) {
+      const xml = (await zip.file(path)?.async('string')) ?? '';
+      if (/<(?:[\w.-]+:)?(?:sp|grpSp|cxnSp)[\s>/]/.test(xml)) kind = 'shape';
+    }
+    if (kind !== null) out.push({ kind, sheet: owner.get(path) ?? null });
+  }
+  return out;
+}
+
+/**
+ * Each loss once, by kind then sheet (workbook order): a kind named on sheets is not named again
+ * for the workbook, nor is what a lost chart sheet held.
+ */
+function orderLosses(losses: readonly CopyLoss[], sheetOrder: readonly string[]): CopyLoss[] {
+  const chartSheets = new Set(losses.filter((l) => l.kind === 'chartSheet').map((l) => l.sheet));
+  const onSheets = new Set(losses.filter((l) => l.sheet !== null).map((l) => l.kind));
+  const seen = new Set<string>();
+  const out: CopyLoss[] = [];
+  for (const l of losses) {
+    if (l.kind !== 'chartSheet' && l.sheet !== null && chartSheets.has(l.sheet)) continue;
+    if (l.sheet === null && l.kind !== 'other' && onSheets.has(l.kind)) continue;
+    const key = `${l.kind}\u0000${l.sheet ?? ''}\u0000${l.detail ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(l);
+  }
+  const sheetRank = (s: string | null) => (s === null ? sheetOrder.length : sheetOrder.indexOf(s));
+  return out.sort(
+    (a, b) =>
+      LOSS_ORDER.indexOf(a.kind) - LOSS_ORDER.indexOf(b.kind) ||
+      sheetRank(a.sheet) - sheetRank(b.sheet),
+  );
+}
+
+/**
+ * ExcelJS's output finished: numbers no double holds and merged areas kept as ranges written
+ * back, the original sheets' elements ExcelJS left out carried over; with what it could not keep.
+ */
+async function finishCopy(
+  original: ArrayBuffer | Uint8Array,
+  written: Uint8Array,
+  patches: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  merges: ReadonlyMap<string, readonly string[]>,
+): Promise<AnnotatedCopy> {
+  const { default: JSZip } = await import('jszip');
+  const [from, to] = await Promise.all([JSZip.loadAsync(original), JSZip.loadAsync(written)]);
+  const [fromParts, toParts] = await Promise.all([sheetParts(from), sheetParts(to)]);
+  const losses = await partLosses(from, fromParts);
+  let changed = false;
+  for (const [sheet, part] of toParts) {
+    const file = to.file(part);
+    if (!file) continue;
+    const fromPart = fromParts.get(sheet);
+    const fromXml = fromPart === undefined ? undefined : await from.file(fromPart)?.async('string');
+    const carried = fromXml === undefined ? [] : carryable(fromXml, sheet, losses);
+    const cells = patches.get(sheet);
+    const refs = merges.get(sheet) ?? [];
+    if (!cells?.size && refs.length === 0 && carried.length === 0) continue;
+    let xml = await file.async('string');
+    if (cells?.size)
+      xml = xml.replace(
+        /(<c\b[^>]*?\sr="([A-Z]+\d+)"[^>]*>)<v>[^<]*<\/v>/g,
+        (whole, open: string, address: string) => {
+          const text = cells.get(address);
+          return text === undefined ? whole : `${open}<v>${text}</v>`;
+        },
+      );
+    if (refs.length > 0) xml = withMerges(xml, refs);
+    if (carried.length > 0) xml = carryInto(xml, carried, sheet, losses);
+    to.file(part, xml);
+    changed = true;
+  }
+  const bytes = changed
+    ? await to.generateAsync({ type: 'uint8array', compression: 'DEFLATE' })
+    : written;
+  return { bytes, losses: orderLosses(losses, [...fromParts.keys()]) };
+}
+// [issue 18] end

@@ -45,6 +45,8 @@ export const PAGE_NUMBER_SIZE = 28; // 14 pt, 4号
 export const TABLE_SIZE = 18; // 9 pt in the attachment tables
 export const LINE = 580; // exact 29 pt: 22 lines on the A4 text block
 const INDENT_2_CHARS = { firstLineChars: 200, firstLine: 2 * 16 * 20 };
+/** A heading, table caption or attachment label: on the page of what follows, in one piece. */
+const HEADING_KEEP = { keepNext: true, keepLines: true } as const;
 
 type Role = 'title' | 'body' | 'heading1' | 'heading2' | 'song';
 
@@ -80,6 +82,9 @@ function para(
   const { size = BODY_SIZE, bold, ...rest } = options;
   return new Paragraph({
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    // No single line of a paragraph alone at the top or foot of a page (Word's Normal style
+    // has this on; the document's own styles do not set it, so each paragraph says it).
+    widowControl: true,
     ...rest,
     children: [run(text, fonts, role, size, bold ? { bold } : {})],
   });
@@ -88,15 +93,37 @@ function para(
 /** Pictures are 15 cm wide (the text block is 15.6 cm), in the 96-per-inch pixels docx takes. */
 export const FIGURE_WIDTH_CM = 15;
 const FIGURE_WIDTH_PX = (FIGURE_WIDTH_CM / 2.54) * 96;
+/**
+ * At most 19 cm high, narrower if need be: the text block is 22.5 cm (297 − 37 − 35 mm), and a
+ * picture with its caption (one 29 pt line) and their spacing must fit on one page — a taller
+ * one runs into the margin and leaves its caption alone on the next page.
+ */
+export const FIGURE_MAX_HEIGHT_CM = 19;
+const FIGURE_MAX_HEIGHT_PX = (FIGURE_MAX_HEIGHT_CM / 2.54) * 96;
+
+/** The picture's size on the page, in docx pixels: 15 cm wide, or 19 cm high if that is less. */
+export function figureSize(drawn: { width: number; height: number }): {
+  width: number;
+  height: number;
+} {
+  const scale = Math.min(FIGURE_WIDTH_PX / drawn.width, FIGURE_MAX_HEIGHT_PX / drawn.height);
+  return { width: drawn.width * scale, height: drawn.height * scale };
+}
 
 /** Said in place of a picture that could not be drawn (no PNG: no Chinese font for it). */
 export const FIGURE_MISSING = '（此处的图未能生成：本机缺少绘制图片所需的中文字体）';
+/** Said in place of a picture that could not be drawn for another reason (`failed`). */
+export const FIGURE_FAILED = '（此处的图未能绘制，已略去）';
 
 /**
  * A chart: the picture centred, 15 cm wide, then its caption “图1 …” centred in the body font.
  * The picture is the SVG (asvg:svgBlip, drawn by Word 2016 and later) with the PNG as the
  * ordinary blip (what LibreOffice, WPS and older Word show). Its paragraph has single line
- * spacing — an exact 29 pt line would crop the picture to one line — and keeps with the caption.
+ * spacing — an exact 29 pt line would crop the picture to one line — and keeps with the caption
+ * (keepNext, and keepLines on both): a caption never starts a page without its picture. The
+ * keep-with-next chain stops at the caption, and the paragraph announcing the figure does not
+ * join it: a chain of announcement + picture + caption pushed to the next page left pages up to
+ * two-thirds empty.
  */
 function figure(
   block: Extract<Block, { kind: 'figure' }>,
@@ -106,10 +133,15 @@ function figure(
   const caption = para(block.caption, fonts, 'body', {
     alignment: AlignmentType.CENTER,
     spacing: { line: LINE, lineRule: LineRuleType.EXACT, after: 160 },
+    keepLines: true,
   });
   if (!drawn?.png) {
     return [
-      para(FIGURE_MISSING, fonts, 'body', { alignment: AlignmentType.CENTER, keepNext: true }),
+      para(drawn?.failed === undefined ? FIGURE_MISSING : FIGURE_FAILED, fonts, 'body', {
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        keepLines: true,
+      }),
       caption,
     ];
   }
@@ -118,16 +150,14 @@ function figure(
     type: 'svg',
     data: new TextEncoder().encode(drawn.svg),
     fallback: { type: 'png', data: drawn.png },
-    transformation: {
-      width: FIGURE_WIDTH_PX,
-      height: (FIGURE_WIDTH_PX * drawn.height) / drawn.width,
-    },
+    transformation: figureSize(drawn),
     altText: { name: text, title: xmlSafe(block.chart.title), description: text },
   });
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
       keepNext: true,
+      keepLines: true,
       spacing: { before: 160, after: 60 },
       children: [picture],
     }),
@@ -140,7 +170,6 @@ function blockParagraphs(
   fonts: ReportFonts,
   width: number,
   figures: RenderedFigures | undefined,
-  next?: Block,
 ): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
@@ -153,19 +182,22 @@ function blockParagraphs(
       ];
     case 'recipients':
       return [para(block.text, fonts, 'body')];
-    // A heading never ends a page: it keeps with what it heads.
+    // A heading never ends a page: it keeps with what it heads (the next heading, or the first
+    // paragraph — at least two of its lines, by widow control), and is never split itself.
+    // Nothing else keeps with what follows but a picture with its caption: a paragraph
+    // announcing a figure (“…如下图所示”) may end a page, or chains of heading + paragraph +
+    // picture would leave pages half empty.
     case 'heading1':
-      return [para(block.text, fonts, 'heading1', { indent: INDENT_2_CHARS, keepNext: true })];
+      return [para(block.text, fonts, 'heading1', { indent: INDENT_2_CHARS, ...HEADING_KEEP })];
     case 'heading2':
-      return [para(block.text, fonts, 'heading2', { indent: INDENT_2_CHARS, keepNext: true })];
+      return [para(block.text, fonts, 'heading2', { indent: INDENT_2_CHARS, ...HEADING_KEEP })];
     case 'heading3':
     case 'paragraph':
       return [
         para(block.text, fonts, 'body', {
           indent: INDENT_2_CHARS,
           alignment: AlignmentType.JUSTIFIED,
-          // “…如下图所示” stays on the page of the figure it announces.
-          ...(next?.kind === 'figure' || block.kind === 'heading3' ? { keepNext: true } : {}),
+          ...(block.kind === 'heading3' ? HEADING_KEEP : {}),
         }),
       ];
     case 'attachments':
@@ -182,6 +214,8 @@ function blockParagraphs(
           alignment: AlignmentType.RIGHT,
           indent: { right: 4 * 16 * 20 },
           spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 2 * LINE },
+          // the issuer and the date are one signature: never a page apart
+          ...(block.date ? { keepNext: true } : {}),
         }),
         ...(block.date
           ? [
@@ -193,13 +227,16 @@ function blockParagraphs(
           : []),
       ];
     case 'attachmentLabel':
-      return [para(block.text, fonts, 'heading1', { alignment: AlignmentType.LEFT })];
+      return [
+        para(block.text, fonts, 'heading1', { alignment: AlignmentType.LEFT, ...HEADING_KEEP }),
+      ];
     case 'tableTitle':
       return [
         para(block.text, fonts, 'title', {
           size: 36,
           alignment: AlignmentType.CENTER,
           spacing: { line: 640, lineRule: LineRuleType.EXACT, after: 200 },
+          ...HEADING_KEEP,
         }),
       ];
     case 'tableCaption':
@@ -207,6 +244,8 @@ function blockParagraphs(
         para(block.text, fonts, 'heading2', {
           size: 28,
           spacing: { line: 480, lineRule: LineRuleType.EXACT, before: 120 },
+          // with at least the first rows of its table (rows never split: cantSplit)
+          ...HEADING_KEEP,
         }),
       ];
     case 'note':
@@ -330,9 +369,7 @@ function section(s: ReportSection, fonts: ReportFonts, figures: RenderedFigures 
       },
     },
     footers: { default: pageNumberFooter(fonts, true), even: pageNumberFooter(fonts, false) },
-    children: s.blocks.flatMap((b, i) =>
-      blockParagraphs(b, fonts, textWidth, figures, s.blocks[i + 1]),
-    ),
+    children: s.blocks.flatMap((b) => blockParagraphs(b, fonts, textWidth, figures)),
   };
 }
 
