@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CELL_READ_LIMIT,
   FakeWorkbook,
   MERGED_AREAS_LIMIT,
   PropertyNotLoadedError,
@@ -247,6 +248,110 @@ describe('the Excel fake behaves like office-js', () => {
       'B',
     ]);
     expect([...cells.values()].some((c) => c.formula !== undefined)).toBe(false);
+  });
+});
+
+describe('the fake’s read limits, as office.js documents them', () => {
+  // The sample's first rows and a stray value in XFD2000: the used range A1:XFD2000.
+  const stray = () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('表', [
+      ['单位', '应处置数'],
+      ['甲', 1],
+    ]);
+    fake.sheet('表').cells.set('1999,16383', { value: '备用' });
+    return fake;
+  };
+
+  it(`reads a range’s shape whatever its size, its values and formulas only up to ${CELL_READ_LIMIT.toLocaleString('en')} cells (RangeExceedsLimit)`, async () => {
+    const fake = stray();
+    await fake.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem('表').getUsedRangeOrNullObject(true);
+      used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+      await ctx.sync();
+      expect(used.address).toBe('表!A1:XFD2000');
+      expect(used.rowCount * used.columnCount).toBe(32_768_000);
+      for (const prop of ['values', 'formulas', 'numberFormat']) {
+        const again = ctx.workbook.worksheets.getItem('表').getUsedRangeOrNullObject(true);
+        again.load(`rowCount,${prop}`);
+        await expect(ctx.sync()).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
+        expect(() => again.rowCount).toThrow(PropertyNotLoadedError); // the sync failed whole
+      }
+      // 5,000,000 cells read: A1:E1000000 is not refused for its cell count (the 5 MB
+      // response limit refuses it here, as Excel on the web would).
+      ctx.workbook.worksheets.getItem('表').getRange('A1:E1000000').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      ctx.workbook.worksheets.getItem('表').getRange('A1:E1000001').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
+    });
+  }, 60_000);
+
+  it('counts the cells of the range read, whatever it holds (a lowered limit: 6 cells)', async () => {
+    const fake = stray();
+    fake.cellReadLimit = 6;
+    await fake.run(async (ctx) => {
+      const ok = ctx.workbook.worksheets.getItem('表').getRange('A1:C2').load('values');
+      await ctx.sync();
+      expect(ok.values).toEqual([
+        ['单位', '应处置数', ''],
+        ['甲', 1, ''],
+      ]);
+      ctx.workbook.worksheets.getItem('表').getRange('A1:D2').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
+    });
+  });
+
+  it('gives the used range within a range (ExcelApi 1.4), a null object where nothing is used', async () => {
+    const fake = stray();
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      const near = ws.getRange('A1:XFC2000').getUsedRangeOrNullObject(true);
+      const far = ws.getRange('XFA1:XFD2000').getUsedRangeOrNullObject(true);
+      const none = ws.getRange('C1:XFC2000').getUsedRangeOrNullObject(true);
+      for (const r of [near, far, none]) r.load('isNullObject,address');
+      await ctx.sync();
+      expect([near.address, far.address, none.isNullObject]).toEqual([
+        '表!A1:B2',
+        '表!XFD2000',
+        true,
+      ]);
+    });
+  });
+
+  it(`returns a merged area only from a range holding its top-left cell, and fails above ${MERGED_AREAS_LIMIT} of them per call`, async () => {
+    const fake = new FakeWorkbook();
+    // A label merged over rows 5-6, and 600 merged pairs of cells in rows 11..610.
+    fake.addSheet(
+      '表',
+      [],
+      [
+        { top: 4, left: 0, bottom: 5, right: 0 },
+        ...Array.from({ length: 600 }, (_, i) => ({
+          top: 10 + i,
+          left: 2,
+          bottom: 10 + i,
+          right: 3,
+        })),
+      ],
+    );
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('表');
+      const band = (a: string) =>
+        ws
+          .getRange(a)
+          .getMergedAreasOrNullObject()
+          .load('isNullObject,areas/items/rowIndex,areas/items/rowCount');
+      const top = band('A1:XFD5');
+      const below = band('A6:XFD10');
+      const first = band('A11:XFD310');
+      const second = band('A311:XFD610');
+      await ctx.sync();
+      expect(top.areas.items.map((a) => [a.rowIndex, a.rowCount])).toEqual([[4, 2]]);
+      expect(below.isNullObject).toBe(true); // A6 is in the label's area, not its top-left
+      expect([first.areas.items.length, second.areas.items.length]).toEqual([300, 300]);
+      band('A1:XFD610');
+      await expect(ctx.sync()).rejects.toHaveProperty('code');
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The adapter against the host rules real Excel enforces (each encoded in the fake and tested
  * there, test/excel-fake.test.ts): hidden and protected sheets, more than 512 merged areas,
- * 5 MB payloads, cell-edit mode, a read-only workbook, a write that fails part way.
+ * the 5,000,000-cell read limit, 5 MB payloads, cell-edit mode, a read-only workbook, a write
+ * that fails part way.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { recompute, selectCell } from '../addin/excel/adapter';
@@ -12,9 +13,22 @@ import {
   ReadOnlyWorkbookError,
   problemText,
 } from '../addin/taskpane/errors';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { FAR_CELLS, FAR_GAP_COLS, FAR_GAP_ROWS, MAX_READ_CELLS } from '../addin/excel/read';
+import { columnIndex } from '../src/core/grid';
+import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { zhCN } from '../src/i18n/catalog';
+import {
+  FAR_CELLS as CLI_FAR_CELLS,
+  FAR_GAP_COLS as CLI_FAR_GAP_COLS,
+  FAR_GAP_ROWS as CLI_FAR_GAP_ROWS,
+  MAX_GRID_CELLS,
+  readWorkbookGrids,
+} from '../src/io/xlsx-read';
+import { describeDiagnostic } from '../src/report/describe';
 import type { FakeWorkbook } from './fake/excel-fake';
-import { REQUEST_LIMIT } from './fake/excel-fake';
+import { CELL_READ_LIMIT, REQUEST_LIMIT } from './fake/excel-fake';
 import { fakeFromXlsx, installFake } from './helpers/fake-host';
 
 const SHEET = '数字城管综合评价表';
@@ -108,20 +122,153 @@ describe('a protected sheet', () => {
   });
 });
 
-describe('more than 512 merged areas', () => {
-  it('the merges of that sheet are skipped with a notice; the rest is read and written', async () => {
+/** The merged areas the engine saw on SHEET, sheet coordinates, in one order. */
+const sheetMerges = (r: Awaited<ReturnType<typeof recompute>>) => {
+  const grid = r.analysis.tables.find((t) => t.sheet === SHEET)!.grid;
+  const o = grid.origin ?? { row: 0, col: 0 };
+  return (grid.merges ?? [])
+    .map((m) => `${m.top + o.row},${m.left + o.col}:${m.bottom + o.row},${m.right + o.col}`)
+    .sort();
+};
+
+describe('more than 512 merged areas (getMergedAreasOrNullObject fails above 512)', () => {
+  it('600 merged pairs beside the tables: the merges are read in row bands, the results are as without them', async () => {
+    const clean = await recompute();
+    const written = state(fake).cells[SHEET];
+    const cleanMerges = sheetMerges(clean);
+    // The sample's own: the title, and the 下属单位 labels merged over their sub-units' rows
+    // (A25:A26 …), which give those rows their parent.
+    expect(cleanMerges).toContain('24,0:25,0');
+    expect(cleanMerges.length).toBeGreaterThan(15);
+    const parents = units(clean).filter(([parent]) => parent !== null);
+    expect(parents.length).toBeGreaterThan(5);
+    fake = await fakeFromXlsx('samples/2017-08.xlsx');
+    installFake(fake);
+    // 8 merged pairs of empty cells a row, rows 5..79, columns W..AL: beside the tables,
+    // right of the add-in's columns (O..T), in the rows the tables take.
+    const pairs: string[] = [];
+    for (let r = 4; r < 79; r++)
+      for (let k = 0; k < 8; k++) {
+        fake.sheet(SHEET).merges.push({ top: r, left: 22 + 2 * k, bottom: r, right: 23 + 2 * k });
+        pairs.push(`${r},${22 + 2 * k}:${r},${23 + 2 * k}`);
+      }
+    expect(pairs).toHaveLength(600);
+    const result = await recompute();
+    console.log(
+      `600 merged pairs beside the tables: ${fake.syncs} round trips (was 10, merges unread)`,
+    );
+    expect(result.mergesUnread).toEqual([]);
+    expect(result.wrote).toBe(true);
+    expect(units(result)).toEqual(units(clean)); // sub-units keep their parent
+    // Every merged area read once: the table's as before, the 600 pairs besides.
+    expect(sheetMerges(result)).toEqual([...cleanMerges, ...pairs].sort());
+    // The sheet list, the request that fails (more than 512 areas on one sheet), the shapes,
+    // the values with the merges in two bands, the writes.
+    expect(fake.syncs).toBe(5);
+    // What the add-in wrote is what it writes without the pairs.
+    expect(state(fake).cells[SHEET]).toEqual(written);
+  });
+
+  it('more than 512 in a single row: that sheet alone is evaluated without merges, with a notice', async () => {
     const clean = units(await recompute());
     fake = await fakeFromXlsx('samples/2017-08.xlsx');
     installFake(fake);
-    // 600 merged pairs of empty cells far below the tables (a decorated print area).
-    for (let i = 0; i < 600; i++)
-      fake.sheet(SHEET).merges.push({ top: 200 + i, left: 30, bottom: 200 + i, right: 31 });
+    // 600 merged pairs side by side in row 76 (under the last table), columns W…
+    for (let k = 0; k < 600; k++)
+      fake.sheet(SHEET).merges.push({ top: 75, left: 22 + 2 * k, bottom: 75, right: 23 + 2 * k });
     const result = await recompute();
+    console.log(`600 merged areas in one row: ${fake.syncs} round trips`);
     expect(result.mergesUnread).toEqual([SHEET]);
     expect(result.wrote).toBe(true);
     expect(units(result)).toEqual(clean); // the engine copes without merges here
-    console.log(`600 merged areas: ${fake.syncs} round trips`);
+    // The values alone after the request with the first bands failed, bands of 16, 128 and
+    // single rows (all sheets at once), each sheet alone, the writes: 13, never dozens.
+    expect(fake.syncs).toBeLessThanOrEqual(13);
     expect(zhCN.ui.mergesUnread(result.mergesUnread)).toContain('512');
+  });
+});
+
+describe('a used range over Excel’s 5,000,000-cell read limit', () => {
+  /** The sample with `cells` (A1 addresses, value 备用) added on SHEET. */
+  const withCells = async (...addresses: string[]) => {
+    const f = await fakeFromXlsx('samples/2017-08.xlsx');
+    for (const a of addresses) {
+      const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+      f.sheet(SHEET).cells.set(`${Number(m[2]) - 1},${columnIndex(m[1]!)}`, { value: '备用' });
+    }
+    installFake(f);
+    return f;
+  };
+
+  /** The command line's (and web page's) read of the same workbook: an .xlsx with the cells. */
+  const cliRead = async (...addresses: string[]) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile('samples/2017-08.xlsx')) as unknown as ArrayBuffer);
+    for (const a of addresses) wb.getWorksheet(SHEET)!.getCell(a).value = '备用';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    return readWorkbookGrids(bytes);
+  };
+
+  const outside = (r: Awaited<ReturnType<typeof recompute>>['analysis']) =>
+    r.diagnostics
+      .filter((d) => d.code === 'cellsOutsideTables')
+      .map((d) => `${d.sheet}!${d.cell} ${describeDiagnostic(d, zhCN)}`);
+
+  // The round trips: the sheet list; values and merges, refused (RangeExceedsLimit); the used
+  // ranges' shapes; their strips' used ranges; the blocks holding values, with the merges in
+  // row bands; the writes. A used range that fits one read (A1:O1500) is read as always.
+  it.each([
+    ['XFD2000', 'A1:XFD2000, 32.7 million cells', 6],
+    ['A1048576', 'A1:O1048576, 15.7 million cells', 6],
+    ['A1500', 'A1:O1500, one read', 3],
+  ])(
+    'a stray value in %s (used range %s): the tables are read and written, the cell named as the CLI names it',
+    async (address, _, trips) => {
+      const clean = await recompute();
+      fake = await withCells(address);
+      const result = await recompute();
+      console.log(
+        `stray value in ${address}: ${fake.syncs} round trips (XFD2000 took 2005 before: one row a request); ` +
+          `responses ${fake.responseBytes.map((b) => `${(b / 1024).toFixed(1)} KB`).join(', ')}`,
+      );
+      expect(fake.syncs).toBe(trips);
+      expect(result.wrote).toBe(true);
+      expect(result.mergesUnread).toEqual([]);
+      expect(units(result)).toEqual(units(clean));
+      expect(sheetMerges(result)).toEqual(sheetMerges(clean));
+      // Said in the command line's words, from its own read of the same workbook.
+      const expected = outside(analyzeWorkbook(await cliRead(address), {}));
+      expect(expected).toHaveLength(1);
+      expect(expected[0]).toContain(address);
+      expect(outside(result.analysis)).toEqual(expected);
+    },
+    60_000,
+  );
+
+  it('values spanning more than 5,000,000 cells that are no stray cells: refused in one line naming the sheet and range, as the web page and CLI refuse them', async () => {
+    // 21 values in XFD1000:XFD1020: more than the 20 far-off cells the rule leaves out.
+    const addresses = Array.from({ length: 21 }, (_, i) => `XFD${1000 + i}`);
+    fake = await withCells(...addresses);
+    const before = state(fake);
+    const e = await recompute().catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(HostError);
+    expect(e).toMatchObject({ key: 'tooBig', subjects: [SHEET, 'A1:XFD1020'] });
+    const cli = await cliRead(...addresses).catch((x: unknown) => x);
+    expect(problemText(zhCN.ui, e)).toBe(problemText(zhCN.ui, cli));
+    expect(problemText(zhCN.ui, e)).toContain(`工作表“${SHEET}”的内容分布在 A1:XFD1020 范围内`);
+    expect(state(fake)).toEqual(before);
+    console.log(`21 far values: refused after ${fake.syncs} round trips`);
+    expect(fake.syncs).toBeLessThanOrEqual(6);
+  });
+
+  it('follows the CLI’s rule and limit (the same constants)', () => {
+    expect([FAR_GAP_ROWS, FAR_GAP_COLS, FAR_CELLS, MAX_READ_CELLS]).toEqual([
+      CLI_FAR_GAP_ROWS,
+      CLI_FAR_GAP_COLS,
+      CLI_FAR_CELLS,
+      MAX_GRID_CELLS,
+    ]);
+    expect(MAX_READ_CELLS).toBe(CELL_READ_LIMIT);
   });
 });
 

@@ -13,7 +13,10 @@
  *  - host rules the adapter must follow, each switchable and each with its own test:
  *    a method called on a null object fails the sync (InvalidObjectPath); hidden and very hidden
  *    sheets (`visibility`); protected sheets (`protection.protected`: writes fail, AccessDenied);
- *    more than 512 merged areas make `getMergedAreasOrNullObject` fail; cell-edit mode fails
+ *    more than 512 merged areas make `getMergedAreasOrNullObject` fail, which returns only the
+ *    areas whose top-left cell is in the range; reading the values, formulas or formats of a
+ *    range over 5,000,000 cells fails (RangeExceedsLimit) while its shape reads, and a used range
+ *    (of a sheet, or of a range: ExcelApi 1.4) spans every value however far; cell-edit mode fails
  *    every sync (InvalidOperationInCellEditMode); a read-only workbook (`workbook.readOnly`,
  *    writes fail AccessDenied); requests and responses over 5 MB fail with the payload codes;
  *    `failSync` fails the N-th sync part way (for partial-write tests); a cell whose number
@@ -86,8 +89,22 @@ export interface FakeName {
 }
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
-/** `getMergedAreasOrNullObject` "will fail to return the result" above this many areas. */
+/**
+ * `getMergedAreasOrNullObject`: “if the merged areas count in this range is more than 512,
+ * then this method will fail to return the result” (Excel.Range reference, ExcelApi 1.13).
+ * Counted here as the areas the call would return: those whose top-left cell is in the range
+ * (see FakeRangeAreas) — which areas the host counts is not documented (a guess).
+ */
 export const MERGED_AREAS_LIMIT = 512;
+/**
+ * “A range is limited to 5,000,000 cells for read operations” (Resource limits and performance
+ * optimization for Office Add-ins, section “Excel add-ins”); the error is `RangeExceedsLimit`,
+ * “The cell count in the range has exceeded the maximum supported number” (Error handling with
+ * the application-specific JavaScript APIs, Excel-specific error codes). Loading a cell-level
+ * property (`values`, `formulas`, `numberFormat`) of a larger range fails the sync with it;
+ * its shape (`address`, `rowCount`, `columnCount`…) loads as for any range.
+ */
+export const CELL_READ_LIMIT = 5_000_000;
 
 /** What office.js rejects a sync with (OfficeExtension.Error): a code and a message. */
 export class FakeRichApiError extends Error {
@@ -158,6 +175,8 @@ export class FakeWorkbook {
   /** Excel on the web's limits, bytes per request and per response (tests may lower them). */
   requestLimit = REQUEST_LIMIT;
   responseLimit = REQUEST_LIMIT;
+  /** Cells a range may have for its values / formulas / formats to be read (tests may lower it). */
+  cellReadLimit = CELL_READ_LIMIT;
   /** The user is typing in a cell: every sync fails with InvalidOperationInCellEditMode. */
   cellEditMode = false;
   /** Opened read-only (Excel on the web in view mode): `workbook.readOnly`, writes refused. */
@@ -445,7 +464,9 @@ class ClientObject {
           const top = n.split('/')[0]!;
           try {
             values.set(top, getters[top]!());
-          } catch {
+          } catch (e) {
+            // A range too big to read fails the whole sync, as Excel's read limit does.
+            if (e instanceof FakeRichApiError && e.code === 'RangeExceedsLimit') throw e;
             // A null object: only isNullObject can be read; anything else stays unloaded.
           }
         }
@@ -715,21 +736,7 @@ class FakeWorksheet extends ClientObject {
       this.ctx,
       () => {
         const d = this.resolve();
-        if (!d || d.cells.size === 0) return null;
-        let top = Infinity;
-        let left = Infinity;
-        let bottom = -1;
-        let right = -1;
-        for (const [k, cell] of d.cells) {
-          if (valuesOnly && cell.value === '' && cell.formula === undefined) continue;
-          const [r, c] = k.split(',').map(Number) as [number, number];
-          top = Math.min(top, r);
-          left = Math.min(left, c);
-          bottom = Math.max(bottom, r);
-          right = Math.max(right, c);
-        }
-        if (bottom < 0) return null;
-        return { sheet: d, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+        return d ? usedWithin({ sheet: d, ...WHOLE_SHEET }, valuesOnly) : null;
       },
       `${this.path}.usedRange`,
       true,
@@ -757,6 +764,33 @@ interface RangeRef {
   col: number;
   rows: number;
   cols: number;
+}
+
+/**
+ * The used range within a range: the smallest box holding every used cell there (with
+ * `valuesOnly`, a cell with a value or a formula; without, any cell the sheet keeps, formats
+ * too), or null when none is. However far apart the used cells, the box covers them all:
+ * one value in XFD2000 makes a sheet's used range A1:XFD2000.
+ */
+function usedWithin(r: RangeRef, valuesOnly: boolean): RangeRef | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  for (const [k, cell] of r.sheet.cells) {
+    if (valuesOnly && cell.value === '' && cell.formula === undefined) continue;
+    const comma = k.indexOf(',');
+    const row = Number(k.slice(0, comma));
+    if (row < r.row || row >= r.row + r.rows) continue;
+    const col = Number(k.slice(comma + 1));
+    if (col < r.col || col >= r.col + r.cols) continue;
+    top = Math.min(top, row);
+    left = Math.min(left, col);
+    bottom = Math.max(bottom, row);
+    right = Math.max(right, col);
+  }
+  if (bottom < 0) return null;
+  return { sheet: r.sheet, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
 /**
@@ -905,11 +939,31 @@ export class FakeRange extends ClientObject {
     }
   }
 
+  /** The range, when a cell-level property of it is read: over the read limit, the sync fails. */
+  private readable(r: RangeRef): RangeRef {
+    const limit = this.ctx.data.cellReadLimit;
+    if (r.rows * r.cols > limit) {
+      throw new FakeRichApiError(
+        'RangeExceedsLimit',
+        `The cell count in the range has exceeded the maximum supported number: ${a1(r.row, r.col, r.rows, r.cols)} has ${r.rows * r.cols} cells (at most ${limit} for a read)`,
+      );
+    }
+    return r;
+  }
+
   protected override snapshotProps() {
+    // Resolved once for all the properties of one load (a used range scans the whole sheet).
+    let memo: RangeRef | null | undefined;
+    const resolved = () => (memo === undefined ? (memo = this.resolve()) : memo);
+    const ref = () => {
+      const r = resolved();
+      if (!r) throw new FakeRichApiError('InvalidObjectPath', 'the range is a null object');
+      return r;
+    };
     return {
-      isNullObject: () => this.resolve() === null,
+      isNullObject: () => resolved() === null,
       values: () => {
-        const r = this.ref();
+        const r = this.readable(ref());
         return Array.from({ length: r.rows }, (_, dr) =>
           Array.from(
             { length: r.cols },
@@ -918,7 +972,7 @@ export class FakeRange extends ClientObject {
         );
       },
       formulas: () => {
-        const r = this.ref();
+        const r = this.readable(ref());
         return Array.from({ length: r.rows }, (_, dr) =>
           Array.from({ length: r.cols }, (_, dc) => {
             const cell = r.sheet.cells.get(key(r.row + dr, r.col + dc));
@@ -927,7 +981,7 @@ export class FakeRange extends ClientObject {
         );
       },
       numberFormat: () => {
-        const r = this.ref();
+        const r = this.readable(ref());
         return Array.from({ length: r.rows }, (_, dr) =>
           Array.from(
             { length: r.cols },
@@ -935,12 +989,12 @@ export class FakeRange extends ClientObject {
           ),
         );
       },
-      rowIndex: () => this.ref().row,
-      columnIndex: () => this.ref().col,
-      rowCount: () => this.ref().rows,
-      columnCount: () => this.ref().cols,
+      rowIndex: () => ref().row,
+      columnIndex: () => ref().col,
+      rowCount: () => ref().rows,
+      columnCount: () => ref().cols,
       address: () => {
-        const r = this.ref();
+        const r = ref();
         return `${r.sheet.name}!${a1(r.row, r.col, r.rows, r.cols)}`;
       },
     };
@@ -1009,6 +1063,28 @@ export class FakeRange extends ClientObject {
         `InvalidArgument: ${v.length}×${v[0]?.length ?? 0} values for a ${r.rows}×${r.cols} range`,
       );
     }
+  }
+
+  /**
+   * `Range.getUsedRangeOrNullObject(valuesOnly)` (ExcelApi 1.4): “Returns the used range of the
+   * given range object. If there are no used cells within the range, then this function will
+   * return an object with its isNullObject property set to true.” Its shape loads whatever its
+   * size; its values only within the read limit.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    if (!this.ctx.data.isSetSupported('ExcelApi', '1.4')) {
+      throw new Error('ApiNotFound: Range.getUsedRangeOrNullObject needs ExcelApi 1.4');
+    }
+    this.guard('getUsedRangeOrNullObject');
+    return new FakeRange(
+      this.ctx,
+      () => {
+        const r = this.resolve();
+        return r ? usedWithin(r, valuesOnly) : null;
+      },
+      `${this.path}.usedRange`,
+      true,
+    );
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
