@@ -15,7 +15,15 @@ import { blocksToFlatOpcWithFigures } from '../addin/word/ooxml';
 import { renderFigures } from '../src/charts/figures';
 import { createNodeRasterizer, encodePng, findCjkFont } from '../src/charts/raster-node';
 import { FIGURE_MISSING } from '../src/report/docx';
-import { FakeDocument, selection } from './fake/word-fake';
+import {
+  FakeDocument,
+  control,
+  inside,
+  selection,
+  spanning,
+  table,
+  type FakeControl,
+} from './fake/word-fake';
 import { paragraphs } from './helpers/docx-xml';
 
 const analysis = analyzeWorkbook(await readWorkbookGrids(await readFile('samples/2017-08.xlsx')));
@@ -116,7 +124,7 @@ describe('where the text goes', () => {
   });
 
   it('a selection that ends in a table: after that table', async () => {
-    doc.selection = { text: '正文和表格的一部分', startDepth: 0, endDepth: 1 };
+    doc.selection = spanning('正文和表格的一部分', [], [table()]);
     expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterTable');
     expect(doc.insertions[0]!.landed).toBe('afterTable');
   });
@@ -136,7 +144,7 @@ describe('where the text goes', () => {
   });
 
   it('a selection that starts in a table is not replaced (it would split the table)', async () => {
-    doc.selection = { text: '表格的一部分和正文', startDepth: 1, endDepth: 0 };
+    doc.selection = spanning('表格的一部分和正文', [table()], []);
     expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterSelection');
     expect(doc.insertions[0]!.landed).toBe('afterSelection');
   });
@@ -145,6 +153,108 @@ describe('where the text goes', () => {
     expect(await insertAtSelection(textOnly, { replace: true })).toBe('cursor');
     expect(doc.insertions[0]!.landed).toBe('atCursor');
     expect(zhCN.ui.insertedAt('cursor')).toContain('已插入到光标处');
+  });
+});
+
+describe('next to or inside a content control', () => {
+  /** The texts of `controls` now: the bulletin must leave every one as it was. */
+  const texts = (controls: readonly FakeControl[]) => controls.map((c) => c.text);
+
+  it('cursor in a rich-text control: after the control, its content unchanged, the pane says so', async () => {
+    const c = control('RichText', '（此处填写通报正文）');
+    doc.selection = inside([c]);
+    expect(await insertAtSelection(withTables)).toBe('afterContentControl');
+    expect(doc.insertions).toEqual([
+      expect.objectContaining({ location: 'After', landed: 'afterContentControl' }),
+    ]);
+    expect(c.text).toBe('（此处填写通报正文）');
+    // One sync to look, one to learn the control has no parent, one to insert.
+    expect(doc.syncs).toBe(3);
+    expect(zhCN.ui.insertedAt('afterContentControl')).toContain('已插入到内容控件之后');
+    expect(zhCN.ui.insertedAt('afterContentControl')).toContain('原有的内容未改动');
+    expect(enUS.ui.insertedAt('afterContentControl')).toContain('after the content control');
+  });
+
+  it('cursor in a plain-text control (e.g. a form’s 发文日期 field): after it', async () => {
+    const c = control('PlainText', '2017年9月25日');
+    doc.selection = inside([c]);
+    expect(await insertAtSelection(textOnly)).toBe('afterContentControl');
+    expect(doc.insertions[0]!.landed).toBe('afterContentControl');
+    expect(c.text).toBe('2017年9月25日');
+  });
+
+  it('text selected in a control, replace asked: after the control, nothing replaced', async () => {
+    const c = control('RichText', '模板中的说明文字');
+    doc.selection = inside([c], '说明文字');
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterContentControl');
+    expect(doc.insertions[0]).toMatchObject({ location: 'After', landed: 'afterContentControl' });
+    expect(c.text).toBe('模板中的说明文字');
+  });
+
+  it('a control nested in a control (plain text in rich text, three deep): after the outermost', async () => {
+    const outer = control('RichText', '外层');
+    const middle = control('RichText', '中层');
+    const inner = control('PlainText', '内层');
+    doc.selection = inside([outer, middle, inner]);
+    expect(await insertAtSelection(withTables)).toBe('afterContentControl');
+    expect(doc.insertions[0]!.landed).toBe('afterContentControl');
+    expect(texts([outer, middle, inner])).toEqual(['外层', '中层', '内层']);
+    expect(doc.syncs).toBe(5);
+  });
+
+  it('a control in a table cell: after the table (no nested table, the control untouched)', async () => {
+    const c = control('RichText', '单元格中的控件');
+    doc.selection = inside([table(), c]);
+    expect(await insertAtSelection(withTables)).toBe('afterTable');
+    expect(doc.insertions[0]!.landed).toBe('afterTable');
+    expect(c.text).toBe('单元格中的控件');
+    expect(zhCN.ui.insertedAt('afterTable')).toContain('已插入到表格之后');
+  });
+
+  it('a control in a cell of a nested table in a control: after the outermost control', async () => {
+    const outer = control('RichText', '包含表格的控件');
+    const inner = control('RichText', '单元格中的控件');
+    doc.selection = inside([outer, table(), table(), inner]);
+    expect(await insertAtSelection(withTables)).toBe('afterContentControl');
+    expect(doc.insertions[0]!.landed).toBe('afterContentControl');
+    expect(texts([outer, inner])).toEqual(['包含表格的控件', '单元格中的控件']);
+  });
+
+  it('a table in a control, cursor in a cell: after the control, not merely after the table', async () => {
+    const c = control('RichText', '包含表格的控件');
+    doc.selection = inside([c, table()]);
+    expect(await insertAtSelection(withTables)).toBe('afterContentControl');
+    expect(doc.insertions[0]!.landed).toBe('afterContentControl');
+    expect(c.text).toBe('包含表格的控件');
+  });
+
+  it('a table in a control in a table: after the top-level table', async () => {
+    const c = control('RichText', '控件');
+    doc.selection = inside([table(), c, table()]);
+    expect(await insertAtSelection(withTables)).toBe('afterTable');
+    expect(doc.insertions[0]!.landed).toBe('afterTable');
+    expect(c.text).toBe('控件');
+  });
+
+  it('a selection that starts in a control and ends in body text: kept, the text after it', async () => {
+    const c = control('RichText', '控件');
+    doc.selection = spanning('控件的一部分和正文', [c], []);
+    expect(await insertAtSelection(textOnly, { replace: true })).toBe('afterSelection');
+    expect(doc.insertions[0]!.landed).toBe('afterSelection');
+    expect(c.text).toBe('控件');
+  });
+
+  it('(guessed host rule) a Word that does not report plain-text controls: refused, told to move the cursor, nothing changed', async () => {
+    const c = control('PlainText', '姓名');
+    doc.selection = inside([c]);
+    doc.plainTextControlsVisible = false;
+    const e = await rejection(insertAtSelection(textOnly));
+    expect(e).toMatchObject({ problem: 'host', code: 'GeneralException' });
+    const text = problemText(zhCN.ui, e);
+    expect(text).toContain('纯文本内容控件');
+    expect(text).toContain('GeneralException');
+    expect(doc.insertions).toEqual([]);
+    expect(c.text).toBe('姓名');
   });
 });
 

@@ -1,6 +1,15 @@
 /** The Word fake behaves as Word does where the adapter depends on it. */
 import { describe, expect, it } from 'vitest';
-import { FakeDocument, selection, type FakeWordContext } from './fake/word-fake';
+import {
+  FakeDocument,
+  INSERTED_IN_CONTROL,
+  control,
+  inside,
+  selection,
+  spanning,
+  table,
+  type FakeWordContext,
+} from './fake/word-fake';
 
 const PACKAGE =
   '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">' +
@@ -56,10 +65,8 @@ describe('the selection', () => {
     // Anything put at a point inside a cell lands in the cell: a table there would be nested.
     expect(await land(selection('table'), 'Replace')).toBe('inTableCell');
     expect(await land(selection('table'), 'After')).toBe('inTableCell');
-    expect(await land({ text: '跨表格', startDepth: 0, endDepth: 1 }, 'After')).toBe('inTableCell');
-    expect(await land({ text: '跨表格', startDepth: 1, endDepth: 0 }, 'Replace')).toBe(
-      'inTableCell',
-    );
+    expect(await land(spanning('跨表格', [], [table()]), 'After')).toBe('inTableCell');
+    expect(await land(spanning('跨表格', [table()], []), 'Replace')).toBe('inTableCell');
   });
 
   it('after a top-level table is outside it; after a nested one is still in a cell', async () => {
@@ -213,5 +220,221 @@ describe('a document that cannot be edited', () => {
     expect((await failure(doc, insert)).code).toBe('GeneralException');
     await doc.run(insert);
     expect(doc.insertions).toHaveLength(1);
+  });
+});
+
+describe('content controls', () => {
+  it('parentContentControlOrNullObject: null in body text, the innermost control in nested ones', async () => {
+    const outer = control('RichText', '外层');
+    const inner = control('RichText', '内层');
+    await docWith(selection('text')).run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      expect(() => c.isNullObject).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(c.isNullObject).toBe(true);
+    });
+    await docWith(inside([outer, inner])).run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject.load('text,type');
+      await ctx.sync();
+      expect([c.isNullObject, c.text, c.type]).toEqual([false, '内层', 'RichText']);
+      const parent = c.parentContentControlOrNullObject.load('text');
+      await ctx.sync();
+      expect(parent.text).toBe('外层');
+      const top = parent.parentContentControlOrNullObject;
+      await ctx.sync();
+      expect(top.isNullObject).toBe(true);
+    });
+  });
+
+  it('parentContentControlOrNullObject and ContentControl.getRange need WordApi 1.3; parentContentControl (1.1) does not', async () => {
+    const doc = docWith(inside([control('RichText', '甲')])).supportUpTo('1.2');
+    const e = await failure(doc, async (ctx) => {
+      ctx.document.getSelection().parentContentControlOrNullObject.load('text');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('ApiNotFound');
+    await doc.run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControl.load('text');
+      await ctx.sync();
+      expect(c.text).toBe('甲');
+    });
+    // Outside a control, parentContentControl (not OrNullObject) fails at sync.
+    const none = await failure(docWith(selection('cursor')), async (ctx) => {
+      ctx.document.getSelection().parentContentControl.load('text');
+      await ctx.sync();
+    });
+    expect(none.code).toBe('ItemNotFound');
+  });
+
+  it('a plain-text control is reported, unless this Word predates it (office-js#1302)', async () => {
+    const rich = control('RichText', '富文本');
+    const plain = control('PlainText', '纯文本');
+    const parentText = async (doc: FakeDocument) =>
+      doc.run(async (ctx) => {
+        const c = ctx.document.getSelection().parentContentControlOrNullObject.load('text');
+        await ctx.sync();
+        return c.isNullObject ? null : c.text;
+      });
+    const doc = docWith(inside([rich, plain]));
+    expect(await parentText(doc)).toBe('纯文本');
+    doc.plainTextControlsVisible = false;
+    expect(await parentText(doc)).toBe('富文本');
+    expect(await parentText(docWith(inside([plain])))).toBe('纯文本');
+    const old = docWith(inside([plain]));
+    old.plainTextControlsVisible = false;
+    expect(await parentText(old)).toBeNull();
+  });
+
+  it('ContentControl.insertOoxml goes into the control: Replace/Start/End only, After refused at sync', async () => {
+    const c = control('RichText', '原有内容');
+    const doc = docWith(inside([c]));
+    const e = await failure(doc, async (ctx) => {
+      ctx.document.getSelection().parentContentControl.insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+    expect(doc.insertions).toEqual([]);
+    expect(c.text).toBe('原有内容');
+    await doc.run(async (ctx) => {
+      ctx.document.getSelection().parentContentControl.insertOoxml(PACKAGE, 'End');
+      await ctx.sync();
+    });
+    expect(doc.insertions[0]!.landed).toBe('inContentControl');
+    expect(c.text).toBe(`原有内容${INSERTED_IN_CONTROL}`);
+  });
+
+  it('getRange("After") of a control is outside it; after an inner control is still in the outer one', async () => {
+    const outer = control('RichText', '外层');
+    const inner = control('RichText', '内层');
+    const doc = docWith(inside([outer, inner]));
+    await doc.run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      await ctx.sync();
+      c.getRange('After').insertOoxml(PACKAGE, 'After');
+      c.parentContentControlOrNullObject.getRange('After').insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    expect(doc.insertions.map((i) => i.landed)).toEqual([
+      'inContentControl',
+      'afterContentControl',
+    ]);
+    expect(inner.text).toBe('内层');
+    expect(outer.text).toBe(`外层${INSERTED_IN_CONTROL}`);
+  });
+
+  it('insertParagraph: Before/After a control is outside it, Start/End inside; on a range only Before/After', async () => {
+    const c = control('RichText', '原有内容');
+    const doc = docWith(inside([c]));
+    await doc.run(async (ctx) => {
+      const cc = ctx.document.getSelection().parentContentControl;
+      cc.insertParagraph('之后', 'After');
+      cc.insertParagraph('之前', 'Before');
+      cc.getRange('After').insertParagraph('范围之后', 'After');
+      await ctx.sync();
+    });
+    expect(doc.insertions.map((i) => [i.paragraph, i.landed])).toEqual([
+      ['之后', 'afterContentControl'],
+      ['之前', 'beforeContentControl'],
+      ['范围之后', 'afterContentControl'],
+    ]);
+    expect(c.text).toBe('原有内容');
+    await doc.run(async (ctx) => {
+      ctx.document.getSelection().parentContentControl.insertParagraph('末尾', 'End');
+      await ctx.sync();
+    });
+    expect(doc.insertions[3]!.landed).toBe('inContentControl');
+    const e = await failure(doc, async (ctx) => {
+      ctx.document.getSelection().insertParagraph('x', 'End');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+  });
+
+  it('(guessed rule) paragraphs put inside a plain-text control fail the batch; the control keeps its text', async () => {
+    const plain = control('PlainText', '姓名');
+    const doc = docWith(inside([plain]));
+    const atCursor = await failure(doc, async (ctx) => {
+      ctx.document.getSelection().insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    expect(atCursor.code).toBe('GeneralException');
+    const intoIt = await failure(doc, async (ctx) => {
+      ctx.document.getSelection().parentContentControl.insertParagraph('x', 'End');
+      await ctx.sync();
+    });
+    expect(intoIt.code).toBe('GeneralException');
+    expect(doc.insertions).toEqual([]);
+    expect(plain.text).toBe('姓名');
+    // Next to it is fine.
+    await doc.run(async (ctx) => {
+      ctx.document
+        .getSelection()
+        .parentContentControl.getRange('After')
+        .insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    expect(doc.insertions[0]!.landed).toBe('afterContentControl');
+  });
+
+  it('controls and tables nest either way: parentTableOrNullObject of a control, and what "after" lands in', async () => {
+    const inCell = control('RichText', '单元格中的控件');
+    const cellDoc = docWith(inside([table(), inCell]));
+    await cellDoc.run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      const t = c.parentTableOrNullObject;
+      t.load('nestingLevel');
+      await ctx.sync();
+      expect(t.nestingLevel).toBe(1);
+      c.getRange('After').insertOoxml(PACKAGE, 'After');
+      t.getRange('After').insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    expect(cellDoc.insertions.map((i) => i.landed)).toEqual(['inTableCell', 'afterTable']);
+    expect(inCell.text).toBe('单元格中的控件');
+
+    const around = control('RichText', '包含表格的控件');
+    const tableDoc = docWith(inside([around, table(), table()]));
+    await tableDoc.run(async (ctx) => {
+      const t = ctx.document.getSelection().parentTableOrNullObject;
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      t.load('nestingLevel');
+      await ctx.sync();
+      expect(t.nestingLevel).toBe(2);
+      const top = t.parentTable;
+      const controlsTable = c.parentTableOrNullObject;
+      await ctx.sync();
+      expect(controlsTable.isNullObject).toBe(true);
+      top.getRange('After').insertOoxml(PACKAGE, 'After');
+      await ctx.sync();
+    });
+    // After the top-level table is still inside the control around it.
+    expect(tableDoc.insertions.map((i) => i.landed)).toEqual(['inContentControl']);
+    expect(around.text).toBe(`包含表格的控件${INSERTED_IN_CONTROL}`);
+  });
+
+  it('a navigation from a null control fails the batch at sync (ItemNotFound)', async () => {
+    const e = await failure(docWith(selection('cursor')), async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      await ctx.sync();
+      c.parentContentControlOrNullObject.load('isNullObject');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('ItemNotFound');
+  });
+
+  it('a control’s properties: readable after load and sync only; a null object’s never', async () => {
+    await docWith(inside([control('PlainText', '甲')])).run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject;
+      c.load('type');
+      expect(() => c.type).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(c.type).toBe('PlainText');
+      expect(() => c.text).toThrow(/PropertyNotLoaded/);
+    });
+    await docWith(selection('cursor')).run(async (ctx) => {
+      const c = ctx.document.getSelection().parentContentControlOrNullObject.load('text');
+      await ctx.sync();
+      expect(() => c.text).toThrow(/ItemNotFound/);
+    });
   });
 });

@@ -10,7 +10,12 @@ export interface SettingsStore {
   readonly where: 'workbook' | 'document' | 'browser';
   /** What was saved, as stored (unknown JSON: validated by the caller), or null. */
   readonly load: () => Promise<unknown>;
-  readonly save: (settings: Settings) => Promise<void>;
+  /**
+   * Keep `settings`, the user's edit of `base` (the settings in force when the edit began);
+   * resolves to what is kept now — in a shared document, with what a co-author saved in the
+   * meantime merged in (see addin/office/document-settings.ts).
+   */
+  readonly save: (settings: Settings, base?: Settings) => Promise<Settings>;
 }
 
 /** Per-user defaults kept in this browser/webview: who issues the bulletin and to whom. */
@@ -84,7 +89,7 @@ export function browserSettingsStore(partition?: string): SettingsStore {
       const storage = webStorage(partition);
       if (!storage) return Promise.reject(new StorageBlockedError());
       storage.set(SETTINGS_KEY, JSON.stringify(settings));
-      return Promise.resolve();
+      return Promise.resolve(settings);
     },
   };
 }

@@ -3,11 +3,28 @@
  * queued and reach the document at sync(); every sync is counted with its request bytes;
  * reading an unloaded property throws; insertOoxml rejects what is not a flat OPC package.
  *
- * The document is only what the adapter can observe: the selection (a cursor or some text),
- * how deep in tables its start and its end are (0: body text, 1: a cell of a top-level
- * table, 2: a cell of a table nested in a cell…), whether the file is read-only and which
- * WordApi sets this "Word" supports. Each insertion records where it landed, so a test can
- * tell "after the table" from "inside a cell" (where a table would be nested).
+ * The document is only what the adapter can observe: the selection (a cursor or some text)
+ * and what holds each of its ends — tables (a cell of them) and content controls, nested in
+ * any order, outermost first — whether the file is read-only and which WordApi sets this
+ * "Word" supports. Each insertion records where it landed, so a test can tell "after the
+ * table" from "inside a cell" (where a table would be nested), and "after the control" from
+ * "inside the control" (whose content would change: the control's `text` records it).
+ *
+ * Rules modelled, from the Word JavaScript API reference (learn.microsoft.com
+ * /javascript/api/word, and the same text in @types/office-js):
+ * - Range.parentContentControl (WordApi 1.1) / parentContentControlOrNullObject (1.3): “the
+ *   currently supported content control that contains the range”; ContentControl
+ *   .parentContentControlOrNullObject / parentTableOrNullObject / getRange (all 1.3).
+ * - ContentControl.insertOoxml: location “must be 'Replace', 'Start', or 'End'” — content goes
+ *   INTO the control, never after it; after it is `getRange('After')` (1.3) then insert there.
+ * - ContentControl.insertParagraph: 'Start', 'End', 'Before' or 'After'; Range.insertParagraph:
+ *   'Before' or 'After' only. InsertLocation: “If the location is 'Before' or 'After', the new
+ *   content will be outside of the modified object”.
+ * - Plain-text controls: the reference now lists them as supported, but Word builds before
+ *   that do not report them as a parent (OfficeDev/office-js#1302: parentContentControl throws
+ *   ItemNotFound with the cursor in a plain-text control): `plainTextControlsVisible`.
+ * - GUESS (no documented rule found): a plain-text control holds one run of text, so content
+ *   with paragraphs or tables put INSIDE it fails the batch with GeneralException.
  */
 import {
   PropertyNotLoadedError,
@@ -24,21 +41,58 @@ export type Landing =
   | 'selectionEnd'
   | 'replacedSelection'
   | 'afterTable'
-  | 'inTableCell';
+  | 'inTableCell'
+  | 'afterContentControl'
+  | 'beforeContentControl'
+  | 'inContentControl';
 
 export interface Insertion {
+  /** The flat OPC package inserted ('' for a paragraph inserted by insertParagraph). */
   readonly ooxml: string;
   readonly location: string;
   readonly landed: Landing;
+  /** insertParagraph's text. */
+  readonly paragraph?: string;
 }
+
+/** A content control of the document: `text` is its content, changed by what lands in it. */
+export interface FakeControl {
+  readonly kind: 'control';
+  readonly type: 'RichText' | 'PlainText';
+  readonly id: number;
+  text: string;
+}
+
+/** A table (one of its cells, for what it holds). */
+export interface FakeTableBox {
+  readonly kind: 'table';
+}
+
+export type Container = FakeControl | FakeTableBox;
 
 export interface Selection {
   /** '' is a cursor (a collapsed range, an insertion point). */
   readonly text: string;
-  /** Table nesting at the selection's first character (0: not in a table). */
-  readonly startDepth: number;
-  /** Table nesting where the selection ends. */
-  readonly endDepth: number;
+  /** What holds the selection's first character, outermost first ([]: body text). */
+  readonly start: readonly Container[];
+  /** What holds the point where the selection ends. */
+  readonly end: readonly Container[];
+}
+
+let nextControlId = 1;
+
+/** A content control holding `text` (what the user typed in it). */
+export function control(type: 'RichText' | 'PlainText', text = '控件中的文字'): FakeControl {
+  return { kind: 'control', type, id: nextControlId++, text };
+}
+
+export function table(): FakeTableBox {
+  return { kind: 'table' };
+}
+
+/** A cursor (or `text` selected) inside `holders`, outermost first. */
+export function inside(holders: readonly Container[], text = ''): Selection {
+  return { text, start: holders, end: holders };
 }
 
 /**
@@ -49,9 +103,21 @@ export function selection(
   kind: 'cursor' | 'text' | 'table',
   { text = '', depth = 1 }: { readonly text?: string; readonly depth?: number } = {},
 ): Selection {
-  if (kind === 'cursor') return { text: '', startDepth: 0, endDepth: 0 };
-  if (kind === 'text') return { text: text || '所选的文字', startDepth: 0, endDepth: 0 };
-  return { text, startDepth: depth, endDepth: depth };
+  if (kind === 'cursor') return inside([]);
+  if (kind === 'text') return inside([], text || '所选的文字');
+  return inside(
+    Array.from({ length: depth }, () => table()),
+    text,
+  );
+}
+
+/** A selection whose ends are in different places (e.g. body text into a table). */
+export function spanning(
+  text: string,
+  start: readonly Container[],
+  end: readonly Container[],
+): Selection {
+  return { text, start, end };
 }
 
 /** An error as office-js raises it (OfficeExtension.Error): a code and a message. */
@@ -69,6 +135,11 @@ export class FakeDocument {
   selection: Selection = selection('cursor');
   /** Viewing mode, a protected or a read-only file: every edit fails with AccessDenied. */
   readOnly = false;
+  /**
+   * Whether parentContentControl* report plain-text controls (“the currently supported
+   * content control”): Word builds before plain-text support skip them (office-js#1302).
+   */
+  plainTextControlsVisible = true;
   /** The next insert fails with this host error (e.g. GeneralException), then it is cleared. */
   failNextInsert: { code: string; message: string } | null = null;
   /** What Office.context.requirements.isSetSupported answers for WordApi. */
@@ -82,7 +153,7 @@ export class FakeDocument {
     return this.selection.text;
   }
   set selectionText(text: string) {
-    this.selection = { text, startDepth: 0, endDepth: 0 };
+    this.selection = inside([], text);
   }
 
   /** This Word supports WordApi up to `version` only (e.g. '1.2': Office 2016 bought outright). */
@@ -100,6 +171,11 @@ export class FakeDocument {
       const [M, m] = v.split('.').map(Number) as [number, number];
       return n === name && (M > major || (M === major && m >= minor));
     });
+  }
+
+  /** A control the API reports as a parent (“currently supported”). */
+  visible(c: Container): c is FakeControl {
+    return c.kind === 'control' && (c.type === 'RichText' || this.plainTextControlsVisible);
   }
 
   run<T>(batch: (context: FakeWordContext) => Promise<T>): Promise<T> {
@@ -151,11 +227,14 @@ export class FakeWordContext {
   }
 }
 
-/** What a range stands for: the selection, one of its ends, or the point after a table. */
+/**
+ * What a range stands for: the selection, one of its ends, or the point just after a
+ * container (`path`: what holds it, outermost first, ending with the container itself).
+ */
 type Where =
   | { readonly kind: 'selection' }
   | { readonly kind: 'start' | 'end' }
-  | { readonly kind: 'afterTable'; readonly depth: number };
+  | { readonly kind: 'after'; readonly path: readonly Container[] };
 
 const LOCATIONS = ['Replace', 'Start', 'End', 'Before', 'After'];
 
@@ -169,6 +248,67 @@ function notLoaded(name: string): never {
   );
 }
 
+/** The containers both paths share (what holds the whole of a selection). */
+function commonPrefix(a: readonly Container[], b: readonly Container[]): Container[] {
+  const out: Container[] = [];
+  for (let i = 0; i < Math.min(a.length, b.length) && a[i] === b[i]; i++) out.push(a[i]!);
+  return out;
+}
+
+/** `path` up to (and including) its innermost element that `keep` accepts, or null. */
+function upToInnermost(
+  path: readonly Container[],
+  keep: (c: Container) => boolean,
+): Container[] | null {
+  for (let i = path.length - 1; i >= 0; i--) if (keep(path[i]!)) return path.slice(0, i + 1);
+  return null;
+}
+
+const isTable = (c: Container) => c.kind === 'table';
+
+/** AccessDenied, failNextInsert and the package check: what every insert goes through. */
+function checkInsert(data: FakeDocument, ooxml: string | null): void {
+  if (data.readOnly)
+    throw new FakeWordError(
+      'AccessDenied',
+      'AccessDenied: You cannot perform the requested operation.',
+    );
+  const failure = data.failNextInsert;
+  if (failure) {
+    data.failNextInsert = null;
+    throw new FakeWordError(failure.code, `${failure.code}: ${failure.message}`);
+  }
+  if (
+    ooxml !== null &&
+    (!/^<pkg:package [\s\S]*<\/pkg:package>$/.test(ooxml) ||
+      !ooxml.includes('pkg:name="/word/document.xml"'))
+  ) {
+    throw new FakeWordError(
+      'InvalidArgument',
+      'InvalidArgument: insertOoxml needs a flat OPC package with /word/document.xml',
+    );
+  }
+}
+
+/** Marks what an insertion puts inside a control, so a test sees the control's content change. */
+export const INSERTED_IN_CONTROL = '〔插入的内容〕';
+
+/**
+ * Content put at a point held by `holders`: inside the innermost container. In a control, its
+ * content changes (a plain-text control refuses it: GUESS, see the header).
+ */
+function landInside(holders: readonly Container[]): Landing {
+  const innermost = holders[holders.length - 1]!;
+  if (innermost.kind === 'table') return 'inTableCell';
+  if (innermost.type === 'PlainText')
+    throw new FakeWordError(
+      'GeneralException',
+      'GeneralException: a plain-text content control cannot hold paragraphs (fake: guessed rule)',
+    );
+  innermost.text += INSERTED_IN_CONTROL;
+  return 'inContentControl';
+}
+
 export class FakeWordRange {
   private loaded = new Map<string, unknown>();
   constructor(
@@ -176,18 +316,18 @@ export class FakeWordRange {
     private readonly where: Where,
   ) {}
 
-  /** Table nesting at this range (a range that spans depths counts as outside the inner one). */
-  private depth(): number {
+  /** What holds this range, outermost first (a selection: what holds all of it). */
+  private holders(): readonly Container[] {
     const s = this.ctx.data.selection;
     switch (this.where.kind) {
       case 'selection':
-        return Math.min(s.startDepth, s.endDepth);
+        return commonPrefix(s.start, s.end);
       case 'start':
-        return s.startDepth;
+        return s.start;
       case 'end':
-        return s.endDepth;
-      case 'afterTable':
-        return this.where.depth - 1;
+        return s.end;
+      case 'after':
+        return this.where.path.slice(0, -1);
     }
   }
 
@@ -240,13 +380,26 @@ export class FakeWordRange {
   /** WordApi 1.3: the innermost table holding the whole range, or a null object. */
   get parentTableOrNullObject(): FakeWordTable {
     this.ctx.requires13('Range.parentTableOrNullObject');
-    return new FakeWordTable(this.ctx, this.depth(), true);
+    return new FakeWordTable(this.ctx, upToInnermost(this.holders(), isTable), true);
   }
 
   /** WordApi 1.3: as above, but ItemNotFound (at sync) outside a table. */
   get parentTable(): FakeWordTable {
     this.ctx.requires13('Range.parentTable');
-    return new FakeWordTable(this.ctx, this.depth(), false);
+    return new FakeWordTable(this.ctx, upToInnermost(this.holders(), isTable), false);
+  }
+
+  /** WordApi 1.3: the innermost (supported) content control holding the range, or a null object. */
+  get parentContentControlOrNullObject(): FakeWordContentControl {
+    this.ctx.requires13('Range.parentContentControlOrNullObject');
+    const path = upToInnermost(this.holders(), (c) => this.ctx.data.visible(c));
+    return new FakeWordContentControl(this.ctx, path, true);
+  }
+
+  /** WordApi 1.1: as above, but ItemNotFound (at sync) outside a control. */
+  get parentContentControl(): FakeWordContentControl {
+    const path = upToInnermost(this.holders(), (c) => this.ctx.data.visible(c));
+    return new FakeWordContentControl(this.ctx, path, false);
   }
 
   insertOoxml(ooxml: string, location: string): void {
@@ -256,47 +409,55 @@ export class FakeWordRange {
       op: 'insertOoxml',
       payload: { ooxml, location },
       apply: () => {
-        const data = this.ctx.data;
-        if (data.readOnly)
-          throw new FakeWordError(
-            'AccessDenied',
-            'AccessDenied: You cannot perform the requested operation.',
-          );
-        const failure = data.failNextInsert;
-        if (failure) {
-          data.failNextInsert = null;
-          throw new FakeWordError(failure.code, `${failure.code}: ${failure.message}`);
-        }
-        if (
-          !/^<pkg:package [\s\S]*<\/pkg:package>$/.test(ooxml) ||
-          !ooxml.includes('pkg:name="/word/document.xml"')
-        ) {
+        checkInsert(this.ctx.data, ooxml);
+        this.ctx.data.insertions.push({ ooxml, location, landed: this.landing(location) });
+      },
+    });
+  }
+
+  /** WordApi 1.1: Range.insertParagraph takes 'Before' or 'After' only. */
+  insertParagraph(text: string, location: string): void {
+    this.ctx.enqueue({
+      op: 'insertParagraph',
+      payload: { text, location },
+      apply: () => {
+        if (location !== 'Before' && location !== 'After')
           throw new FakeWordError(
             'InvalidArgument',
-            'InvalidArgument: insertOoxml needs a flat OPC package with /word/document.xml',
+            `InvalidArgument: Range.insertParagraph(${location})`,
           );
-        }
-        data.insertions.push({ ooxml, location, landed: this.landing(location) });
+        checkInsert(this.ctx.data, null);
+        const landed = this.landing(location);
+        this.ctx.data.insertions.push({ ooxml: '', location, landed, paragraph: text });
       },
     });
   }
 
   private landing(location: string): Landing {
     const s = this.ctx.data.selection;
-    if (this.where.kind === 'afterTable') return this.depth() > 0 ? 'inTableCell' : 'afterTable';
+    if (this.where.kind === 'after') {
+      const holders = this.holders();
+      if (holders.length > 0) return landInside(holders);
+      const container = this.where.path[this.where.path.length - 1]!;
+      return container.kind === 'table' ? 'afterTable' : 'afterContentControl';
+    }
     if (this.where.kind !== 'selection') {
-      if (this.depth() > 0) return 'inTableCell';
+      const holders = this.where.kind === 'start' ? s.start : s.end;
+      if (holders.length > 0) return landInside(holders);
       if (s.text === '') return 'atCursor';
       return this.where.kind === 'end' ? 'afterSelection' : 'beforeSelection';
     }
-    // Content at the selection's start (Before/Start) or end (After/End), or over all of it.
-    const at =
+    // Content at the selection's start (Before/Start) or end (After/End), or over all of it
+    // (Replace: inside whatever holds either end).
+    const holders =
       location === 'Replace'
-        ? Math.max(s.startDepth, s.endDepth)
+        ? s.end.length > 0
+          ? s.end
+          : s.start
         : location === 'Before' || location === 'Start'
-          ? s.startDepth
-          : s.endDepth;
-    if (at > 0) return 'inTableCell';
+          ? s.start
+          : s.end;
+    if (holders.length > 0) return landInside(holders);
     if (s.text === '') return 'atCursor';
     const landed: Record<string, Landing> = {
       Replace: 'replacedSelection',
@@ -309,24 +470,25 @@ export class FakeWordRange {
   }
 }
 
-/** Word.Table (WordApi 1.3), or the null object a *OrNullObject accessor returns. */
-export class FakeWordTable {
-  private loaded = new Set<string>();
+/** What Table and ContentControl share: a path, the null object, and the sync it knows. */
+abstract class FakeWordObject {
+  protected loaded = new Set<string>();
   /** The sync count when this proxy was made: isNullObject is known after the next sync. */
   private readonly bornAt: number;
   constructor(
-    private readonly ctx: FakeWordContext,
-    /** Nesting level of this table: 0 means there is no table. */
-    private readonly level: number,
-    private readonly orNull: boolean,
+    protected readonly ctx: FakeWordContext,
+    /** What holds this object, outermost first, ending with the object; null: no object. */
+    protected readonly path: readonly Container[] | null,
+    member: string,
+    orNull: boolean,
   ) {
     this.bornAt = ctx.generation;
-    if (level === 0 && !orNull) {
+    if (path === null && !orNull) {
       ctx.enqueue({
         op: 'resolve',
-        payload: 'parentTable',
+        payload: member,
         apply: () => {
-          throw new FakeWordError('ItemNotFound', 'ItemNotFound: the range is not in a table');
+          throw new FakeWordError('ItemNotFound', `ItemNotFound: ${member}: there is none`);
         },
       });
     }
@@ -335,36 +497,35 @@ export class FakeWordTable {
   /** Set by sync (no load needed, as the docs say), never readable before it. */
   get isNullObject(): boolean {
     if (this.ctx.generation === this.bornAt) notLoaded('isNullObject');
-    return this.level === 0;
+    return this.path === null;
   }
 
-  get nestingLevel(): number {
-    if (!this.loaded.has('nestingLevel') || this.ctx.generation === this.bornAt)
-      notLoaded('nestingLevel');
-    if (this.level === 0)
-      throw new FakeWordError('ItemNotFound', 'ItemNotFound: nestingLevel of a null object');
-    return this.level;
+  /** A loaded property of a real object (a null object's cannot be read). */
+  protected property<T>(name: string, value: () => T): T {
+    if (!this.loaded.has(name) || this.ctx.generation === this.bornAt) notLoaded(name);
+    if (this.path === null)
+      throw new FakeWordError('ItemNotFound', `ItemNotFound: ${name} of a null object`);
+    return value();
   }
 
-  load(props: string | readonly string[]): this {
+  protected queueLoad(kind: string, props: string | readonly string[], known: string[]): void {
     const names = propertyNames(props);
     this.ctx.enqueue({
       op: 'load',
       payload: names,
       apply: () => {
         for (const name of names) {
-          if (name !== 'isNullObject' && name !== 'nestingLevel')
-            throw new FakeWordError('InvalidArgument', `PropertyNotFound: Table.${name}`);
+          if (name !== 'isNullObject' && !known.includes(name))
+            throw new FakeWordError('InvalidArgument', `PropertyNotFound: ${kind}.${name}`);
           this.loaded.add(name);
         }
       },
     });
-    return this;
   }
 
   /** A call on a null object is queued like any other and fails the batch at sync. */
-  private call(member: string): void {
-    if (this.level > 0) return;
+  protected call(member: string): void {
+    if (this.path !== null) return;
     this.ctx.enqueue({
       op: 'call',
       payload: member,
@@ -374,15 +535,41 @@ export class FakeWordTable {
     });
   }
 
-  /** The table holding this one (its nesting level minus one). */
+  /** What holds this object (its path without itself). */
+  protected holders(): readonly Container[] {
+    return this.path === null ? [] : this.path.slice(0, -1);
+  }
+
+  /** The point just after this object. */
+  protected after(): FakeWordRange {
+    return new FakeWordRange(this.ctx, { kind: 'after', path: this.path ?? [] });
+  }
+}
+
+/** Word.Table (WordApi 1.3), or the null object a *OrNullObject accessor returns. */
+export class FakeWordTable extends FakeWordObject {
+  constructor(ctx: FakeWordContext, path: readonly Container[] | null, orNull: boolean) {
+    super(ctx, path, 'parentTable', orNull);
+  }
+
+  get nestingLevel(): number {
+    return this.property('nestingLevel', () => this.path!.filter(isTable).length);
+  }
+
+  load(props: string | readonly string[]): this {
+    this.queueLoad('Table', props, ['nestingLevel']);
+    return this;
+  }
+
+  /** The table holding this one (whatever controls lie between). */
   get parentTable(): FakeWordTable {
     this.call('Table.parentTable');
-    return new FakeWordTable(this.ctx, Math.max(this.level - 1, 0), false);
+    return new FakeWordTable(this.ctx, upToInnermost(this.holders(), isTable), false);
   }
 
   get parentTableOrNullObject(): FakeWordTable {
     this.call('Table.parentTableOrNullObject');
-    return new FakeWordTable(this.ctx, Math.max(this.level - 1, 0), true);
+    return new FakeWordTable(this.ctx, upToInnermost(this.holders(), isTable), true);
   }
 
   /** Only 'After' is modelled: the point just past the table. */
@@ -390,6 +577,110 @@ export class FakeWordTable {
     this.call('Table.getRange');
     if (location !== 'After')
       throw new FakeWordError('InvalidArgument', `the fake models Table.getRange('After') only`);
-    return new FakeWordRange(this.ctx, { kind: 'afterTable', depth: this.level });
+    return this.after();
+  }
+}
+
+/** Word.ContentControl (WordApi 1.1; its parents and getRange 1.3), or a null object. */
+export class FakeWordContentControl extends FakeWordObject {
+  constructor(ctx: FakeWordContext, path: readonly Container[] | null, orNull: boolean) {
+    super(ctx, path, 'parentContentControl', orNull);
+  }
+
+  private get control(): FakeControl {
+    return this.path![this.path!.length - 1] as FakeControl;
+  }
+
+  /** 'RichText' or 'PlainText' (the two kinds the fake models). */
+  get type(): string {
+    return this.property('type', () => this.control.type);
+  }
+
+  get text(): string {
+    return this.property('text', () => this.control.text);
+  }
+
+  get id(): number {
+    return this.property('id', () => this.control.id);
+  }
+
+  load(props: string | readonly string[]): this {
+    this.queueLoad('ContentControl', props, ['type', 'text', 'id']);
+    return this;
+  }
+
+  /** WordApi 1.3: the (supported) control holding this one, or a null object. */
+  get parentContentControlOrNullObject(): FakeWordContentControl {
+    this.ctx.requires13('ContentControl.parentContentControlOrNullObject');
+    this.call('ContentControl.parentContentControlOrNullObject');
+    const path = upToInnermost(this.holders(), (c) => this.ctx.data.visible(c));
+    return new FakeWordContentControl(this.ctx, path, true);
+  }
+
+  /** WordApi 1.3: the innermost table holding this control, or a null object. */
+  get parentTableOrNullObject(): FakeWordTable {
+    this.ctx.requires13('ContentControl.parentTableOrNullObject');
+    this.call('ContentControl.parentTableOrNullObject');
+    return new FakeWordTable(this.ctx, upToInnermost(this.holders(), isTable), true);
+  }
+
+  /** WordApi 1.3. Only 'After' is modelled: the point just past the control. */
+  getRange(location: string = 'Whole'): FakeWordRange {
+    this.ctx.requires13('ContentControl.getRange');
+    this.call('ContentControl.getRange');
+    if (location !== 'After')
+      throw new FakeWordError(
+        'InvalidArgument',
+        `the fake models ContentControl.getRange('After') only`,
+      );
+    return this.after();
+  }
+
+  /**
+   * Into the control: the location “must be 'Replace', 'Start', or 'End'”; the host refuses
+   * any other (InvalidArgument at sync — which code is a GUESS).
+   */
+  insertOoxml(ooxml: string, location: string): void {
+    this.call('ContentControl.insertOoxml');
+    this.ctx.enqueue({
+      op: 'insertOoxml',
+      payload: { ooxml, location },
+      apply: () => {
+        if (!['Replace', 'Start', 'End'].includes(location))
+          throw new FakeWordError(
+            'InvalidArgument',
+            `InvalidArgument: ContentControl.insertOoxml(${location}): Replace, Start or End`,
+          );
+        checkInsert(this.ctx.data, ooxml);
+        const landed = landInside(this.path!);
+        this.ctx.data.insertions.push({ ooxml, location, landed });
+      },
+    });
+  }
+
+  /** 'Start' / 'End': into the control; 'Before' / 'After': outside it, next to it. */
+  insertParagraph(text: string, location: string): void {
+    this.call('ContentControl.insertParagraph');
+    this.ctx.enqueue({
+      op: 'insertParagraph',
+      payload: { text, location },
+      apply: () => {
+        if (!['Start', 'End', 'Before', 'After'].includes(location))
+          throw new FakeWordError(
+            'InvalidArgument',
+            `InvalidArgument: insertParagraph(${location})`,
+          );
+        checkInsert(this.ctx.data, null);
+        const landed =
+          location === 'Start' || location === 'End'
+            ? landInside(this.path!)
+            : this.holders().length > 0
+              ? landInside(this.holders())
+              : location === 'After'
+                ? 'afterContentControl'
+                : 'beforeContentControl';
+        this.ctx.data.insertions.push({ ooxml: '', location, landed, paragraph: text });
+      },
+    });
   }
 }
