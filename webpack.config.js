@@ -4,11 +4,16 @@
 // without WebView2, parses nothing newer). office.js comes from Microsoft's CDN, as the Office
 // docs require; `--env officeJs=local` (or TONGBAO_OFFICE_JS=local) ships the copy from
 // @microsoft/office-js instead, for intranets that cannot reach the CDN.
+// `--env publicUrl=https://intranet.example/tongbao/` (or TONGBAO_PUBLIC_URL) writes
+// dist/manifest.xml for the office's own HTTPS server (scripts/manifest-url.mjs): every URL
+// under that address instead of the dev server's https://localhost:3000. Without it,
+// dist/manifest.xml is manifest.xml as it is.
 // `npm run dev-server` serves dist/ over https on localhost:3000 with the
 // office-addin-dev-certs certificate.
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { EsbuildEs2017Plugin } from './scripts/esbuild-es2017-plugin.mjs';
+import { checkPublicUrl, productionManifest, PublicUrlError } from './scripts/manifest-url.mjs';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -41,6 +46,24 @@ async function devCertificates() {
   }
 }
 
+/**
+ * The address dist/ is to be served from (`--env publicUrl=…` or TONGBAO_PUBLIC_URL), checked,
+ * or undefined for the dev server's manifest. A refused address ends the build with one line.
+ * @param {Record<string, unknown> | undefined} env
+ * @returns {string | undefined}
+ */
+function publicUrlOf(env) {
+  const raw = env?.publicUrl ?? process.env.TONGBAO_PUBLIC_URL;
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return checkPublicUrl(String(raw));
+  } catch (e) {
+    if (!(e instanceof PublicUrlError)) throw e;
+    console.error(`[tongbao] ${e.message}`);
+    process.exit(2);
+  }
+}
+
 /** TypeScript through ts-loader (type-checking is `npm run typecheck`'s job). */
 const typescript = {
   test: /\.tsx?$/,
@@ -69,6 +92,8 @@ export default async (env, argv) => {
   const localOfficeJs =
     String(env?.officeJs ?? process.env.TONGBAO_OFFICE_JS ?? 'cdn').toLowerCase() === 'local';
   const officeJs = localOfficeJs ? 'office-js/office.js' : OFFICE_JS_CDN;
+  const publicUrl = publicUrlOf(env);
+  if (publicUrl) console.log(`[tongbao] dist/manifest.xml: every URL under ${publicUrl}`);
   const common = {
     mode: dev ? 'development' : 'production',
     // Not eval-source-map in development either: code inside eval("…") strings would escape
@@ -114,7 +139,14 @@ export default async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'addin/assets', to: 'assets' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            // For the office's server: the same manifest, every URL under publicUrl.
+            ...(publicUrl
+              ? { transform: (content) => productionManifest(content.toString('utf8'), publicUrl) }
+              : {}),
+          },
           // 26 MB of already minified host files, only when asked for: copy, never re-minify.
           ...(localOfficeJs
             ? [{ from: officeJsDir, to: 'office-js', info: { minimized: true } }]

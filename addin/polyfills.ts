@@ -16,6 +16,14 @@
  * enough for how these callers use them, not a general polyfill. Imported first by the task
  * pane's and the web page's entries. Where the bundle cannot even parse (IE 11), the pages'
  * inline guard says so instead.
+ *
+ * EdgeHTML itself no longer gets the pane: what Fluent UI v9 needs beyond these built-ins
+ * (CSS `:is()` in tabster's focus code, `canvas.toBlob`, flex `gap`, `inset`,
+ * `:focus-visible`) cannot be filled in here, so the pages' inline guard knows EdgeHTML by
+ * its user agent and names the fix instead (install the WebView2 runtime; taskpane.html,
+ * web/index.html). These stay because they are harmless where the built-ins exist and still
+ * cover an older Chromium or WKWebView that lacks one of them (Safari before 14.1 has no
+ * WeakRef, for one); test/taskpane.browser.test.ts runs the pane with them standing in.
  */
 
 // A module, so that nothing declared here becomes a global of its own.

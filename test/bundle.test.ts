@@ -45,6 +45,11 @@ describe('the production task-pane bundle (dist/, npm run build)', () => {
   it('carries no .xlsx reader (ExcelJS)', () => {
     expect(readFileSync(`dist/${ownJs[0]}`, 'utf8')).not.toContain('xl/worksheets/');
   });
+
+  it('the default build ships manifest.xml as it is (the dev server); publicUrl builds move it', () => {
+    // test/manifest.test.ts checks the production manifest a `--env publicUrl=…` build writes.
+    expect(readFileSync('dist/manifest.xml', 'utf8')).toBe(readFileSync('manifest.xml', 'utf8'));
+  });
 });
 
 // The add-in loads office.js from Microsoft's CDN, as the Office docs require; the local copy

@@ -4,10 +4,18 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
+import { browserLine, findBrowser, type Lookup } from './find-browser';
 
-// Debian's Chromium, driven by playwright-core (no browser download), for the pane and web tests.
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser this machine has, driven by playwright-core (no browser download), for the pane
+ * and web tests: CHROMIUM_PATH, else Chromium, Google Chrome or Microsoft Edge where their
+ * installers put them (./find-browser.ts). Looked up and named once per run by the
+ * globalSetup (./browser-setup.ts); looked up here when a run has none.
+ */
+function browserLookup(): Lookup {
+  return inject('browser') ?? findBrowser(existsSync, process.env, process.platform);
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -42,10 +50,10 @@ export async function serveStatic(dir: string): Promise<{ base: string; server: 
 
 /** Headless Chromium with this machine's closed network in mind (no background requests). */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  const lookup = browserLookup();
+  if (!lookup.found) throw new Error(browserLine(lookup));
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: lookup.found.path,
     args: [
       '--no-sandbox',
       '--disable-gpu',
