@@ -330,7 +330,11 @@ describe('the task pane in Chromium', () => {
   }, 30_000);
 });
 
-/** What EdgeHTML 18 lacks of what Chromium has, removed after office.js, before the pane. */
+/**
+ * The built-ins EdgeHTML 18 lacks of what Chromium has (older WKWebViews lack some too),
+ * removed after office.js, before the pane: the polyfills stand in for them. EdgeHTML itself is
+ * shown the WebView2 page (test/webview-guard.browser.test.ts); this is the polyfills' test.
+ */
 const EDGEHTML_18 = `(function () {
   function drop(owner, names) {
     names.forEach(function (name) { if (owner) delete owner[name]; });
@@ -349,7 +353,7 @@ const EDGEHTML_18 = `(function () {
 describe('in the webviews of Office 2016/2019', () => {
   const UNSUPPORTED = '通报无法在此 Office 中运行';
 
-  it('EdgeHTML 18 (its built-ins): the pane recomputes, reads last month, exports Word', async () => {
+  it('without the built-ins EdgeHTML 18 and older Safari lack (polyfilled): the pane recomputes, reads last month, exports Word', async () => {
     const grids = await readWorkbookGrids(await readFile('samples/2017-08.xlsx'));
     const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     const errors: string[] = [];

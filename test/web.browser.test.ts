@@ -11,6 +11,7 @@ import { launchChromium, serveStatic, shownFigures } from './helpers/browser';
 import { docxParts } from './helpers/docx-xml';
 import { seed } from './helpers/seed';
 import { LEGACY_XLS } from './helpers/legacy-xls';
+import { SPARKLINE_GROUP, extrasXlsx, part } from './helpers/hostile-xlsx';
 
 // 网页版 (dist/web/, from `npm run build`) in Debian's Chromium: no Office, no server but a
 // plain static one (or none: file://), the sample workbooks read in the page.
@@ -164,6 +165,24 @@ describe('网页版 in Chromium', () => {
     const own = after.find((s) => s.name === '通报图表')!;
     expect(own.values).toEqual([['我的图表']]);
     expect(after.find((s) => s.name === '数字城管综合评价表')!.values[61]![16]).toBe(98.51);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 90_000);
+
+  it('the checked workbook keeps the sparklines and says what it cannot keep (a chart), as --out does', async () => {
+    const file = join(scratch, 'with-extras.xlsx');
+    await writeFile(file, await extrasXlsx({ chart: true }));
+    const context = await newContext();
+    const { page, errors } = await openPage(context);
+    await load(page, file);
+    await expect.poll(() => mainText(page), { timeout: 30_000 }).toContain('下载复核工作簿');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载复核工作簿' }).click(),
+    ]);
+    await expect.poll(() => mainText(page)).toContain('不保留原工作簿中的图表（区）');
+    const bytes = new Uint8Array(await readFile(await xlsx.path()));
+    expect(await part(bytes, 'xl/worksheets/sheet1.xml')).toContain(SPARKLINE_GROUP);
     expect(errors).toEqual([]);
     await context.close();
   }, 90_000);

@@ -182,11 +182,12 @@ export function WebApp({
   const downloadWorkbook = (book: Book, facts: Narrative | null) =>
     task(async () => {
       await showing(ui.annotating);
-      const [{ planWrites }, { annotateWorkbook }, { ChartSheetTakenError }] = await Promise.all([
-        import('../src/plan/write-plan'),
-        import('../src/io/xlsx-write'),
-        import('../src/io/xlsx-charts'),
-      ]);
+      const [{ planWrites }, { annotatedCopy, lossItems }, { ChartSheetTakenError }] =
+        await Promise.all([
+          import('../src/plan/write-plan'),
+          import('../src/io/xlsx-write'),
+          import('../src/io/xlsx-charts'),
+        ]);
       const plan = planWrites(book.analysis);
       if (plan.conflicts.length > 0) {
         const cells = plan.conflicts.map((c) => `${c.sheet}!${c.cell}`);
@@ -195,22 +196,28 @@ export function WebApp({
       }
       // The figures on a sheet of their own (通报图表), as `--out` puts them.
       const images = await chartImages(facts?.charts ?? [], catalog.cli.figureTitle);
-      let bytes: Uint8Array;
+      let copy: Awaited<ReturnType<typeof annotatedCopy>>;
       let taken: string | null = null;
       try {
-        bytes = await annotateWorkbook(book.bytes, plan, images, book.checked);
+        copy = await annotatedCopy(book.bytes, plan, images, book.checked);
       } catch (e) {
         // A sheet of that name is the user's: the copy is saved without the charts, and says so.
         if (!(e instanceof ChartSheetTakenError)) throw e;
         taken = e.sheet;
-        bytes = await annotateWorkbook(book.bytes, plan, undefined, book.checked);
+        copy = await annotatedCopy(book.bytes, plan, undefined, book.checked);
       }
       const name = annotatedName(book.name);
-      download(name, new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      download(name, new Blob([copy.bytes as BlobPart], { type: XLSX_TYPE }));
+      // What the copy could not keep of the user's workbook (charts, slicers…), as `--out` says.
+      const lost =
+        copy.losses.length > 0
+          ? catalog.cli.copyLoses(name, lossItems(copy.losses, catalog.cli.copyLossKinds))
+          : '';
+      const warnings = `${taken === null ? '' : ui.chartSheetTaken(taken)}${lost}`;
       setNotice(
-        taken === null
+        warnings === ''
           ? { intent: 'success', text: ui.exported(name) }
-          : { intent: 'warning', text: `${ui.exported(name)}${ui.chartSheetTaken(taken)}` },
+          : { intent: 'warning', text: `${ui.exported(name)}${warnings}` },
       );
     });
 

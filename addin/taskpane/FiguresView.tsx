@@ -67,12 +67,17 @@ function centre(image: HTMLImageElement): void {
 }
 
 /** Each chart drawn once: the text is re-read at every keystroke, the charts stay the same. */
-const drawn = new WeakMap<ChartSpec, string>();
+const drawn = new WeakMap<ChartSpec, string | null>();
 
-function svgUrl(chart: ChartSpec): string {
+/** The chart as a data: URL; null when ECharts cannot draw it (the pane says so in its place). */
+function svgUrl(chart: ChartSpec): string | null {
   let url = drawn.get(chart);
   if (url === undefined) {
-    url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderChartSvg(chart))}`;
+    try {
+      url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderChartSvg(chart))}`;
+    } catch {
+      url = null;
+    }
     drawn.set(chart, url);
   }
   return url;
@@ -101,21 +106,30 @@ export default function FiguresView({ text, charts, ui }: FiguresViewProps) {
     <section aria-label={ui.figures} className={styles.list} data-testid="figures">
       <Subtitle2 as="h3">{ui.figures}</Subtitle2>
       <Caption1 className={styles.hint}>{ui.figuresScroll}</Caption1>
-      {figures.map(({ chart, caption }) => (
-        <figure key={caption} className={styles.figure}>
-          <div className={styles.frame}>
-            <img
-              className={styles.image}
-              src={svgUrl(chart)}
-              alt={caption}
-              onLoad={chart.kind === 'pie' ? (e) => centre(e.currentTarget) : undefined}
-            />
-          </div>
-          <Caption1 as="p" className={styles.caption}>
-            {caption}
-          </Caption1>
-        </figure>
-      ))}
+      {figures.map(({ chart, caption }) => {
+        const url = svgUrl(chart);
+        return (
+          <figure key={caption} className={styles.figure}>
+            {url === null ? (
+              <Caption1 as="p" role="alert" data-testid="figure-failed">
+                {ui.figureNotDrawn}
+              </Caption1>
+            ) : (
+              <div className={styles.frame}>
+                <img
+                  className={styles.image}
+                  src={url}
+                  alt={caption}
+                  onLoad={chart.kind === 'pie' ? (e) => centre(e.currentTarget) : undefined}
+                />
+              </div>
+            )}
+            <Caption1 as="p" className={styles.caption}>
+              {caption}
+            </Caption1>
+          </figure>
+        );
+      })}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { UiStrings } from '../../src/i18n/catalog';
+import { problemText } from './errors';
 
 /** Layout shared by the Excel and the Word pane: readable down to the 320 px pane width. */
 export const usePaneStyles = makeStyles({
@@ -54,9 +55,13 @@ export interface NoticeState {
   readonly text: string;
 }
 
-/** What went wrong, for the user: the error's own message inside the catalog's sentence. */
+/**
+ * What went wrong, for the user: a user-facing error (a workbook the reader refuses, an
+ * annotated copy that cannot be read back, a host error) in the catalog's own words; anything
+ * else as its message inside the catalog's sentence.
+ */
 export function failedNotice(ui: UiStrings, e: unknown): NoticeState {
-  return { intent: 'error', text: ui.failed(e instanceof Error ? e.message : String(e)) };
+  return { intent: 'error', text: problemText(ui, e) };
 }
 
 /** One message to the user, in a MessageBar (never only the console). */

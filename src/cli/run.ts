@@ -313,20 +313,6 @@ async function writeTemplate(
  * [issue 18] What the copy does not keep, one item per kind (and element, for `other`), with
  * the sheets it was on.
  */
-function lossItems(
-  losses: readonly CopyLoss[],
-  kinds: Catalog['cli']['copyLossKinds'],
-): { what: string; sheets: string[] }[] {
-  const items = new Map<string, { what: string; sheets: string[] }>();
-  for (const l of losses) {
-    const what = l.detail === undefined ? kinds[l.kind] : `${kinds[l.kind]} ${l.detail}`;
-    const item = items.get(what) ?? { what, sheets: [] };
-    items.set(what, item);
-    if (l.sheet !== null && !item.sheets.includes(l.sheet)) item.sheets.push(l.sheet);
-  }
-  return [...items.values()];
-}
-
 /** The command line, as a function: returns the exit code (0 ok, 1 usage, 2 bad input). */
 export async function runCli(
   argv: readonly string[],
@@ -427,10 +413,8 @@ export async function runCli(
       );
       return 2;
     }
-    const [{ annotatedCopy, CopyUnreadableError }, { ChartSheetTakenError }] = await Promise.all([
-      import('../io/xlsx-write'),
-      import('../io/xlsx-charts'),
-    ]);
+    const [{ annotatedCopy, CopyUnreadableError, lossItems }, { ChartSheetTakenError }] =
+      await Promise.all([import('../io/xlsx-write'), import('../io/xlsx-charts')]);
     const drawnFigures = await figures();
     const images = narrative().charts.flatMap((chart, i) => {
       const f = drawnFigures.get(chart.id);

@@ -156,6 +156,8 @@ export const enUS: Catalog = {
     drawingFigures: 'Drawing the figures…',
     figuresScroll:
       'The pane is narrow: scroll a figure sideways, or widen the pane to see it whole.',
+    figureNotDrawn:
+      'This figure could not be drawn; the exported documents leave it out too. The other figures and the text are not affected.',
     chartSheetTaken: (sheet) =>
       `The workbook already has a sheet named “${sheet}” that Tongbao did not make: the checked workbook was saved without the charts. Rename that sheet and try again.`,
     insertTemplate: 'Insert the 通报数据 sheet',

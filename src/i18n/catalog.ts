@@ -136,6 +136,8 @@ export interface UiStrings {
   readonly drawingFigures: string;
   /** Under the figures' heading in a narrow pane: the pictures scroll sideways. */
   readonly figuresScroll: string;
+  /** In a figure's place when it cannot be drawn (a unit name ECharts cannot lay out…). */
+  readonly figureNotDrawn: string;
   /** The checked workbook was saved without its chart sheet: a sheet of that name is the user's. */
   readonly chartSheetTaken: (sheet: string) => string;
   /** The empty 通报数据 sheet: the Excel pane's button, and the web page's download. */
@@ -436,6 +438,7 @@ export const zhCN: Catalog = {
     figures: '通报中的图',
     drawingFigures: '正在绘制图…',
     figuresScroll: '窗格较窄，图可左右滚动查看；拖宽窗格可看到整张图。',
+    figureNotDrawn: '此图未能绘制，导出的文档中也将略去此图；其余的图和文字不受影响。',
     chartSheetTaken: (sheet) =>
       `工作簿中已有名为“${sheet}”的工作表且不是通报生成的，复核工作簿中未放入图表；请将该表改名后重试。`,
     insertTemplate: '插入通报数据表',

@@ -4,6 +4,7 @@ import { UserFacingError } from '../core/errors';
 import { columnIndex, rangeAddress } from '../core/grid';
 import { addChartSheet, type ChartImage } from './xlsx-charts';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
+import type { Catalog } from '../i18n/catalog';
 import {
   checkWorkbookSize,
   isSizeChecked,
@@ -326,6 +327,24 @@ export type CopyLossKind =
   | 'shape'
   | 'headerPicture'
   | 'other';
+
+/**
+ * What the copy does not keep, one item per kind (and element, for `other`), with the sheets
+ * it was on: what the command line and the web page say before they write the copy.
+ */
+export function lossItems(
+  losses: readonly CopyLoss[],
+  kinds: Catalog['cli']['copyLossKinds'],
+): { what: string; sheets: string[] }[] {
+  const items = new Map<string, { what: string; sheets: string[] }>();
+  for (const l of losses) {
+    const what = l.detail === undefined ? kinds[l.kind] : `${kinds[l.kind]} ${l.detail}`;
+    const item = items.get(what) ?? { what, sheets: [] };
+    items.set(what, item);
+    if (l.sheet !== null && !item.sheets.includes(l.sheet)) item.sheets.push(l.sheet);
+  }
+  return [...items.values()];
+}
 
 /** The order losses are listed in. */
 const LOSS_ORDER: readonly CopyLossKind[] = [
