@@ -146,7 +146,9 @@ export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
                   `d${i}`,
                   d.sheet,
                   d.cell,
-                  ui.discrepancyLine(describeDiscrepancy(d, catalog, ui.notEvaluated)),
+                  ui.discrepancyLine(
+                    describeDiscrepancy(d, catalog, ui.notEvaluated, analysis.printedScale),
+                  ),
                 ),
               )}
             </ul>

@@ -94,7 +94,7 @@ export function formatSummary(a: Analysis, catalog: Catalog): string {
   });
   lines.push(t.audit(auditSummary(a)));
   for (const d of a.discrepancies)
-    lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—')));
+    lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—', a.printedScale)));
   // The summary tables (基本情况 totals, categories) and the 12345 tables' 合计 rows.
   const summary = a.summary;
   if (summary.sheets.length > 0 || summary.checked > 0) {
