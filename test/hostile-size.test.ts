@@ -1,3 +1,4 @@
+import { cliZhCN } from '../src/i18n/cli';
 import JSZip from 'jszip';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -237,7 +238,7 @@ describe('the size pre-check of the other parts', () => {
       await writeFile(file, bytes);
       const err: string[] = [];
       const code = await runCli(['evaluate', file], { out: () => {}, err: (l) => err.push(l) });
-      expect([code, err]).toEqual([2, [zhCN.cli.partTooBig(file, 'xl/styles.xml', '207')]]);
+      expect([code, err]).toEqual([2, [cliZhCN.partTooBig(file, 'xl/styles.xml', '207')]]);
       expect(err[0]).toContain('部件“xl/styles.xml”解压后有 207 MB');
     } finally {
       await rm(dir, { recursive: true, force: true });

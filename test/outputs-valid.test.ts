@@ -1,3 +1,4 @@
+import { zhCNCli } from '../src/i18n/cli';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
@@ -167,7 +168,7 @@ describe('units named like JavaScript properties print as themselves', () => {
 
   it('are all evaluated, in the summary, the JSON, the narrative and the .docx', async () => {
     expect(analysis.units.map((u) => [u.name, u.evaluated])).toEqual(names.map((n) => [n, true]));
-    const summary = formatSummary(analysis, zhCN);
+    const summary = formatSummary(analysis, zhCNCli);
     const narrative = buildNarrative(analysis);
     const text = narrativeText(narrative);
     const json = JSON.parse(formatEvaluationJson(toEvaluationJson(analysis, zhCN, narrative))) as {
@@ -205,7 +206,7 @@ describe('no control sequence from a workbook reaches the terminal', () => {
         '区\u001B[31m',
       ),
     ]);
-    const summary = formatSummary(a, zhCN);
+    const summary = formatSummary(a, zhCNCli);
     // eslint-disable-next-line no-control-regex
     expect(summary).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
     expect(summary).toContain('\\x1b[2J台江区政府');

@@ -1,3 +1,4 @@
+import { cliZhCN, zhCNCli } from '../src/i18n/cli';
 import ExcelJS from 'exceljs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -252,7 +253,7 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
   });
 
   it('says what it checked, never “全部一致” for figures it did not check', () => {
-    const sentence = zhCN.cli.audit(auditSummary(a));
+    const sentence = cliZhCN.audit(auditSummary(a));
     expect(sentence).toContain('已核对表中 10 个计算值，其中 1 处与复核结果不一致');
     expect(sentence).toContain('另有 5 个计算值未核对');
     expect(sentence).not.toContain('全部一致');
@@ -260,7 +261,7 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
     // Corrected, the 10 checked agree, and the sentence still owns up to the 5 unchecked.
     const fixed = analyzeWorkbook(district(districtRows('95.10%')), settings);
     expect(fixed.discrepancies).toEqual([]);
-    const ok = zhCN.cli.audit(auditSummary(fixed));
+    const ok = cliZhCN.audit(auditSummary(fixed));
     expect(ok).toContain('已核对表中 10 个计算值，全部一致');
     expect(ok).toContain('另有 5 个计算值未核对');
   });
@@ -327,8 +328,8 @@ describe('a table with nothing to check says so', () => {
     expect(a.units).toHaveLength(5);
     const audit = auditSummary(a);
     expect(audit).toMatchObject({ figures: 0, matched: 0, discrepancies: 0, notChecked: 0 });
-    expect(zhCN.cli.audit(audit)).toBe('表中没有可以核对的计算值。');
-    expect(formatSummary(a, zhCN)).not.toContain('全部一致');
+    expect(cliZhCN.audit(audit)).toBe('表中没有可以核对的计算值。');
+    expect(formatSummary(a, zhCNCli)).not.toContain('全部一致');
   });
 
   it('only 延期率 printed, which the default scheme has no formula for: 0 checked, 5 not checked', () => {
@@ -338,10 +339,10 @@ describe('a table with nothing to check says so', () => {
     });
     const audit = auditSummary(a);
     expect(audit).toMatchObject({ figures: 0, matched: 0, discrepancies: 0, notChecked: 5 });
-    const sentence = zhCN.cli.audit(audit);
+    const sentence = cliZhCN.audit(audit);
     expect(sentence).toContain('表中没有可以核对的计算值');
     expect(sentence).toContain('另有 5 个计算值未核对');
-    expect(formatSummary(a, zhCN)).not.toContain('全部一致');
+    expect(formatSummary(a, zhCNCli)).not.toContain('全部一致');
   });
 });
 

@@ -8,6 +8,7 @@ import {
   selection,
   spanning,
   table,
+  type FakeRangeCollection,
   type FakeWordContext,
 } from './fake/word-fake';
 
@@ -436,5 +437,271 @@ describe('content controls', () => {
       await ctx.sync();
       expect(() => c.text).toThrow(/ItemNotFound/);
     });
+  });
+});
+
+describe('the document’s text (proofreading)', () => {
+  const text = (paragraphs: Parameters<FakeDocument['setText']>[0], api = '1.4') =>
+    new FakeDocument().supportUpTo(api).setText(paragraphs);
+
+  it('body.paragraphs holds table cells’ paragraphs in document order; tableNestingLevel (1.3) tells them apart', async () => {
+    const doc = text(['正文一', { text: '单元格', where: 'table' }, '正文二']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text,items/tableNestingLevel');
+      expect(() => ps.items).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(ps.items.map((p) => [p.text, p.tableNestingLevel])).toEqual([
+        ['正文一', 0],
+        ['单元格', 1],
+        ['正文二', 0],
+      ]);
+    });
+    // Only what was loaded can be read.
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      expect(() => ps.items[0]!.tableNestingLevel).toThrow(/PropertyNotLoaded/);
+    });
+    const old = text(['正文'], '1.2');
+    const e = await failure(old, async (ctx) => {
+      ctx.document.body.paragraphs.load('items/text,items/tableNestingLevel');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('ApiNotFound');
+  });
+
+  it('tracked changes: text holds deleted text (shown inline); getReviewedText (1.4) gives either version', async () => {
+    const doc = text(['排名最后一位的是闽侯县（⟦-95.13%-⟧⟦+85.13%+⟧）']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const p = ps.items[0]!;
+      const current = p.getReviewedText('Current');
+      const original = p.getReviewedText('Original');
+      expect(() => current.value).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(p.text).toBe('排名最后一位的是闽侯县（95.13%85.13%）');
+      expect(current.value).toBe('排名最后一位的是闽侯县（85.13%）');
+      expect(original.value).toBe('排名最后一位的是闽侯县（95.13%）');
+    });
+    const e = await failure(text(['甲'], '1.3'), async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      ps.items[0]!.getReviewedText('Current');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('ApiNotFound');
+  });
+
+  it('search returns a RangeCollection of every occurrence, in order, found at sync; matchCase', async () => {
+    const doc = text(['Ab95.13%ab95.13%，AB']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const p = ps.items[0]!;
+      const numbers = p.search('95.13%', { matchCase: true }).load('items/text');
+      const exact = p.search('ab', { matchCase: true }).load('items/text');
+      const anyCase = p.search('ab').load('items/text');
+      expect(() => numbers.items).toThrow(/PropertyNotLoaded/);
+      await ctx.sync();
+      expect(numbers.items.map((r) => [r.span.start, r.text])).toEqual([
+        [2, '95.13%'],
+        [10, '95.13%'],
+      ]);
+      expect(exact.items.map((r) => r.span.start)).toEqual([8]);
+      expect(anyCase.items.map((r) => r.text)).toEqual(['Ab', 'ab', 'AB']);
+    });
+  });
+
+  it('search: a term broken by a tracked deletion is not found (office-js#5874); ^^ is a caret; over 255 characters fails', async () => {
+    const doc = text(['为95.⟦-0-⟧13%，指数^2']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const broken = ps.items[0]!.search('95.13%', { matchCase: true }).load('items/text');
+      const caret = ps.items[0]!.search('^^2', { matchCase: true }).load('items/text');
+      await ctx.sync();
+      expect(broken.items).toHaveLength(0);
+      expect(caret.items.map((r) => r.text)).toEqual(['^2']);
+    });
+    const e = await failure(doc, async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      ps.items[0]!.search('长'.repeat(256)).load('items/text');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+  });
+
+  it('highlightColor: set by name, read as #RRGGBB; only the range’s characters; null for none, "" for mixed', async () => {
+    const doc = text(['闽侯县（95.13%）']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const found = ps.items[0]!.search('95.13%', { matchCase: true }).load('items/font');
+      await ctx.sync();
+      const range = found.items[0]!;
+      expect(range.font.highlightColor).toBeNull();
+      range.font.highlightColor = 'Yellow';
+      await ctx.sync();
+      // A proxy's values are those of the sync that loaded them: load again to see the change.
+      expect(range.font.highlightColor).toBeNull();
+      range.load('font/highlightColor');
+      const wider = ps.items[0]!.search('（95', { matchCase: true }).load(
+        'items/font/highlightColor',
+      );
+      await ctx.sync();
+      expect(range.font.highlightColor).toBe('#FFFF00');
+      expect(wider.items[0]!.font.highlightColor).toBe('');
+    });
+    expect(doc.highlighted()).toEqual([{ paragraph: 0, text: '95.13%', start: 4 }]);
+    const e = await failure(doc, async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const found = ps.items[0]!.search('闽侯县').load('items/text');
+      await ctx.sync();
+      found.items[0]!.font.highlightColor = 'Sunset';
+      await ctx.sync();
+    });
+    expect(e.code).toBe('InvalidArgument');
+  });
+
+  it('insertContentControl wraps a range: tagged, listed in document order, found by tag; delete(true) keeps the text', async () => {
+    const doc = text(['甲乙丙', '丁戊']);
+    const before = doc.snapshot();
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const second = ps.items[1]!.search('戊').load('items/text');
+      const first = ps.items[0]!.search('乙').load('items/text');
+      await ctx.sync();
+      for (const [r, tag] of [
+        [second.items[0]!, 'b'],
+        [first.items[0]!, 'a'],
+      ] as const) {
+        const c = r.insertContentControl();
+        c.tag = tag;
+        c.title = '通报校对';
+      }
+      await ctx.sync();
+      const all = ctx.document.contentControls.load('items/tag,items/text');
+      const byTag = ctx.document.contentControls.getByTag('b').load('items/text');
+      const ps2 = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      expect(all.items.map((c) => [c.tag, c.text])).toEqual([
+        ['a', '乙'],
+        ['b', '戊'],
+      ]);
+      expect(byTag.items.map((c) => c.text)).toEqual(['戊']);
+      // A control adds no characters to the paragraph's text.
+      expect(ps2.items.map((p) => p.text)).toEqual(['甲乙丙', '丁戊']);
+      for (const c of all.items) c.delete(true);
+      await ctx.sync();
+      // A deleted control is gone: using it fails the batch.
+      all.items[0]!.select();
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+    expect(doc.controls).toEqual([]);
+    expect(doc.snapshot()).toEqual(before);
+  });
+
+  it('insertContentControl on a range crossing a control’s boundary fails with GeneralException (office-js#1169); inside or around one is fine', async () => {
+    const doc = text(['闽侯县（95.13%）']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const [county, inner, outer] = ['闽侯县（', '侯县', '闽侯县（95.13%）'].map((t) =>
+        ps.items[0]!.search(t).load('items/text'),
+      ) as [FakeRangeCollection, FakeRangeCollection, FakeRangeCollection];
+      await ctx.sync();
+      county.items[0]!.insertContentControl();
+      inner.items[0]!.insertContentControl();
+      outer.items[0]!.insertContentControl();
+      await ctx.sync();
+    });
+    expect(doc.controls).toHaveLength(3);
+    const e = await failure(doc, async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const across = ps.items[0]!.search('（95').load('items/text');
+      await ctx.sync();
+      across.items[0]!.insertContentControl();
+      await ctx.sync();
+    });
+    expect(e.code).toBe('GeneralException');
+    expect(doc.controls).toHaveLength(3);
+  });
+
+  it('insertComment needs WordApi 1.4; a control’s getComments gives the comments anchored in it', async () => {
+    const doc = text(['闽侯县（95.13%），连江县（99.91%）']);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const a = ps.items[0]!.search('95.13%').load('items/text');
+      const b = ps.items[0]!.search('99.91%').load('items/text');
+      await ctx.sync();
+      const control = a.items[0]!.insertContentControl();
+      a.items[0]!.insertComment('通报校对：表中为85.13%');
+      b.items[0]!.insertComment('同事的批注');
+      await ctx.sync();
+      const inside = control.getComments().load('items/content');
+      await ctx.sync();
+      expect(inside.items.map((c) => c.content)).toEqual(['通报校对：表中为85.13%']);
+      inside.items[0]!.delete();
+      await ctx.sync();
+    });
+    expect(doc.comments.map((c) => c.content)).toEqual(['同事的批注']);
+    const e = await failure(text(['95.13%'], '1.3'), async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const a = ps.items[0]!.search('95.13%').load('items/text');
+      await ctx.sync();
+      a.items[0]!.insertComment('批注');
+      await ctx.sync();
+    });
+    expect(e.code).toBe('ApiNotFound');
+  });
+
+  it('select() selects the range or the control in Word', async () => {
+    const doc = text(['正文', { text: '闽侯县 95.13%', where: 'table' }]);
+    await doc.run(async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const found = ps.items[1]!.search('95.13%').load('items/text');
+      await ctx.sync();
+      found.items[0]!.select();
+      await ctx.sync();
+    });
+    expect(doc.selected).toEqual({ paragraph: 1, start: 4, end: 10, text: '95.13%' });
+    expect(doc.selection.text).toBe('95.13%');
+  });
+
+  it('edits fail: AccessDenied in a read-only document, NotAllowed in a locked control; what came before in the batch stays done', async () => {
+    const doc = text(['甲乙', '丙丁']);
+    doc.paragraphs[1]!.locked = true;
+    const e = await failure(doc, async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const a = ps.items[0]!.search('乙').load('items/text');
+      const b = ps.items[1]!.search('丁').load('items/text');
+      await ctx.sync();
+      a.items[0]!.font.highlightColor = 'Yellow';
+      b.items[0]!.font.highlightColor = 'Yellow';
+      await ctx.sync();
+    });
+    expect(e.code).toBe('NotAllowed');
+    // office-js batches are no transactions: the first highlight was made.
+    expect(doc.highlighted()).toEqual([{ paragraph: 0, text: '乙', start: 1 }]);
+    doc.readOnly = true;
+    const denied = await failure(doc, async (ctx) => {
+      const ps = ctx.document.body.paragraphs.load('items/text');
+      await ctx.sync();
+      const a = ps.items[0]!.search('甲').load('items/text');
+      await ctx.sync();
+      a.items[0]!.insertContentControl();
+      await ctx.sync();
+    });
+    expect(denied.code).toBe('AccessDenied');
+    expect(doc.controls).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { cliZhCN } from '../src/i18n/cli';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -199,7 +200,7 @@ describe('the copy is read again before it is kept (issue 18)', () => {
     const out = join(dir, 'b.xlsx');
     const r = await cli(['evaluate', book, '--out', out, '--json', join(dir, 'a.json')]);
     expect(r.code).toBe(2);
-    expect(r.err).toEqual([zhCN.cli.copyUnreadable(out, 'Corrupted zip: missing 1 bytes')]);
+    expect(r.err).toEqual([cliZhCN.copyUnreadable(out, 'Corrupted zip: missing 1 bytes')]);
     expect(r.err[0]).toMatch(/^错误：未写出 .*b\.xlsx：复核工作簿生成后重新读取失败/);
     expect(await readdir(dir)).toEqual(['a.xlsx']);
   });
@@ -378,7 +379,7 @@ describe('what ExcelJS does not keep, carried over or named (issue 18)', () => {
     const json = join(dir, 'a.json');
     const r = await cli(['evaluate', book, '--out', out, '--json', json]);
     expect(r.code).toBe(0);
-    const line = zhCN.cli.copyLoses(out, [
+    const line = cliZhCN.copyLoses(out, [
       { what: '图表', sheets: ['区'] },
       { what: '切片器', sheets: ['区'] },
       { what: '自定义 XML 数据', sheets: [] },
@@ -388,7 +389,7 @@ describe('what ExcelJS does not keep, carried over or named (issue 18)', () => {
     );
     expect(r.lines.indexOf(`err: ${line}`)).toBeGreaterThanOrEqual(0);
     expect(r.lines.indexOf(`err: ${line}`)).toBeLessThan(
-      r.lines.indexOf(`out: ${zhCN.cli.wroteJson(json)}`),
+      r.lines.indexOf(`out: ${cliZhCN.wroteJson(json)}`),
     );
     const doc = JSON.parse(await readFile(json, 'utf8')) as { annotatedCopyLosses: unknown };
     expect(doc.annotatedCopyLosses).toEqual([

@@ -7,13 +7,14 @@ import {
   MessageBarBody,
   ProgressBar,
   Field,
+  Textarea,
   makeStyles,
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Settings } from '../src/core/settings';
-import type { Catalog } from '../src/i18n/catalog';
+import { zhCN, type Catalog } from '../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Narrative } from '../src/narrative/types';
 import { bulletinDocx, chartImages, download } from '../addin/taskpane/export';
@@ -26,6 +27,8 @@ import {
   type NoticeState,
 } from '../addin/taskpane/layout';
 import { NarrativeSection } from '../addin/taskpane/NarrativeSection';
+import { ProofreadView } from '../addin/taskpane/ProofreadView';
+import type { ProofreadResult } from '../src/proofread/types';
 import { ResultsView } from '../addin/taskpane/ResultsView';
 import { SettingsButton } from '../addin/taskpane/SettingsButton';
 import type { SettingsStore } from '../addin/taskpane/settings-store';
@@ -48,6 +51,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     alignItems: 'flex-start',
   },
+  proofread: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   dragging: {
     border: `2px dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
@@ -62,6 +66,34 @@ interface Book extends ScoredBook {
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A draft to proofread, as chosen or dropped (.docx or .txt). */
+interface DraftFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly docx: boolean;
+}
+
+/** What 校对 found, and the .docx it was read from (for 下载标记稿); none for pasted text. */
+interface Proofread {
+  readonly result: ProofreadResult;
+  readonly docx: DraftFile | null;
+}
+
+const isDraftName = (name: string) => /\.(docx|txt)$/i.test(name);
+
+/** A .txt as saved by Notepad or WPS: UTF-8 (with or without BOM), else GB18030. */
+function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The marked copy's name: 通报稿.docx → 通报稿（校对）.docx. */
+const markedName = (name: string) => `${name.replace(/\.docx$/i, '')}（校对）.docx`;
 
 const nextPaint = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -92,6 +124,11 @@ export function WebApp({
   const [notice, setNotice] = useState<NoticeState | null>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [draft, setDraft] = useState<DraftFile | null>(null);
+  // The draft picker again (its chosen name cleared) when pasted text takes over.
+  const [draftPicker, setDraftPicker] = useState(0);
+  const [pasted, setPasted] = useState('');
+  const [proofread, setProofread] = useState<Proofread | null>(null);
 
   const narrate = (book: Book, last: Book | null) => {
     const n = buildNarrative(book.analysis, last?.analysis ?? null);
@@ -155,6 +192,7 @@ export function WebApp({
       setProgress({ label: ui.stage('writing', file.name), value: 0.9 });
       await nextPaint();
       setCurrent(book);
+      setProofread(null);
       narrate(book, previous);
     });
 
@@ -163,6 +201,7 @@ export function WebApp({
       const book = await read(file, () => 0.5);
       if (!book) return;
       setPrevious(book);
+      setProofread(null);
       if (current) narrate(current, book);
       setNotice({ intent: 'success', text: ui.previousLoaded(file.name) });
     });
@@ -194,8 +233,13 @@ export function WebApp({
         setNotice({ intent: 'error', text: ui.conflicts(cells) });
         return;
       }
+      // The command line's words for the copy (figure titles, what it cannot keep).
+      const cli =
+        catalog.ui === zhCN.ui
+          ? (await import('../src/i18n/cli')).cliZhCN
+          : (await import('../src/i18n/cli-en')).cliEnUS;
       // The figures on a sheet of their own (通报图表), as `--out` puts them.
-      const images = await chartImages(facts?.charts ?? [], catalog.cli.figureTitle);
+      const images = await chartImages(facts?.charts ?? [], cli.figureTitle);
       let copy: Awaited<ReturnType<typeof annotatedCopy>>;
       let taken: string | null = null;
       try {
@@ -211,7 +255,7 @@ export function WebApp({
       // What the copy could not keep of the user's workbook (charts, slicers…), as `--out` says.
       const lost =
         copy.losses.length > 0
-          ? catalog.cli.copyLoses(name, lossItems(copy.losses, catalog.cli.copyLossKinds))
+          ? cli.copyLoses(name, lossItems(copy.losses, cli.copyLossKinds))
           : '';
       const warnings = `${taken === null ? '' : ui.chartSheetTaken(taken)}${lost}`;
       setNotice(
@@ -243,11 +287,89 @@ export function WebApp({
       setNotice({ intent: 'success', text: ui.exported(name) });
     });
 
+  /** A draft chosen or dropped: its text replaces any pasted text. */
+  const chooseDraft = (file: File, dropped = false) =>
+    task(async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setDraft({ name: file.name, bytes, docx: /\.docx$/i.test(file.name) });
+      setPasted('');
+      setProofread(null);
+      // The picker names what it chose; a dropped draft is named here.
+      setNotice(dropped ? { intent: 'success', text: ui.chosenFile(file.name) } : null);
+      if (dropped) setDraftPicker((n) => n + 1);
+    });
+
+  /** 校对: the pasted text if there is any, else the chosen draft, against the workbook(s). */
+  const check = (book: Book) =>
+    task(async () => {
+      const text = pasted.trim() !== '' ? pasted : null;
+      const file = text === null ? draft : null;
+      if (text === null && !file) {
+        setNotice({ intent: 'error', text: ui.proofreadNeedsDraft });
+        return;
+      }
+      await showing(ui.proofreading);
+      const [
+        { proofread: run },
+        { draftFromText },
+        { readDocxDraft, DraftReadError },
+        { proofreadEnUS },
+      ] = await Promise.all([
+        import('../src/proofread/check'),
+        import('../src/proofread/text'),
+        import('../src/proofread/draft-docx'),
+        import('../src/i18n/proofread'),
+      ]);
+      let read;
+      try {
+        read =
+          text !== null
+            ? draftFromText(text)
+            : file!.docx
+              ? await readDocxDraft(file!.bytes)
+              : draftFromText(decodeText(file!.bytes));
+      } catch (e) {
+        if (!(e instanceof DraftReadError)) throw e;
+        setNotice({ intent: 'error', text: ui.draftUnreadable(file!.name) });
+        return;
+      }
+      const result = run(read, book.analysis, previous?.analysis ?? null, {
+        // The findings in the page's language.
+        messages: catalog.ui === zhCN.ui ? undefined : proofreadEnUS,
+      });
+      setProofread({ result, docx: file?.docx ? file : null });
+      setNotice(null);
+    });
+
+  /** 下载标记稿: a copy of the .docx draft with each finding highlighted and commented. */
+  const downloadMarked = (done: Proofread, file: DraftFile) =>
+    task(async () => {
+      await showing(ui.proofreading);
+      const [{ markDocx, NotPlainDocumentError }, { DraftReadError }] = await Promise.all([
+        import('../src/proofread/mark-docx'),
+        import('../src/proofread/draft-docx'),
+      ]);
+      let copy;
+      try {
+        copy = await markDocx(file.bytes, done.result.findings);
+      } catch (e) {
+        if (!(e instanceof DraftReadError || e instanceof NotPlainDocumentError)) throw e;
+        setNotice({ intent: 'error', text: ui.draftUnreadable(file.name) });
+        return;
+      }
+      const name = markedName(file.name);
+      download(name, new Blob([copy.bytes as BlobPart], { type: DOCX_TYPE }));
+      setNotice({ intent: 'success', text: ui.exported(name) });
+    });
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file && !busy) void openCurrent(file);
+    if (!file || busy) return;
+    // A draft beside the workbooks is a draft to proofread; anything else, this month's workbook.
+    if (isDraftName(file.name)) void chooseDraft(file, true);
+    else void openCurrent(file);
   };
 
   return (
@@ -280,6 +402,16 @@ export function WebApp({
           testId="previous"
           disabled={busy}
           onFile={(f) => void openPrevious(f)}
+        />
+        <FilePicker
+          key={draftPicker}
+          ui={ui}
+          label={ui.draftLabel}
+          button={ui.chooseDraft}
+          accept=".docx,.txt"
+          testId="draft"
+          disabled={busy}
+          onFile={(f) => void chooseDraft(f)}
         />
       </div>
       <div className={styles.actions}>
@@ -314,6 +446,39 @@ export function WebApp({
       )}
       <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
       <Notice notice={notice} />
+      <section className={styles.proofread} aria-label={ui.proofread}>
+        <Field label={ui.pasteDraft}>
+          <Textarea
+            value={pasted}
+            resize="vertical"
+            rows={3}
+            data-testid="draft-text"
+            onChange={(_, d) => {
+              setPasted(d.value);
+              // Pasted text takes the chosen draft's place.
+              if (draft && d.value.trim() !== '') {
+                setDraft(null);
+                setDraftPicker((n) => n + 1);
+              }
+            }}
+          />
+        </Field>
+        <div className={styles.actions}>
+          <Button
+            disabled={!current || busy || (!draft && pasted.trim() === '')}
+            onClick={() => current && void check(current)}
+          >
+            {ui.proofread}
+          </Button>
+          <Button
+            disabled={!proofread?.docx || busy}
+            onClick={() => proofread?.docx && void downloadMarked(proofread, proofread.docx)}
+          >
+            {ui.downloadMarked}
+          </Button>
+        </div>
+        {proofread && <ProofreadView ui={ui} result={proofread.result} />}
+      </section>
       {current && (
         <>
           <MessageBar

@@ -10,7 +10,7 @@
  * errors.ts), so the pane can say it in Chinese.
  */
 import type { SettingsInput } from '../../src/core/settings';
-import { analyzeWorkbook } from '../../src/evaluation/analyze';
+import { analyzeByPeriod } from '../../src/evaluation/periods';
 import { planWrites, type WritePlan } from '../../src/plan/write-plan';
 import {
   ExcelTooOldError,
@@ -58,7 +58,8 @@ export async function recompute(
       const trips = countingSync(context);
       const sync = trips.sync;
       const read = await readWorkbook(context, support, sync);
-      const analysis = analyzeWorkbook(read.grids, settings);
+      // [issue 16] The latest period of the workbook; the one before it is last month.
+      const analysis = analyzeByPeriod(read.grids, settings);
       const plan = planWrites(analysis);
       const done = (writeProblem: WriteProblem | null): RecomputeResult => ({
         analysis,

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Spinner } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Button, Caption1, Checkbox, Spinner } from '@fluentui/react-components';
+import { Suspense, lazy, useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
 import type { Catalog } from '../../src/i18n/catalog';
 import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
+import type { ProofreadResult } from '../../src/proofread/types';
 import type { InsertOptions, InsertPlace } from '../word/adapter';
 import { problemText } from './errors';
 import { drawFigures } from './export';
@@ -32,6 +33,15 @@ export interface WordHost {
 
 type Loaded = { readonly book: Book; readonly narrative: Narrative };
 
+/** 校对本文's findings, and where each is marked in the document (none after 清除). */
+type Checked = { readonly result: ProofreadResult; readonly marks?: readonly (number | null)[] };
+
+// The findings list, with the adapter and the engine, loads only when 校对本文 is pressed.
+const ProofreadView = lazy(() =>
+  import('./ProofreadView').then((m) => ({ default: m.ProofreadView })),
+);
+const wordProofread = () => import('../word/proofread');
+
 /** The pane in Word: 从工作簿导入, review and edit the paragraphs, 插入到文档 at the cursor (after a
  * selection or a table the cursor is in, or replacing the selection when asked). */
 export function WordApp({ host, catalog }: { readonly host: WordHost; readonly catalog: Catalog }) {
@@ -51,6 +61,7 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
   const [withTables, setWithTables] = useState(false);
   // Off by default: a selection is kept and the text goes after it.
   const [replace, setReplace] = useState(false);
+  const [checked, setChecked] = useState<Checked | null>(null);
 
   /** The paragraphs of this month against last month, as the workbooks now stand. */
   const narrate = async (): Promise<Book | null> => {
@@ -140,6 +151,49 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
     }
   };
 
+  /** 校对本文: the open document against this month's (and last month's) workbook. */
+  const proofread = async () => {
+    const book = current.current;
+    if (!book) return;
+    setBusy(ui.proofreading);
+    setNotice(null);
+    try {
+      const last = await previous.current;
+      const word = await wordProofread();
+      const done = await word.proofreadInPane(ui, book.analysis, last?.analysis ?? null);
+      if (done.checked) setChecked(done.checked);
+      setNotice(done.notice);
+    } catch (e) {
+      setNotice(failedNotice(ui, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  /** 清除校对标记: every mark Tongbao made, in this session or an earlier one. */
+  const clearMarks = async () => {
+    setBusy(ui.clearMarks);
+    setNotice(null);
+    try {
+      setNotice(await (await wordProofread()).clearInPane(ui));
+      // The list stays, no longer clickable: its marks are gone.
+      setChecked((c) => c && { result: c.result });
+    } catch (e) {
+      setNotice(failedNotice(ui, e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const select = async (index: number) => {
+    const n = checked?.marks?.[index];
+    if (n === null || n === undefined) return;
+    try {
+      const said = await (await wordProofread()).selectInPane(ui, n);
+      if (said) setNotice(said);
+    } catch (e) {
+      setNotice(failedNotice(ui, e));
+    }
+  };
+
   return (
     <main className={styles.root}>
       <PaneHeader title={ui.title} subtitle={ui.wordIntro} />
@@ -169,8 +223,27 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
         />
       </div>
       <Notice notice={config.problem ? { intent: 'warning', text: config.problem } : null} />
+      <section className={styles.actions} aria-label={ui.proofread}>
+        <Caption1>{ui.proofreadIntro}</Caption1>
+        <Button onClick={() => void proofread()} disabled={busy !== null || !loaded}>
+          {ui.proofread}
+        </Button>
+        <Button appearance="subtle" onClick={() => void clearMarks()} disabled={busy !== null}>
+          {ui.clearMarks}
+        </Button>
+      </section>
       {busy && <Spinner size="small" label={busy} />}
       <Notice notice={notice} />
+      {checked && (
+        <Suspense fallback={<Spinner size="small" />}>
+          <ProofreadView
+            ui={ui}
+            result={checked.result}
+            marks={checked.marks}
+            onSelect={checked.marks ? (i) => void select(i) : undefined}
+          />
+        </Suspense>
+      )}
       {loaded && (
         <NarrativeSection narrative={paragraphs} ui={ui} charts={loaded.narrative.charts}>
           <Checkbox

@@ -1,4 +1,5 @@
 import type { SheetGrid } from '../../src/core/grid';
+import { UserFacingError } from '../../src/core/errors';
 import type { Settings } from '../../src/core/settings';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { UiStrings } from '../../src/i18n/catalog';
@@ -44,7 +45,15 @@ export async function readWorkbookFile(
     throw e;
   }
   await onStage('checking');
-  const analysis = analyzeWorkbook(grids, settings);
+  let analysis: Analysis;
+  try {
+    // [issue 16] By period (engine.ts): the latest period, the one before it as last month.
+    analysis = analyzeWorkbook(grids, settings);
+  } catch (e) {
+    // Sheets naming no period that repeat units: one line naming them.
+    if (e instanceof UserFacingError) return { error: problemText(ui, e) };
+    throw e;
+  }
   if (analysis.tables.length === 0) return { error: ui.problems.noTables([file.name]) };
   return { name: file.name, bytes, checked, grids, analysis };
 }

@@ -20,9 +20,26 @@ export interface TemplateArgs {
   readonly out: string;
 }
 
+/**
+ * [issue 17] `tongbao proofread <draft.docx|draft.txt> --workbook <this-month.xlsx> …`: the
+ * draft's figures checked against the tables.
+ */
+export interface ProofreadArgs {
+  readonly command: 'proofread';
+  readonly draft: string;
+  readonly workbook: string;
+  readonly previous: string | null;
+  readonly settings: string | null;
+  readonly scheme: string | null;
+  readonly json: string | null;
+  /** A copy of the draft (.docx) with each wrong element highlighted and commented. */
+  readonly out: string | null;
+}
+
 export type ParsedArgs =
   | EvaluateArgs
   | TemplateArgs
+  | ProofreadArgs
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
 
@@ -46,6 +63,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (option !== undefined) return { error: 'unknownOption', option };
     return rest.length === 1 ? { command: 'template', out: rest[0]! } : { error: 'usage' };
   }
+  if (command === 'proofread') return parseProofread(rest);
   if (command !== 'evaluate') return { error: 'usage' };
   const positional: string[] = [];
   const options = new Map<string, string>();
@@ -76,5 +94,45 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     out: options.get('--out') ?? null,
     settings: options.get('--settings') ?? null,
     scheme: options.get('--scheme') ?? null,
+  };
+}
+
+const PROOFREAD_OPTIONS = new Set([
+  '--workbook',
+  '--previous',
+  '--settings',
+  '--scheme',
+  '--json',
+  '--out',
+]);
+
+/** [issue 17] The draft, then options; --workbook is required. */
+function parseProofread(rest: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg.startsWith('--')) {
+      if (!PROOFREAD_OPTIONS.has(arg)) return { error: 'unknownOption', option: arg };
+      const value = rest[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        return { error: 'optionNeedsValue', option: arg };
+      options.set(arg, value);
+      i++;
+    } else {
+      positional.push(arg);
+    }
+  }
+  const workbook = options.get('--workbook');
+  if (positional.length !== 1 || workbook === undefined) return { error: 'usage' };
+  return {
+    command: 'proofread',
+    draft: positional[0]!,
+    workbook,
+    previous: options.get('--previous') ?? null,
+    settings: options.get('--settings') ?? null,
+    scheme: options.get('--scheme') ?? null,
+    json: options.get('--json') ?? null,
+    out: options.get('--out') ?? null,
   };
 }

@@ -10,7 +10,7 @@ import { basename, dirname, extname, join, resolve, sep } from 'node:path';
  */
 
 export type OutputOption = '--json' | '--docx' | '--out';
-export type InputRole = 'workbook' | 'previous' | 'settings' | 'scheme';
+export type InputRole = 'workbook' | 'previous' | 'settings' | 'scheme' | 'draft';
 
 export interface OutputPath {
   readonly option: OutputOption;
@@ -116,9 +116,14 @@ export async function findPathConflict(
   return null;
 }
 
-/** An output path without the extension its option writes; null when it has it. */
-export function wrongExtension(output: OutputPath): string | null {
-  const expected = OUTPUT_EXTENSIONS[output.option];
+/**
+ * An output path without the extension its option writes (or `expected`, for a command whose
+ * option writes another kind: proofread's --out is a .docx); null when it has it.
+ */
+export function wrongExtension(
+  output: OutputPath,
+  expected = OUTPUT_EXTENSIONS[output.option],
+): string | null {
   return extname(output.path).toLowerCase() === expected ? null : expected;
 }
 

@@ -5,8 +5,10 @@ import { extname } from 'node:path';
 import { SettingsError, UserFacingError, type ProblemKey } from '../core/errors';
 import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
 import { PRESET_IDS, type SchemeChoice } from '../scheme/presets';
-import { analyzeWorkbook, type Analysis } from '../evaluation/analyze';
-import { zhCN, type Catalog } from '../i18n/catalog';
+import type { Analysis } from '../evaluation/analyze';
+import { analyzeByPeriod, PeriodsUnclearError } from '../evaluation/periods';
+import { describeDiagnostic } from '../report/describe';
+import { zhCNCli, type CliCatalog, type CliStrings } from '../i18n/cli';
 import {
   checkWorkbookSize,
   readWorkbookGrids,
@@ -75,17 +77,19 @@ function hasMacros(bytes: Uint8Array): boolean {
  * An input that could not be used, in the one hierarchy of user-facing problems (key and
  * subjects as for the panes); its message is the one line the terminal shows.
  */
-class InputError extends UserFacingError {
+export class InputError extends UserFacingError {
   override readonly name = 'InputError';
   constructor(line: string, key: ProblemKey, subjects: readonly string[]) {
     super(line, key, null, subjects);
   }
 }
 
-async function analyzeFile(
+export async function analyzeFile(
   file: string,
-  t: Catalog['cli'],
+  t: CliStrings,
   settings: Settings,
+  /** [issue 16] Read last month from the workbook's own earlier period (not for --previous's). */
+  ownPrevious = true,
 ): Promise<{ analysis: Analysis; bytes: Uint8Array; checked: SizeChecked }> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) throw new InputError(t.fileMissing(file), 'fileMissing', [file]);
@@ -100,7 +104,14 @@ async function analyzeFile(
     if (e instanceof WorkbookReadError) throw await readProblem(e, file, bytes, t);
     throw e;
   }
-  const analysis = analyzeWorkbook(grids, settings);
+  // [issue 16] The workbook's latest period, with the one before it as last month.
+  let analysis: Analysis;
+  try {
+    analysis = analyzeByPeriod(grids, settings, { ownPrevious });
+  } catch (e) {
+    if (!(e instanceof PeriodsUnclearError)) throw e;
+    throw new InputError(t.periodsUnclear(file, e.sheets), e.key, [...e.sheets]);
+  }
   if (analysis.tables.length === 0) throw new InputError(t.noTables(file), 'noTables', [file]);
   return { analysis, bytes, checked };
 }
@@ -114,7 +125,7 @@ async function readProblem(
   e: WorkbookReadError,
   file: string,
   bytes: Uint8Array,
-  t: Catalog['cli'],
+  t: CliStrings,
 ): Promise<InputError> {
   if (e.kind === 'legacyXls') return new InputError(t.legacyXls(file), e.kind, [file]);
   if (e.kind === 'encrypted') return new InputError(t.encrypted(file), e.kind, [file]);
@@ -145,10 +156,10 @@ async function readProblem(
  * Settings from a JSON file, merged over the defaults and validated; the defaults without one.
  * `--scheme` names a preset or a scheme file and takes the place of the settings' scheme.
  */
-async function loadSettings(
+export async function loadSettings(
   file: string | null,
   schemeArg: string | null,
-  catalog: Catalog,
+  catalog: CliCatalog,
 ): Promise<Settings> {
   const t = catalog.cli;
   const json = async (path: string): Promise<unknown> => {
@@ -190,7 +201,7 @@ async function loadSettings(
   }
 }
 
-function writeProblemText(t: Catalog['cli'], p: WriteProblem): string {
+export function writeProblemText(t: CliStrings, p: WriteProblem): string {
   switch (p.kind) {
     case 'folder':
       return t.outputIsFolder(p.file);
@@ -211,7 +222,7 @@ function writeProblemText(t: Catalog['cli'], p: WriteProblem): string {
 async function checkOutputs(
   args: EvaluateArgs,
   io: CliIO,
-  t: Catalog['cli'],
+  t: CliStrings,
   fs: OutputFs,
 ): Promise<OutputTarget[] | number> {
   const outputs: OutputPath[] = [];
@@ -251,19 +262,20 @@ async function checkOutputs(
  * One output, ready to be written: writable (else exit 2) and of its option's extension (else
  * exit 1), after telling the user why not. A device (/dev/stdout) takes whatever is written.
  */
-async function prepared(
+export async function prepared(
   output: OutputPath,
   name: string,
   io: CliIO,
-  t: Catalog['cli'],
+  t: CliStrings,
   fs: OutputFs,
+  extension?: string,
 ): Promise<OutputTarget | number> {
   const target = await prepareOutput(output, fs);
   if (isWriteProblem(target)) {
     io.err(writeProblemText(t, target));
     return 2;
   }
-  const expected = target.device ? null : wrongExtension(output);
+  const expected = target.device ? null : wrongExtension(output, extension);
   if (expected !== null) {
     io.err(t.wrongExtension(name, output.path, expected));
     return 1;
@@ -279,7 +291,7 @@ async function prepared(
 async function writeTemplate(
   file: string,
   io: CliIO,
-  t: Catalog['cli'],
+  t: CliStrings,
   fs: OutputFs,
 ): Promise<number> {
   // A file already there may be the user's own workbook (the template is meant to sit beside
@@ -317,7 +329,7 @@ async function writeTemplate(
 export async function runCli(
   argv: readonly string[],
   terminal: CliIO,
-  catalog: Catalog = zhCN,
+  catalog: CliCatalog = zhCNCli,
   deps: CliDeps = {},
 ): Promise<number> {
   // Everything printed may carry text from a workbook (unit, sheet and file names, ExcelJS's
@@ -340,6 +352,9 @@ export async function runCli(
   }
   const fs: OutputFs = { ...NODE_FS, ...deps.fs };
   if (args.command === 'template') return writeTemplate(args.out, io, t, fs);
+  // [issue 17] Loaded only for the runs that proofread.
+  if (args.command === 'proofread')
+    return (await import('./proofread')).runProofread(args, io, catalog, fs);
   const targets = await checkOutputs(args, io, t, fs);
   if (typeof targets === 'number') return targets;
   const target = (option: OutputPath['option']) => targets.find((x) => x.option === option)!;
@@ -349,11 +364,17 @@ export async function runCli(
   let previous: Analysis | null = null;
   try {
     const settings = await loadSettings(args.settings, args.scheme, catalog);
-    ({ analysis, bytes, checked } = await analyzeFile(args.workbook, t, settings));
+    ({ analysis, bytes, checked } = await analyzeFile(
+      args.workbook,
+      t,
+      settings,
+      args.previous === null,
+    ));
     // ExcelJS drops a workbook's VBA project: a copy would silently lose the macros.
     if (args.out !== null && hasMacros(bytes))
       throw new InputError(t.macroWorkbook(args.workbook), 'notXlsx', [args.workbook]);
-    if (args.previous !== null) previous = (await analyzeFile(args.previous, t, settings)).analysis;
+    if (args.previous !== null)
+      previous = (await analyzeFile(args.previous, t, settings, false)).analysis;
   } catch (e) {
     if (e instanceof InputError) {
       io.err(e.message);
@@ -361,6 +382,11 @@ export async function runCli(
     }
     throw e;
   }
+  // [issue 16] Which sheets were read as which period, when the workbook holds several.
+  const periodsLine = analysis.diagnostics
+    .filter((d) => d.code === 'periodsRead')
+    .map((d) => describeDiagnostic(d, catalog))
+    .join('\n');
   // The paragraphs are for --json, --docx and --text; the summary and --out do without them.
   let built: Narrative | undefined;
   const narrative = () => (built ??= buildNarrative(analysis, previous));
@@ -484,9 +510,12 @@ export async function runCli(
     const paragraphs = narrative();
     io.out(narrativeText(paragraphs));
     if (paragraphs.comparison) io.out(t.comparison(paragraphs.comparison));
+    if (periodsLine) io.out(periodsLine);
   } else if (args.json === null && args.docx === null && args.out === null) {
+    if (periodsLine) io.out(periodsLine);
     io.out(formatSummary(analysis, catalog));
   } else {
+    if (periodsLine) io.out(periodsLine);
     const evaluated = analysis.units.filter((u) => u.evaluated).length;
     io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, evaluated));
     io.out(t.audit(auditSummary(analysis)));

@@ -2,7 +2,7 @@ import { formatScaled } from '../core/fixed';
 import { cellAddress } from '../core/grid';
 import { reasonText, scaledDecimalsOf, type Analysis } from '../evaluation/analyze';
 import { auditSummary } from '../evaluation/audit-summary';
-import type { Catalog } from '../i18n/catalog';
+import type { CliCatalog } from '../i18n/cli';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
 import { safeForTerminal } from './terminal';
 
@@ -33,7 +33,7 @@ function pad(s: string, width: number, right = false): string {
 }
 
 /** The readable summary the CLI prints without --json: one block per table, then the audit. */
-export function formatSummary(a: Analysis, catalog: Catalog): string {
+export function formatSummary(a: Analysis, catalog: CliCatalog): string {
   const t = catalog.cli;
   const figures = a.scheme.figures.map((f) => f.key);
   const fmt = (field: string, v: number | string) => {

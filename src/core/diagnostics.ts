@@ -1,5 +1,13 @@
+import type { Period } from './period';
+
 /** A count column by the scheme's name for it (应结案数). */
 type CountField = string;
+
+/** [issue 16] Sheets read as one period (null: sheets that name none). */
+export interface PeriodSheets {
+  readonly period: Period | null;
+  readonly sheets: readonly string[];
+}
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -86,6 +94,39 @@ export interface DiagnosticParams {
     readonly merges: readonly { readonly ref: string; readonly overlaps: string }[];
     readonly count: number;
   };
+  /**
+   * [issue 16] A workbook of several periods: the sheets read as this month, as last month,
+   * and those not read. `previousGiven`: last month came from another workbook.
+   */
+  periodsRead: {
+    readonly current: PeriodSheets;
+    readonly previous: PeriodSheets | null;
+    readonly unread: readonly PeriodSheets[];
+    readonly previousGiven: boolean;
+  };
+  /** [issue 16] The sheet's name names one period and its title another: the name's is taken. */
+  periodConflict: { readonly name: Period; readonly title: Period; readonly text: string };
+  /** [issue 16] A sheet naming no period, in a workbook of several: read as this month's. */
+  periodAssumed: { readonly period: Period };
+  /**
+   * [issue 16] A sheet naming no period whose units (`count`, the first `unit`) are also on a
+   * dated sheet (`other`, of `period`): not read.
+   */
+  periodUnknownRepeats: {
+    readonly unit: string;
+    readonly count: number;
+    readonly other: string;
+    readonly period: Period | null;
+  };
+  /** [issue 16] Units of one period on two sheets (this one and `other`): counted twice. */
+  unitInTwoSheets: {
+    readonly unit: string;
+    readonly count: number;
+    readonly other: string;
+    readonly period: Period | null;
+  };
+  /** [issue 16] The workbook's period before this one is not the month before it. */
+  previousNotAdjacent: { readonly current: Period; readonly previous: Period };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -118,6 +159,12 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   dateFormatted: 'warning',
   cellsOutsideTables: 'warning',
   overlappingMerges: 'warning',
+  periodsRead: 'info',
+  periodConflict: 'warning',
+  periodAssumed: 'warning',
+  periodUnknownRepeats: 'warning',
+  unitInTwoSheets: 'warning',
+  previousNotAdjacent: 'warning',
 };
 
 export type Diagnostic = {

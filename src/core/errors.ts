@@ -160,7 +160,9 @@ export type ProblemKey =
   /** [grid bounds] A sheet whose values span more cells than can be read (subjects: sheet, range). */
   | 'tooBig'
   /** [issue 18] The annotated copy, read again before it is kept, could not be (subjects: reason). */
-  | 'copyUnreadable';
+  | 'copyUnreadable'
+  /** [issue 16] Sheets that name no period repeat each other's units (subjects: the sheets). */
+  | 'periodsUnclear';
 
 export class UserFacingError extends Error {
   override readonly name: string = 'UserFacingError';

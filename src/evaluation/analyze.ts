@@ -40,6 +40,7 @@ import type { Group } from '../tables/groups';
 import { isErrorValue, readCount } from './counts';
 import { checkHotlineTotals, readSummary } from '../summary/index';
 import type { SummaryReading } from '../summary/types';
+import type { PeriodReading } from './periods';
 export { auditSummary, type AuditSummary } from './audit-summary';
 
 export type NotEvaluatedReason =
@@ -125,6 +126,11 @@ export interface Analysis {
   /** Decimals of the scheme's main figure (its index, else its first rate): the common case. */
   readonly decimals: number;
   readonly period: { readonly year: number; readonly month: number } | null;
+  /**
+   * [issue 16] Set by `analyzeByPeriod` (src/evaluation/periods.ts): which sheets were read as
+   * which period, and last month when the workbook holds it.
+   */
+  readonly periods?: PeriodReading;
   readonly tables: readonly DetectedTable[];
   /** The 12345 平台 tables (件次, 满意度, transfers) found beside the evaluation tables. */
   readonly hotline: readonly HotlineTable[];

@@ -1,10 +1,11 @@
 import type { Catalog } from './catalog';
-import { quote, unitLabel } from './catalog';
+import { quote } from './catalog';
 import { settingsEnUS } from './settings-en';
 import { summaryMessagesEnUS } from './summary-messages';
+import { periodEnUS, periodSheetsEnUS } from './period';
 import type { AuditSummary } from '../evaluation/audit-summary';
 
-function auditEn(a: AuditSummary): string {
+export function auditEn(a: AuditSummary): string {
   const rest =
     a.notChecked > 0
       ? `; ${a.notChecked} more were not checked (no formula in the scheme, or columns or data missing)`
@@ -178,6 +179,53 @@ export const enUS: Catalog = {
     chartsNeedNewerExcel:
       'This Excel cannot put pictures on a sheet (it needs ExcelApi 1.9: Microsoft 365 or Excel 2021): nothing was changed. Export the Word document to see the figures, or download the checked workbook from the web page.',
     downloadTemplate: 'Download the 通报数据 template',
+    proofread: 'Proofread this document',
+    proofreadIntro:
+      'Checks the figures, rankings and month-on-month changes in the text against the chosen workbook; errors are highlighted in yellow.',
+    proofreading: 'Proofreading…',
+    clearMarks: 'Remove proofreading marks',
+    marksCleared: (n) =>
+      n > 0
+        ? `Removed ${n} proofreading mark${n === 1 ? '' : 's'}; the text is unchanged.`
+        : 'The document has no proofreading marks of Tongbao’s.',
+    proofreadSummary: (c) =>
+      `Found ${c.claims} checkable statements: ${c.matched} agree with the tables, ${c.wrong} are wrong, ${c.notChecked} cannot be checked.`,
+    findingsHeading: (n) => `Errors (${n})`,
+    findingLine: (p, m) => `Paragraph ${p}: ${m}`,
+    notCheckedHeading: (n) => `Not checked (${n})`,
+    notCheckedLine: (p, w, r) => `Paragraph ${p} “${w}”: ${r}`,
+    proofreadMarked: (m, n, comments) =>
+      `Marked ${m} in the document (${comments ? 'highlighted, with a comment' : 'highlighted'}); click an item below to select it.${m < n ? ` ${n - m} could not be located: look for them by paragraph number.` : ''}`,
+    notMarked: 'Not located in the document',
+    proofreadLimits: (s) =>
+      !s.marks
+        ? 'This version of Word lacks what proofreading needs (WordApi 1.1). Use Office 2016 or later, Word on the web or on a Mac, or proofread the .docx on the web page.'
+        : `This version of Word ${[
+            s.comments
+              ? ''
+              : 'has no comments or tracked changes (WordApi 1.4): errors are only highlighted, without comments; accept or reject tracked changes before proofreading',
+            s.tables
+              ? ''
+              : 'cannot tell tables from body text (WordApi 1.3): table text is read as body text',
+          ]
+            .filter(Boolean)
+            .join('; ')}.`,
+    proofreadReadOnly:
+      'The document is read-only or protected: nothing was marked in it. The errors are listed below.',
+    proofreadMarkFailed:
+      'Word could not mark every error; they are listed below. Remove the marks made with “Remove proofreading marks”.',
+    proofreadFailed: 'Word could not read the document: proofreading did not finish. Try again.',
+    proofreadWordFailed: 'Word could not do it (the document may be read-only or protected).',
+    markTitle: '通报校对',
+    markComment: (m) => `通报校对：${m}`,
+    markGone: 'That mark is no longer in the document: proofread again.',
+    draftLabel: 'Draft to proofread (optional)',
+    chooseDraft: 'Choose a draft (.docx or .txt)…',
+    pasteDraft: 'or paste the text',
+    downloadMarked: 'Download the marked draft',
+    proofreadNeedsDraft: 'Choose a draft or paste its text first.',
+    draftUnreadable: (f) =>
+      `“${f}” cannot be read: is it a Word document (.docx) or plain text (.txt)?`,
     settingsReadOnly:
       'This workbook is open read-only (e.g. viewing in Excel on the web): settings cannot be saved into it. Switch to editing, then save.',
     settingsHostError: (code, m) =>
@@ -232,6 +280,8 @@ export const enUS: Catalog = {
             : `Sheet “${s[0] ?? ''}” holds values across ${s[1] ?? ''}: too many cells to read (at most 5 million). Delete the content far outside the table (Ctrl+End finds the last cell) or needless merged cells, save, and choose it again.`,
       copyUnreadable: (s) =>
         `The checked workbook could not be read back after it was made (${s[0] ?? ''}), so it was not saved. The original workbook is unchanged; write the checked columns into it with the Excel add-in instead.`,
+      periodsUnclear: (s) =>
+        `Sheets ${s.map(quote).join(', ')} list the same units, but neither their names nor their titles name a period, so which month is which cannot be told; nothing was checked. Name the month in each sheet's name or title (e.g. 2017年8月), or move the other months' sheets to another workbook.`,
     },
     problemCode: (code) => ` (code ${code})`,
     hiddenSkipped: (s) => `Hidden sheets skipped: ${s.join(', ')} (not checked, not written).`,
@@ -288,8 +338,21 @@ export const enUS: Catalog = {
       `${p.cells.join(', ')}${p.count > p.cells.length ? ` and more (${p.count} cells)` : ''} hold values far outside the tables (a thousand empty rows or a hundred empty columns away); not read. If typed by mistake, delete them (Ctrl+End finds them)`,
     overlappingMerges: (p) =>
       `Merged areas overlap (${p.merges.map((m) => (m.ref === m.overlaps ? `${m.ref} twice` : `${m.ref} with ${m.overlaps}`)).join('; ')}${p.count > p.merges.length ? `; ${p.count} in all` : ''}). Excel does not allow this: read as not merged, and the later merge is left out of the annotated copy so that it opens`,
+    periodsRead: (p) =>
+      `Read by period: ${periodSheetsEnUS(p.current)} (this period)${p.previous === null ? '' : p.previousGiven ? `; the previous period comes from the other workbook given, and this workbook's earlier ${periodSheetsEnUS(p.previous)} were not read` : `; ${periodSheetsEnUS(p.previous)} (previous period)`}${p.unread.length === 0 ? '' : `; not read: ${p.unread.map(periodSheetsEnUS).join('; ')}`}`,
+    periodConflict: (p) =>
+      `The sheet's name says ${periodEnUS(p.name)} but its title ${quote(p.text)} says ${periodEnUS(p.title)}: read as ${periodEnUS(p.name)} (the name); correct one of them`,
+    periodAssumed: (p) =>
+      `Neither the sheet's name nor its title names a period: read as ${periodEnUS(p.period)}. If it is not, name the period in the sheet's name or title`,
+    periodUnknownRepeats: (p) =>
+      `Neither the sheet's name nor its title names a period, and ${quote(p.unit)}${p.count > 1 ? ` and ${p.count - 1} more units` : ''} are also on sheet ${quote(p.other)} (${periodEnUS(p.period)}): not read. To check it, name its month in the sheet's name or title`,
+    unitInTwoSheets: (p) =>
+      `${quote(p.unit)}${p.count > 1 ? ` and ${p.count - 1} more units` : ''} are also on sheet ${quote(p.other)}${p.period === null ? '' : ` (also ${periodEnUS(p.period)})`}: units repeated within one period count twice in rankings and totals. Delete the duplicate sheet or name each sheet's month`,
+    previousNotAdjacent: (p) =>
+      `The period before ${periodEnUS(p.current)} in this workbook is ${periodEnUS(p.previous)}, not the one right before it: the month-over-month sentences compare with ${periodEnUS(p.previous)}; check them`,
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+  discrepancyKinds: { childSum: ' (sum of sub-units)', totalSum: ' (sum of the units)' },
   reasons: {
     noCases: 'No cases this month',
     nothingToEvaluate: '应处置数 or 应结案数 is 0',
@@ -297,116 +360,5 @@ export const enUS: Catalog = {
     missingColumns: 'The table lacks a required column',
     missingName: 'No unit name',
     zeroCounts: (fields) => `${fields.join(' or ')} is 0`,
-  },
-  cli: {
-    usage: [
-      'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>] [--scheme <name or scheme.json>]',
-      '       npm run --silent tongbao -- template <template.xlsx>',
-      '',
-      '  template    write the empty 通报数据 sheet (.xlsx): fill in the month’s figures and keep it in the workbook with the evaluation tables',
-      '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
-      "  --previous  last month's workbook, for the month-over-month sentences",
-      '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',
-      "  --text      print the bulletin's ranking paragraphs",
-      '  --docx      export the bulletin as a Word document (.docx, official format)',
-      '  --out       save a copy of the workbook with the recomputed columns (.xlsx)',
-      '  --settings  a JSON settings file: weights, bands, paragraph rules, issuer, date, …',
-      '  --scheme    the evaluation scheme: a built-in name (fuzhou-2017, district-rates, company-score, hotline-dispatch) or a scheme file (.json); see README',
-    ].join('\n'),
-    fileMissing: (f) => `Error: no such file ${f}`,
-    notXlsx: (f) => `Error: ${f} is not a valid .xlsx workbook`,
-    noTables: (f) =>
-      `Error: no evaluation table found in ${f} (a header needs a unit-name column and the columns of one rate of the scheme; other cities' tables: choose a scheme with --scheme)`,
-    summaryTotals: (sheets, checked, n) =>
-      `Summary tables (${sheets.join(', ') || 'none'}) and the 12345 totals: ${checked === 0 ? 'no total could be checked (its parts are not there).' : n === 0 ? `checked ${checked} totals and rates: all agree.` : `checked ${checked} totals and rates: ${n} differ from their parts:`}`,
-    templateExists: (f) =>
-      `Error: ${f} exists and was left as it is; the template never replaces a file (it may be your workbook): choose another name`,
-    noChartFont:
-      'Note: no Chinese font found (Microsoft YaHei, SimHei or Noto Sans CJK; TONGBAO_CHART_FONT may name a font file): the charts have no pictures; the Word document says so, the checked workbook has no chart sheet',
-    chartSheetTaken: (sheet) =>
-      `Note: the workbook already has a sheet named “${sheet}” that Tongbao did not make: the checked copy has no charts; rename that sheet and run again`,
-    figureTitle: (n, title) => `Figure ${n} ${title}`,
-    figureFailed: (n, title, reason) =>
-      `Note: figure ${n} (${title}) could not be drawn and is left out: ${reason}`,
-    unknownScheme: (v, presets) =>
-      `Error: --scheme ${v} is neither a built-in scheme (${presets.join(', ')}) nor a readable scheme file (.json)`,
-    unknownOption: (o) => `Error: unknown option ${o}`,
-    optionNeedsValue: (o) => `Error: option ${o} needs a value`,
-    wroteJson: (f) => `Wrote ${f}`,
-    summaryHeader: (t, u, e) => `${t} evaluation tables, ${u} units, ${e} evaluated.`,
-    tableHeading: (title, group, sheet, cell) =>
-      `[${title}] (${group ?? 'ungrouped'}, sheet “${sheet}” ${cell})`,
-    unitColumn: 'Unit',
-    audit: (a) => auditEn(a),
-    discrepancyLine: (d) =>
-      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}: printed ${d.printed}, recomputed ${d.recomputed}`,
-    diagnosticsHeading: (n) => `${n} data notes:`,
-    notEvaluated: 'not evaluated',
-    childSum: ' (sum of sub-units)',
-    totalSum: ' (sum of the units)',
-    badSettings: (file, detail) => `Error: settings file ${file} is invalid: ${detail}`,
-    notJson: (d) => `not valid JSON (${d})`,
-    legacyXls: (f) => `Error: ${f} is an Excel 97-2003 (.xls) workbook; save it as .xlsx first`,
-    encrypted: (f) => `Error: ${f} has an opening password; remove it and save, then run again`,
-    tooBig: (f, sheet, range, cells) =>
-      cells !== undefined
-        ? `Error: sheet “${sheet}” of ${f} holds ${cells} cells in ${range}: too much to read within the time and memory allowed; split it into smaller workbooks, then run again`
-        : `Error: sheet “${sheet}” of ${f} holds values across ${range}: too many cells to read (at most 5 million); delete the content far outside the table, then run again`,
-    partTooBig: (f, part, mb) =>
-      `Error: part “${part}” of ${f} is ${mb} MB uncompressed: too much to read within the time and memory allowed; delete needless pictures, comments and cell formats, or split it into smaller workbooks, then run again`,
-    outputIsInput: (option, output, role, input) =>
-      `Error: ${option} ${output} is the same file as the ${{ workbook: 'workbook', previous: 'previous workbook (--previous)', settings: 'settings file (--settings)', scheme: 'scheme file (--scheme)' }[role]} ${input}; inputs are never overwritten`,
-    sameOutput: (oa, a, ob, b) =>
-      `Error: ${oa} ${a} and ${ob} ${b} are the same file; give each output its own file`,
-    wrongExtension: (option, file, ext) => `Error: ${option} writes a ${ext} file: ${file}`,
-    outputIsFolder: (f) => `Error: cannot write ${f}: it is a folder`,
-    outputUnderFile: (f, parent) => `Error: cannot write ${f}: ${parent} is a file, not a folder`,
-    outputNotFile: (f) => `Error: cannot write ${f}: not a regular file`,
-    cannotWrite: (f, code, detail) =>
-      `Error: cannot write ${f}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : detail} (nothing written)`,
-    macroWorkbook: (f) =>
-      `Error: --out cannot copy a macro-enabled workbook (${f}): the macros would be lost; save it as .xlsx first`,
-    unreadable: (f, reason) => `Error: cannot read ${f}: ${reason}`,
-    badSheetName: (f, name, problem, reason) =>
-      `Error: cannot read ${f}: the sheet name “${name}” ${{ tooLong: 'is over 31 characters', reserved: 'is reserved', characters: 'contains * ? : / \\ [ ]', quote: 'starts or ends with a quote' }[problem]}; rename the sheet and run again (${reason})`,
-    cannotAnnotate: (f, reason) => `Error: cannot write ${f}: saving the copy failed (${reason})`,
-    copyUnreadable: (f, reason) =>
-      `Error: ${f} not written: the checked workbook could not be read back after it was made (${reason}); nothing written. The original is unchanged: write the checked columns into it with the Excel add-in instead`,
-    copyLoses: (f, items) =>
-      `Note: ${f} does not keep the original workbook's ${items.map((i) => (i.sheets.length > 0 ? `${i.what} (${i.sheets.join(', ')})` : i.what)).join('; ')}; to keep them, write the checked columns into the original with the Excel add-in`,
-    copyLossKinds: {
-      chart: 'charts',
-      chartSheet: 'chart sheets',
-      otherSheet: 'macro or dialog sheets',
-      pivotTable: 'pivot tables',
-      slicer: 'slicers',
-      timeline: 'timelines',
-      threadedComment: 'threaded comments (kept as plain notes)',
-      formControl: 'form or ActiveX controls',
-      embeddedObject: 'embedded objects',
-      externalLink: 'external links',
-      customXml: 'custom XML data',
-      dataModel: 'data model (Power Pivot)',
-      connection: 'data connections and queries',
-      addinData: 'add-in data (including settings add-ins saved in the workbook)',
-      richData: 'pictures in cells or data types',
-      cellMetadata: 'cell metadata (such as dynamic array formulas)',
-      customProperties: 'custom document properties',
-      shape: 'shapes, text boxes or SmartArt',
-      headerPicture: 'pictures in headers and footers',
-      other: 'other content',
-    },
-    conflicts: (file, cells) =>
-      `Error: ${file} not written: the cells for the new columns are not empty (${cells.slice(0, 8).join(', ')}${cells.length > 8 ? `, ${cells.length} in all` : ''})`,
-    comparison: (c) =>
-      [
-        `Compared with ${c.previousPeriod ? `${c.previousPeriod.year}-${c.previousPeriod.month}` : 'last month'}: ${c.matched} units matched.`,
-        c.newUnits.length > 0
-          ? `Not in last month's workbook: ${c.newUnits.map(unitLabel).join(', ')}`
-          : '',
-        c.goneUnits.length > 0 ? `Gone this month: ${c.goneUnits.map(unitLabel).join(', ')}` : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
   },
 };

@@ -1,10 +1,10 @@
 import type { DiagnosticCode, DiagnosticParams } from '../core/diagnostics';
 import type { ProblemKey } from '../core/errors';
 import type { AuditSummary } from '../evaluation/audit-summary';
-import type { Comparison, UnitKey } from '../narrative/types';
-import type { CopyLossKind } from '../io/xlsx-write';
+import type { UnitKey } from '../narrative/types';
 import { settingsZhCN, type SettingsStrings } from './settings';
 import { summaryMessagesZhCN, type SummaryMessages } from './summary-messages';
+import { beforeZhCN, periodSheetsZhCN, periodZhCN } from './period';
 
 /**
  * Every user-facing string, typed: a locale that misses a message does not compile.
@@ -155,6 +155,43 @@ export interface UiStrings {
   /** No ExcelApi 1.9 (pictures): nothing was changed. */
   readonly chartsNeedNewerExcel: string;
   readonly downloadTemplate: string;
+  /** [issue 17] Proofreading a written draft against the workbook(s): Word pane and web page. */
+  readonly proofread: string;
+  readonly proofreadIntro: string;
+  readonly proofreading: string;
+  readonly clearMarks: string;
+  /** 清除校对标记: how many marks were removed (0: there were none). */
+  readonly marksCleared: (n: number) => string;
+  readonly proofreadSummary: (c: {
+    claims: number;
+    matched: number;
+    wrong: number;
+    notChecked: number;
+  }) => string;
+  readonly findingsHeading: (n: number) => string;
+  readonly findingLine: (paragraph: number, message: string) => string;
+  readonly notCheckedHeading: (n: number) => string;
+  readonly notCheckedLine: (paragraph: number, written: string, reason: string) => string;
+  /** In Word: how many findings were marked, and how (comments only with WordApi 1.4). */
+  readonly proofreadMarked: (marked: number, findings: number, comments: boolean) => string;
+  readonly notMarked: string;
+  /** What this Word cannot do of 校对本文 (WordApi 1.1 / 1.3 / 1.4 missing). */
+  readonly proofreadLimits: (s: { marks: boolean; tables: boolean; comments: boolean }) => string;
+  readonly proofreadReadOnly: string;
+  readonly proofreadMarkFailed: string;
+  readonly proofreadFailed: string;
+  /** 清除校对标记 or a click on a finding that Word refused. */
+  readonly proofreadWordFailed: string;
+  /** The marks in the document: the content controls' title, and the comments' start. */
+  readonly markTitle: string;
+  readonly markComment: (message: string) => string;
+  readonly markGone: string;
+  readonly draftLabel: string;
+  readonly chooseDraft: string;
+  readonly pasteDraft: string;
+  readonly downloadMarked: string;
+  readonly proofreadNeedsDraft: string;
+  readonly draftUnreadable: (file: string) => string;
   readonly settingsReadOnly: string;
   readonly settingsHostError: (code: number | null, message: string) => string;
   /** A co-author saved settings that cannot be combined with this user's changes. */
@@ -179,6 +216,8 @@ export interface Catalog {
   readonly summary: SummaryMessages;
   readonly diagnostics: { readonly [K in DiagnosticCode]: (p: DiagnosticParams[K]) => string };
   readonly severity: { readonly error: string; readonly warning: string; readonly info: string };
+  /** After a field's name in a discrepancy line: a parent's counts, a 合计 row's counts. */
+  readonly discrepancyKinds: { readonly childSum: string; readonly totalSum: string };
   readonly reasons: {
     readonly noCases: string;
     readonly nothingToEvaluate: string;
@@ -187,101 +226,6 @@ export interface Catalog {
     readonly missingName: string;
     /** nothingToEvaluate, naming the scheme's counts (Fuzhou: 应处置数或应结案数为0). */
     readonly zeroCounts: (fields: readonly string[]) => string;
-  };
-  readonly cli: {
-    readonly usage: string;
-    readonly fileMissing: (file: string) => string;
-    readonly notXlsx: (file: string) => string;
-    readonly noTables: (file: string) => string;
-    /** The summary tables read, and how many of their totals disagree with their parts. */
-    readonly summaryTotals: (
-      sheets: readonly string[],
-      checked: number,
-      discrepancies: number,
-    ) => string;
-    /** `tongbao template` naming a file that exists. */
-    readonly templateExists: (file: string) => string;
-    /** No Chinese font to draw the charts' pictures with. */
-    readonly noChartFont: string;
-    /** A sheet named as the chart sheet that Tongbao did not make. */
-    readonly chartSheetTaken: (sheet: string) => string;
-    /** A picture's title on the chart sheet: 图1 …. */
-    readonly figureTitle: (n: number, title: string) => string;
-    /** A figure that could not be drawn (ECharts or the rasteriser failed): left out. */
-    readonly figureFailed: (n: number, title: string, reason: string) => string;
-    /** `--scheme` names neither a preset nor a readable scheme file. */
-    readonly unknownScheme: (value: string, presets: readonly string[]) => string;
-    readonly unknownOption: (option: string) => string;
-    readonly optionNeedsValue: (option: string) => string;
-    readonly wroteJson: (file: string) => string;
-    readonly summaryHeader: (tables: number, units: number, evaluated: number) => string;
-    readonly tableHeading: (
-      title: string,
-      group: string | null,
-      sheet: string,
-      cell: string,
-    ) => string;
-    /** Heading of the unit-name column; the figures' columns are the scheme's names. */
-    readonly unitColumn: string;
-    readonly audit: (audit: AuditSummary) => string;
-    readonly discrepancyLine: (d: {
-      sheet: string;
-      cell: string;
-      unit: string;
-      field: string;
-      printed: string;
-      recomputed: string;
-    }) => string;
-    readonly diagnosticsHeading: (n: number) => string;
-    readonly notEvaluated: string;
-    readonly childSum: string;
-    /** After a 合计 row's count: what it was checked against. */
-    readonly totalSum: string;
-    readonly comparison: (c: Comparison) => string;
-    readonly conflicts: (file: string, cells: readonly string[]) => string;
-    readonly badSettings: (file: string, detail: string) => string;
-    readonly notJson: (detail: string) => string;
-    readonly legacyXls: (file: string) => string;
-    readonly encrypted: (file: string) => string;
-    /** [grid bounds] A sheet whose values span too many cells. */
-    /** `cells` given: too many cells for the reader (not the 5-million box). */
-    readonly tooBig: (file: string, sheet: string, range: string, cells?: string) => string;
-    /** [grid bounds] Another part of the zip (styles, shared strings, media) too big to load. */
-    readonly partTooBig: (file: string, part: string, megabytes: string) => string;
-    /** An output naming an input file (the workbook, --previous, --settings). */
-    readonly outputIsInput: (
-      option: string,
-      output: string,
-      role: 'workbook' | 'previous' | 'settings' | 'scheme',
-      input: string,
-    ) => string;
-    readonly sameOutput: (optionA: string, a: string, optionB: string, b: string) => string;
-    readonly wrongExtension: (option: string, file: string, extension: string) => string;
-    readonly outputIsFolder: (file: string) => string;
-    readonly outputUnderFile: (file: string, parent: string) => string;
-    readonly outputNotFile: (file: string) => string;
-    /** An output that could not be written: `code` is the system's (EACCES, ENOSPC…). */
-    readonly cannotWrite: (file: string, code: string, detail: string) => string;
-    readonly macroWorkbook: (file: string) => string;
-    /** A zip ExcelJS could not open as a workbook, with its reason. */
-    readonly unreadable: (file: string, reason: string) => string;
-    /** A sheet name ExcelJS refuses (Excel or another tool wrote it), with ExcelJS's reason. */
-    readonly badSheetName: (
-      file: string,
-      name: string,
-      problem: 'tooLong' | 'reserved' | 'characters' | 'quote',
-      reason: string,
-    ) => string;
-    /** ExcelJS could not save the annotated copy. */
-    readonly cannotAnnotate: (file: string, reason: string) => string;
-    /** [issue 18] The annotated copy, read again before it is kept, could not be. */
-    readonly copyUnreadable: (file: string, reason: string) => string;
-    /** [issue 18] Before writing: what the annotated copy will not keep (`copyLossKinds`). */
-    readonly copyLoses: (
-      file: string,
-      items: readonly { readonly what: string; readonly sheets: readonly string[] }[],
-    ) => string;
-    readonly copyLossKinds: { readonly [K in CopyLossKind]: string };
   };
 }
 
@@ -292,10 +236,13 @@ export interface TableName {
 }
 
 export const quote = (s: string) => `“${s}”`;
+/** [issue 16] Sheets naming no period repeat each other's units. */
+export const periodsUnclearZh = (s: readonly string[]) =>
+  `工作表${s.map(quote).join('、')}中有相同的单位，但名称和标题都没有注明期间，无法判断各属哪个月，未复核。请在工作表名称或标题中注明月份（如“2017年8月”），或把其他月份的工作表移到另一个工作簿后再试。`;
 export const unitLabel = (u: UnitKey) => (u.parent ? `${u.parent}/${u.name}` : u.name);
 
 /** The audit in one sentence (pane, web page and command line say the same). */
-function auditZh(a: AuditSummary): string {
+export function auditZh(a: AuditSummary): string {
   const rest =
     a.notChecked > 0
       ? `；另有 ${a.notChecked} 个计算值未核对（方案中没有其公式，或缺少所需的列或数据）`
@@ -459,6 +406,46 @@ export const zhCN: Catalog = {
     chartsNeedNewerExcel:
       '此版本的 Excel 不支持在工作表中插入图片（需要 ExcelApi 1.9，如 Microsoft 365 或 Excel 2021），未做任何修改。可点击“导出 Word”查看图，或用通报网页版下载带图表的复核工作簿。',
     downloadTemplate: '下载通报数据模板',
+    proofread: '校对本文',
+    proofreadIntro: '对照所选工作簿核对文中的数字、排名和环比，错处以黄色突出显示。',
+    proofreading: '正在校对…',
+    clearMarks: '清除校对标记',
+    marksCleared: (n) =>
+      n > 0 ? `已清除 ${n} 处校对标记，文字未改动。` : '文档中没有通报的校对标记。',
+    proofreadSummary: (c) =>
+      `找到 ${c.claims} 处可核对的内容：${c.matched} 处与表格一致，${c.wrong} 处有误，${c.notChecked} 处无法核对。`,
+    findingsHeading: (n) => `有误之处（${n}）`,
+    findingLine: (p, m) => `第${p}段 ${m}`,
+    notCheckedHeading: (n) => `未核对（${n}）`,
+    notCheckedLine: (p, w, r) => `第${p}段 “${w}”：${r}`,
+    proofreadMarked: (m, n, comments) =>
+      `已在文档中标出 ${m} 处${comments ? '（黄色突出显示并加批注）' : '（黄色突出显示）'}，点击下方条目可选中。${m < n ? `另有 ${n - m} 处未能定位，请按段落号查找。` : ''}`,
+    notMarked: '未能在文档中定位',
+    proofreadLimits: (s) =>
+      !s.marks
+        ? '此版本的 Word 不支持校对所需的功能（WordApi 1.1）。请使用 Office 2016 及以上、网页版或 Mac 版 Word，或在通报网页版中校对 .docx 文件。'
+        : `此版本的 Word ${[
+            s.comments
+              ? ''
+              : '不支持批注和修订（WordApi 1.4）：错处只以黄色突出显示，不加批注；文中如有修订，请先接受或拒绝修订再校对',
+            s.tables ? '' : '无法区分表格和正文（WordApi 1.3），表格中的文字按正文校对',
+          ]
+            .filter(Boolean)
+            .join('；')}。`,
+    proofreadReadOnly: '文档为只读或受保护，未能在文档中标出错处，错处见下方列表。',
+    proofreadMarkFailed:
+      'Word 未能标出全部错处，错处见下方列表；已标出的部分可用“清除校对标记”移除。',
+    proofreadFailed: 'Word 未能读取文档，未完成校对。请稍后重试。',
+    proofreadWordFailed: 'Word 未能完成操作（文档可能为只读或受保护）。',
+    markTitle: '通报校对',
+    markComment: (m) => `通报校对：${m}`,
+    markGone: '该处标记已不在文档中，请重新校对。',
+    draftLabel: '待校对的通报稿（可选）',
+    chooseDraft: '选择通报稿（.docx 或 .txt）…',
+    pasteDraft: '或粘贴通报文字',
+    downloadMarked: '下载标记稿',
+    proofreadNeedsDraft: '请先选择通报稿或粘贴通报文字。',
+    draftUnreadable: (f) => `“${f}”无法读取，请确认是 Word 文档（.docx）或纯文本（.txt）。`,
     settingsReadOnly:
       '此工作簿以只读方式打开（例如网页版 Excel 的“查看”模式），设置无法保存到文件中。请切换到“编辑”后再保存。',
     settingsHostError: (code, m) =>
@@ -515,6 +502,7 @@ export const zhCN: Catalog = {
             : `工作表“${s[0] ?? ''}”的内容分布在 ${s[1] ?? ''} 范围内，单元格过多（上限 500 万个），无法读取。请删除表格以外远处的内容（按 Ctrl+End 可找到最后一个单元格）或不必要的合并单元格，保存后再选择。`,
       copyUnreadable: (s) =>
         `复核工作簿生成后重新读取失败（${s[0] ?? ''}），未保存。原工作簿没有改动；可改用 Excel 加载项直接在原工作簿中写入复核列。`,
+      periodsUnclear: (s) => periodsUnclearZh(s),
     },
     problemCode: (code) => `（错误代码：${code}）`,
     hiddenSkipped: (s) => `已跳过隐藏的工作表：${s.join('、')}（不复核，也不写入）。`,
@@ -566,8 +554,21 @@ export const zhCN: Catalog = {
       `${p.cells.join('、')}${p.count > p.cells.length ? ` 等 ${p.count} 个单元格` : ''}有内容，位于各表之外的远处（与其余内容隔着上千个空行或上百个空列），未读入；如是误输入，请删除（按 Ctrl+End 可找到）`,
     overlappingMerges: (p) =>
       `合并单元格有重叠（${p.merges.map((m) => (m.ref === m.overlaps ? `${m.ref} 重复` : `${m.ref} 与 ${m.overlaps}`)).join('；')}${p.count > p.merges.length ? `，共 ${p.count} 处` : ''}），Excel 不允许这样的合并；复核时按未合并读取，复核工作簿中已去掉后一个合并，以便能正常打开`,
+    periodsRead: (p) =>
+      `按期间读取：${periodSheetsZhCN(p.current)}（本期）${p.previous === null ? '' : p.previousGiven ? `；${beforeZhCN(p.current.period)}取自另选的上月工作簿，本工作簿中较早的 ${periodSheetsZhCN(p.previous)} 未读取` : `；${periodSheetsZhCN(p.previous)}（${beforeZhCN(p.current.period)}）`}${p.unread.length === 0 ? '' : `；未读取：${p.unread.map(periodSheetsZhCN).join('；')}`}`,
+    periodConflict: (p) =>
+      `工作表名称为${periodZhCN(p.name)}，标题${quote(p.text)}却是${periodZhCN(p.title)}：已按工作表名称读作${periodZhCN(p.name)}，请核对后改正其一`,
+    periodAssumed: (p) =>
+      `此工作表的名称和标题中没有注明期间，已按${periodZhCN(p.period)}读取；如不是${periodZhCN(p.period)}的数据，请在工作表名称或标题中注明期间`,
+    periodUnknownRepeats: (p) =>
+      `此工作表的名称和标题中没有注明期间，其中${quote(p.unit)}${p.count > 1 ? `等 ${p.count} 个单位` : ''}与工作表${quote(p.other)}（${periodZhCN(p.period)}）重复，无法判断属于哪一期，未读取；如要复核，请在工作表名称或标题中注明月份`,
+    unitInTwoSheets: (p) =>
+      `${quote(p.unit)}${p.count > 1 ? `等 ${p.count} 个单位` : ''}也在工作表${quote(p.other)}中${p.period === null ? '' : `（同为${periodZhCN(p.period)}）`}：同一期间的单位重复出现，排名和合计中会算两次；请删除重复的工作表，或在工作表名称中注明各自的月份`,
+    previousNotAdjacent: (p) =>
+      `本工作簿中${periodZhCN(p.current)}之前最近的是${periodZhCN(p.previous)}，不是${beforeZhCN(p.current)}：“较上月”的句子是与${periodZhCN(p.previous)}比较的，请核对`,
   },
   severity: { error: '错误', warning: '提醒', info: '说明' },
+  discrepancyKinds: { childSum: '（下属单位合计）', totalSum: '（各单位之和）' },
   reasons: {
     noCases: '本月无应处置案件',
     nothingToEvaluate: '应处置数或应结案数为0',
@@ -575,127 +576,6 @@ export const zhCN: Catalog = {
     missingColumns: '表格缺少必需的列',
     missingName: '缺少单位名称',
     zeroCounts: (fields) => `${fields.join('或')}为0`,
-  },
-  cli: {
-    usage: [
-      '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>] [--settings <设置.json>] [--scheme <方案名或方案.json>]',
-      '      npm run --silent tongbao -- template <通报数据.xlsx>',
-      '',
-      '  template    写出空白的“通报数据”工作表（.xlsx）：按表填写本月数据后，与评价表放在同一工作簿中即可读取',
-      '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
-      '  --previous  上月的工作簿：生成“较上月”的句子',
-      '  --json      将单位、差异、诊断信息和通报段落写入 JSON 文件（不写则在终端打印摘要）',
-      '  --text      打印通报中的排名段落',
-      '  --docx      导出通报 Word 文档（.docx，党政机关公文格式）',
-      '  --out       另存一份加上复核列的工作簿（.xlsx），原有单元格不变',
-      '  --settings  设置文件（JSON）：权重、等级、段落规则、发文机关、日期等',
-      '  --scheme    评价方案：内置方案名（fuzhou-2017、district-rates、company-score、hotline-dispatch）或方案文件（.json），见 README“评价方案”',
-    ].join('\n'),
-    fileMissing: (f) => `错误：找不到文件 ${f}`,
-    notXlsx: (f) => `错误：${f} 不是有效的 .xlsx 工作簿`,
-    noTables: (f) =>
-      `错误：${f} 中未找到评价表（表头需有单位名称列，以及评价方案中至少一个比率所需的列，如“结案数”“应结案数”；其他城市的表格请用 --scheme 选择方案）`,
-    summaryTotals: (sheets, checked, n) =>
-      `汇总表（${sheets.map((s) => `“${s}”`).join('、') || '无'}）及12345表的合计：${checked === 0 ? '没有可以核对的合计（表中没有其组成项）。' : n === 0 ? `已核对 ${checked} 个合计和比率，与各项一致。` : `已核对 ${checked} 个合计和比率，其中 ${n} 处与各项不一致：`}`,
-    templateExists: (f) =>
-      `错误：${f} 已存在，未改动；模板不会覆盖已有文件（可能是您的工作簿），请另选文件名`,
-    noChartFont:
-      '提示：未找到中文字体（微软雅黑、黑体或 Noto Sans CJK；可用环境变量 TONGBAO_CHART_FONT 指定字体文件），图表未生成图片，Word 文档中留出说明，复核工作簿中不放图表',
-    chartSheetTaken: (sheet) =>
-      `提示：工作簿中已有名为“${sheet}”的工作表且不是通报生成的，复核工作簿中未放入图表；请将该表改名后重试`,
-    figureTitle: (n, title) => `图${n} ${title}`,
-    figureFailed: (n, title, reason) => `提示：图${n}（${title}）未能绘制，已略去：${reason}`,
-    unknownScheme: (v, presets) =>
-      `错误：--scheme ${v} 既不是内置方案（${presets.join('、')}），也不是可读取的方案文件（.json）`,
-    unknownOption: (o) => `错误：不认识的参数 ${o}`,
-    optionNeedsValue: (o) => `错误：参数 ${o} 需要一个值`,
-    wroteJson: (f) => `已写入 ${f}`,
-    summaryHeader: (t, u, e) => `共找到 ${t} 张评价表，${u} 个单位，其中 ${e} 个参加评价。`,
-    tableHeading: (title, group, sheet, cell) =>
-      `【${title}】（${group ?? '未分组'}，工作表“${sheet}”${cell}）`,
-    unitColumn: '单位',
-    audit: (a) => auditZh(a),
-    discrepancyLine: (d) =>
-      `  ${d.sheet}!${d.cell}  ${d.unit}  ${d.field}：表中为 ${d.printed}，复核为 ${d.recomputed}`,
-    diagnosticsHeading: (n) => `数据提示 ${n} 条：`,
-    notEvaluated: '不参加评价',
-    childSum: '（下属单位合计）',
-    totalSum: '（各单位之和）',
-    badSettings: (file, detail) => `错误：设置文件 ${file} 有误：${detail}`,
-    notJson: (d) => `不是有效的 JSON（${d}）`,
-    legacyXls: (f) =>
-      `错误：${f} 是旧版 Excel 97-2003 格式（.xls），请在 Excel 或 WPS 中另存为 .xlsx 后再运行`,
-    encrypted: (f) => `错误：${f} 设有打开密码，请在 Excel 或 WPS 中删除密码并保存后再运行`,
-    tooBig: (f, sheet, range, cells) =>
-      cells !== undefined
-        ? `错误：${f} 的工作表“${sheet}”在 ${range} 范围内有 ${cells} 个单元格，数据量过大，无法在限定的时间和内存内读取，请拆分为较小的工作簿后再运行`
-        : `错误：${f} 的工作表“${sheet}”内容分布在 ${range} 范围内，单元格过多（上限 500 万个），请删除表格以外远处的内容后再运行`,
-    partTooBig: (f, part, mb) =>
-      `错误：${f} 中的部件“${part}”解压后有 ${mb} MB，数据量过大，无法在限定的时间和内存内读取，请删除不需要的图片、批注和单元格格式，或拆分为较小的工作簿后再运行`,
-    outputIsInput: (option, output, role, input) =>
-      `错误：${option} ${output} 与${{ workbook: '要读取的工作簿', previous: '上月工作簿（--previous）', settings: '设置文件（--settings）', scheme: '方案文件（--scheme）' }[role]} ${input} 是同一个文件，不能覆盖输入文件，请另选输出路径`,
-    sameOutput: (oa, a, ob, b) =>
-      `错误：${oa} ${a} 与 ${ob} ${b} 是同一个文件，请为每项输出指定不同的文件`,
-    wrongExtension: (option, file, ext) => `错误：${option} 应写出 ${ext} 文件：${file}`,
-    outputIsFolder: (f) => `错误：无法写入 ${f}：这是一个文件夹，请指定文件名`,
-    outputUnderFile: (f, parent) => `错误：无法写入 ${f}：${parent} 是文件，不是文件夹`,
-    outputNotFile: (f) => `错误：无法写入 ${f}：不是普通文件`,
-    cannotWrite: (f, code, detail) =>
-      `错误：无法写入 ${f}：${
-        code === 'EACCES' || code === 'EPERM'
-          ? '没有写入权限'
-          : code === 'ENOSPC' || code === 'EDQUOT'
-            ? '磁盘空间不足'
-            : code === 'EROFS'
-              ? '所在磁盘是只读的'
-              : code === 'ENAMETOOLONG'
-                ? '文件名过长'
-                : detail
-      }（未写出任何文件）`,
-    macroWorkbook: (f) =>
-      `错误：--out 不支持启用宏的工作簿（${f}）：另存的副本会丢失宏；请在 Excel 中另存为 .xlsx 后再运行`,
-    unreadable: (f, reason) => `错误：${f} 无法读取：${reason}`,
-    badSheetName: (f, name, problem, reason) =>
-      `错误：${f} 无法读取：工作表名称“${name}”${{ tooLong: '超过 31 个字符', reserved: '是保留名称', characters: '含有 * ? : / \\ [ ] 等字符', quote: '以单引号开头或结尾' }[problem]}，请在 Excel 或 WPS 中改名后再运行（${reason}）`,
-    cannotAnnotate: (f, reason) => `错误：无法写出 ${f}：保存工作簿副本失败（${reason}）`,
-    copyUnreadable: (f, reason) =>
-      `错误：未写出 ${f}：复核工作簿生成后重新读取失败（${reason}），未写出任何文件；原工作簿没有改动，可改用 Excel 加载项直接在原工作簿中写入复核列`,
-    copyLoses: (f, items) =>
-      `注意：${f} 不保留原工作簿中的${items.map((i) => (i.sheets.length > 0 ? `${i.what}（${i.sheets.join('、')}）` : i.what)).join('、')}；如需保留，请用 Excel 加载项直接在原工作簿中写入复核列`,
-    copyLossKinds: {
-      chart: '图表',
-      chartSheet: '图表工作表',
-      otherSheet: '宏表或对话框表',
-      pivotTable: '数据透视表',
-      slicer: '切片器',
-      timeline: '日程表',
-      threadedComment: '新式批注（只保留为普通批注）',
-      formControl: '表单控件或 ActiveX 控件',
-      embeddedObject: '嵌入的对象',
-      externalLink: '外部链接',
-      customXml: '自定义 XML 数据',
-      dataModel: '数据模型（Power Pivot）',
-      connection: '数据连接和查询',
-      addinData: '加载项数据（含加载项保存在工作簿中的设置）',
-      richData: '单元格中的图片或数据类型',
-      cellMetadata: '单元格元数据（如动态数组公式）',
-      customProperties: '文档的自定义属性',
-      shape: '形状、文本框或 SmartArt',
-      headerPicture: '页眉页脚中的图片',
-      other: '其他内容',
-    },
-    conflicts: (file, cells) =>
-      `错误：未写出 ${file}：复核列要写入的位置已有内容（${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 个单元格` : ''}）`,
-    comparison: (c) =>
-      [
-        `与上月（${c.previousPeriod ? `${c.previousPeriod.year}年${c.previousPeriod.month}月` : '上月工作簿'}）比较：${c.matched} 个单位对应上。`,
-        c.newUnits.length > 0 ? `上月没有的单位：${c.newUnits.map(unitLabel).join('、')}` : '',
-        c.goneUnits.length > 0
-          ? `本月没有的上月单位：${c.goneUnits.map(unitLabel).join('、')}`
-          : '',
-      ]
-        .filter(Boolean)
-        .join('\n'),
   },
 };
 

@@ -4,7 +4,7 @@ import { UserFacingError } from '../core/errors';
 import { columnIndex, rangeAddress } from '../core/grid';
 import { addChartSheet, type ChartImage } from './xlsx-charts';
 import { HEADER_FILL, type ConditionalRule, type Rect, type WritePlan } from '../plan/write-plan';
-import type { Catalog } from '../i18n/catalog';
+import type { CliStrings } from '../i18n/cli';
 import {
   checkWorkbookSize,
   isSizeChecked,
@@ -334,7 +334,7 @@ export type CopyLossKind =
  */
 export function lossItems(
   losses: readonly CopyLoss[],
-  kinds: Catalog['cli']['copyLossKinds'],
+  kinds: CliStrings['copyLossKinds'],
 ): { what: string; sheets: string[] }[] {
   const items = new Map<string, { what: string; sheets: string[] }>();
   for (const l of losses) {

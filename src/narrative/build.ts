@@ -24,9 +24,13 @@ import type { Narrative, Paragraph, Section } from './types';
  */
 export function buildNarrative(
   current: Analysis,
-  previous: Analysis | null = null,
+  given: Analysis | null = null,
   templates: NarrativeTemplates = narrativeZhCN,
 ): Narrative {
+  // [issue 16] Without last month's workbook, the earlier period of this month's own workbook
+  // (as lastMonthOf in evaluation/periods.ts, written out here so the panes' first load does
+  // not bring the period reader with the narrative).
+  const previous = given ?? current.periods?.previous ?? null;
   const s = current.settings.narrative;
   const match = previous === null ? null : matchMonths(current, previous);
   const hotline = hotlineParagraphs(current, s, templates);

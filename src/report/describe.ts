@@ -51,9 +51,9 @@ export function describeDiscrepancy(
     unit: d.parent ? `${d.parent}/${d.unit}` : d.unit,
     field:
       d.kind === 'childSum'
-        ? `${d.field}${catalog.cli.childSum}`
+        ? `${d.field}${catalog.discrepancyKinds.childSum}`
         : d.kind === 'total'
-          ? `${d.field}${catalog.cli.totalSum}`
+          ? `${d.field}${catalog.discrepancyKinds.totalSum}`
           : d.field,
     printed: printedText(d.printed, scale),
     recomputed,

@@ -5,6 +5,7 @@ import { zhCN, type Catalog } from '../i18n/catalog';
 import type { Comparison, Narrative } from '../narrative/types';
 import { isRate, type Change } from '../summary/types';
 import { describeDiagnostic } from './describe';
+import type { PeriodRole } from '../evaluation/periods';
 
 export interface UnitJson {
   sheet: string;
@@ -26,6 +27,16 @@ export interface UnitJson {
 
 export interface EvaluationJson {
   period: { year: number; month: number } | null;
+  /**
+   * [issue 16] A workbook of several periods: each period with its sheets, latest first —
+   * `current` (evaluated), `previous` (last month, for the 较上月 sentences), `unread`; sheets
+   * naming no period under `period: null`.
+   */
+  periods?: {
+    role: PeriodRole;
+    period: { kind: string; year: number | null; index: number; from?: number } | null;
+    sheets: string[];
+  }[];
   /** The scheme the figures follow: its id and name. */
   scheme: { id: string; name: string };
   tables: {
@@ -111,6 +122,15 @@ export function toEvaluationJson(
   };
   return {
     period: a.period ? { ...a.period } : null,
+    ...(a.periods?.split
+      ? {
+          periods: a.periods.groups.map((g) => ({
+            role: g.role,
+            period: g.period && { ...g.period },
+            sheets: [...g.sheets],
+          })),
+        }
+      : {}),
     scheme: { id: a.scheme.id, name: a.scheme.name },
     tables: a.tables.map((t, i) => {
       const c = a.checked[i]!;

@@ -7,7 +7,9 @@
  * `window.__TONGBAO_DOCUMENT_SETTINGS__`, read-only when `window.__TONGBAO_READ_ONLY__`).
  * In Word, `window.__TONGBAO_WORD_SELECTION__` ('cursor' | 'text' | 'table') sets the
  * selection, `window.__TONGBAO_WORD_READ_ONLY__` makes inserts fail (AccessDenied) and
- * `window.__TONGBAO_WORD_API__` ('1.2'…) caps the WordApi sets Word claims.
+ * `window.__TONGBAO_WORD_API__` ('1.2'…) caps the WordApi sets Word claims;
+ * `window.__TONGBAO_WORD_TEXT__` (paragraphs: strings or `{ text, where }`) is the document's
+ * text (for 校对本文).
  * In Excel, an injected sheet may carry `visibility` ('Hidden' | 'VeryHidden') and
  * `protected`; `window.__TONGBAO_CELL_EDIT__` puts Excel in cell-edit mode and
  * `window.__TONGBAO_WORKBOOK_READ_ONLY__` opens the workbook read-only.
@@ -48,6 +50,8 @@ if (wordSelection) doc.selection = selection(wordSelection);
 doc.readOnly = w.__TONGBAO_WORD_READ_ONLY__ === true;
 const wordApi = w.__TONGBAO_WORD_API__ as string | undefined;
 if (wordApi) doc.supportUpTo(wordApi);
+const wordText = w.__TONGBAO_WORD_TEXT__ as Parameters<FakeDocument['setText']>[0] | undefined;
+if (wordText) doc.setText(wordText);
 w.__word = doc;
 const info = {
   host: (w.__TONGBAO_HOST__ as string | undefined) ?? 'Excel',

@@ -145,6 +145,14 @@ export class FakeDocument {
   /** What Office.context.requirements.isSetSupported answers for WordApi. */
   readonly supported = new Set(['WordApi 1.1', 'WordApi 1.2', 'WordApi 1.3']);
   readonly insertions: Insertion[] = [];
+  /** The document's text, paragraph by paragraph (body and table cells, in document order). */
+  paragraphs: FakeParagraph[] = [];
+  /** Content controls wrapped around text (Range.insertContentControl), in no order. */
+  readonly controls: FakeTextControl[] = [];
+  /** Comments (Range.insertComment, WordApi 1.4), in no order. */
+  readonly comments: FakeComment[] = [];
+  /** What Range/ContentControl.select() last selected, by paragraph index and offsets. */
+  selected: { paragraph: number; start: number; end: number; text: string } | null = null;
   syncs = 0;
   readonly requestBytes: number[] = [];
 
@@ -181,6 +189,51 @@ export class FakeDocument {
   run<T>(batch: (context: FakeWordContext) => Promise<T>): Promise<T> {
     return batch(new FakeWordContext(this));
   }
+
+  /**
+   * The document's text: one paragraph each, `⟦-…-⟧` deleted and `⟦+…+⟧` inserted with
+   * change tracking (shown inline, as “All Markup” shows them).
+   */
+  setText(paragraphs: readonly (string | { text: string; where?: 'body' | 'table' })[]): this {
+    this.paragraphs = paragraphs.map((p) =>
+      typeof p === 'string' ? fakeParagraph(p) : fakeParagraph(p.text, p.where),
+    );
+    this.controls.length = 0;
+    this.comments.length = 0;
+    return this;
+  }
+
+  /** Everything a user could see of the document's text: for “nothing else changed”. */
+  snapshot(): unknown {
+    const at = (p: FakeParagraph) => this.paragraphs.indexOf(p);
+    return {
+      paragraphs: this.paragraphs.map((p) => ({
+        where: p.where,
+        chars: p.chars.map((c) => `${c.ch}|${c.revision ?? ''}|${c.highlight ?? ''}`),
+      })),
+      controls: this.controls
+        .map((c) => `${at(c.paragraph)}:${c.start}-${c.end} ${c.tag} ${c.title}`)
+        .sort(),
+      comments: this.comments
+        .map((c) => `${at(c.paragraph)}:${c.start}-${c.end} ${c.content}`)
+        .sort(),
+    };
+  }
+
+  /** The characters of paragraph `index` highlighted with `color` ('#RRGGBB'), as strings. */
+  highlighted(color = '#FFFF00'): { paragraph: number; text: string; start: number }[] {
+    const out: { paragraph: number; text: string; start: number }[] = [];
+    this.paragraphs.forEach((p, paragraph) => {
+      let run: { paragraph: number; text: string; start: number } | null = null;
+      p.chars.forEach((c, i) => {
+        if (c.highlight === color) {
+          if (run) run.text += c.ch;
+          else out.push((run = { paragraph, text: c.ch, start: i }));
+        } else run = null;
+      });
+    });
+    return out;
+  }
 }
 
 type Op = { readonly op: string; readonly payload: unknown; readonly apply: () => void };
@@ -189,21 +242,41 @@ export class FakeWordContext {
   private queue: Op[] = [];
   /** Bumped at every sync: objects remember the sync they were created before. */
   generation = 0;
-  readonly document: { getSelection: () => FakeWordRange };
+  readonly document: {
+    getSelection: () => FakeWordRange;
+    /** WordApi 1.1: the body; its `paragraphs` hold table cells' paragraphs too. */
+    readonly body: FakeBody;
+    /** WordApi 1.1: the document's content controls (those wrapped around text). */
+    readonly contentControls: FakeTextControlCollection;
+  };
   constructor(readonly data: FakeDocument) {
-    this.document = { getSelection: () => new FakeWordRange(this, { kind: 'selection' }) };
+    const paragraphs = () => new FakeParagraphCollection(this);
+    const controls = () => new FakeTextControlCollection(this, null);
+    this.document = {
+      getSelection: () => new FakeWordRange(this, { kind: 'selection' }),
+      get body() {
+        return { paragraphs: paragraphs() };
+      },
+      get contentControls() {
+        return controls();
+      },
+    };
   }
   enqueue(op: Op): void {
     this.queue.push(op);
   }
   /** Queue a call of a WordApi 1.3 member: an older Word fails the whole batch at sync. */
   requires13(member: string): void {
+    this.requires('1.3', member);
+  }
+  /** Queue a call of a member of WordApi `version`: an older Word fails the batch at sync. */
+  requires(version: string, member: string): void {
     this.enqueue({
       op: 'call',
       payload: member,
       apply: () => {
-        if (!this.data.isSetSupported('WordApi', '1.3'))
-          throw new FakeWordError('ApiNotFound', `ApiNotFound: ${member} needs WordApi 1.3`);
+        if (!this.data.isSetSupported('WordApi', version))
+          throw new FakeWordError('ApiNotFound', `ApiNotFound: ${member} needs WordApi ${version}`);
       },
     });
   }
@@ -682,5 +755,682 @@ export class FakeWordContentControl extends FakeWordObject {
         this.ctx.data.insertions.push({ ooxml: '', location, landed, paragraph: text });
       },
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The document's text, for proofreading (issue #17): paragraphs, search, highlight, content
+// controls wrapped around text, comments. Rules, from the Word JavaScript API reference
+// (learn.microsoft.com/javascript/api/word, the same text as @types/office-js) and the
+// office-js issues named:
+// - Body.paragraphs (1.1) holds the paragraphs of table cells too, in document order;
+//   Paragraph.tableNestingLevel (1.3) “returns 0 if the paragraph isn't in a table”.
+// - Paragraph.text (1.1) with tracked changes shown inline holds deleted text too (Word on the
+//   web: office-js#1267; Windows with “All Markup” inline: #2314); getReviewedText('Current')
+//   (1.4) is the text with the changes accepted, 'Original' without them.
+// - search(text, options) (1.1) returns a RangeCollection, found in the text as shown (deleted
+//   text included: a word broken by a deletion is not found, office-js#5874); matchCase
+//   (default false); without matchWildcards, `^^` is a caret and other `^` codes are special
+//   characters (not modelled: refused); a search string over 255 characters fails
+//   (InvalidArgument: office-js#168/#31). The fake refuses matchWildcards: true (unused).
+// - Font.highlightColor (1.1): set a colour name or '#RRGGBB', null removes it; read back as
+//   '#RRGGBB', '' for mixed colours, null for none.
+// - Range.insertContentControl (1.1) wraps the range; a range that crosses the boundary of an
+//   existing control (partly in, partly out) fails with GeneralException (office-js#1169, a
+//   Microsoft engineer: “an invalid CC operation … it will fail [in the UI], and so the API”);
+//   ContentControl.tag / title / appearance
+//   (1.1); ContentControlCollection.getByTag (1.1); ContentControl.delete(keepContent) (1.1):
+//   with true the content stays. A control adds no characters to Paragraph.text (GUESS: the
+//   reference does not say; Word shows control boundaries only as marks).
+// - Range.insertComment (1.4), Comment.content / delete (1.4), ContentControl.getComments
+//   (1.4): the comments anchored in the control's range (GUESS: “Gets comments associated
+//   with the content control” — taken as anchored wholly inside it).
+// - Range/ContentControl.select() (1.1) selects it in Word.
+// - Every edit fails with AccessDenied in a read-only document, and with NotAllowed in text
+//   of a locked content control (`FakeParagraph.locked`: the document's own, not modelled
+//   further).
+// ---------------------------------------------------------------------------------------------
+
+export interface FakeChar {
+  readonly ch: string;
+  /** Tracked change the character belongs to (shown inline), or none. */
+  readonly revision: 'inserted' | 'deleted' | null;
+  /** '#RRGGBB' or null. */
+  highlight: string | null;
+}
+
+export interface FakeParagraph {
+  readonly chars: FakeChar[];
+  readonly where: 'body' | 'table';
+  /** Text inside a locked content control of the document: edits fail with NotAllowed. */
+  locked: boolean;
+}
+
+/** A content control wrapped around text of one paragraph (offsets in the shown text). */
+export interface FakeTextControl {
+  readonly id: number;
+  readonly paragraph: FakeParagraph;
+  readonly start: number;
+  readonly end: number;
+  tag: string;
+  title: string;
+  appearance: string;
+}
+
+export interface FakeComment {
+  readonly id: string;
+  readonly paragraph: FakeParagraph;
+  readonly start: number;
+  readonly end: number;
+  content: string;
+  readonly authorName: string;
+}
+
+/** A paragraph from text with `⟦-deleted-⟧` and `⟦+inserted+⟧` tracked changes. */
+export function fakeParagraph(text: string, where: 'body' | 'table' = 'body'): FakeParagraph {
+  const chars: FakeChar[] = [];
+  const re = /⟦([-+])([\s\S]*?)\1⟧/g;
+  let last = 0;
+  const add = (t: string, revision: FakeChar['revision']) => {
+    // UTF-16 code units, as offsets into Paragraph.text count them.
+    for (const unit of t.split('')) chars.push({ ch: unit, revision, highlight: null });
+  };
+  for (const m of text.matchAll(re)) {
+    add(text.slice(last, m.index), null);
+    add(m[2]!, m[1] === '-' ? 'deleted' : 'inserted');
+    last = m.index + m[0].length;
+  }
+  add(text.slice(last), null);
+  return { chars, where, locked: false };
+}
+
+const shownText = (p: FakeParagraph) => p.chars.map((c) => c.ch).join('');
+
+/** The default highlight colours (Font.highlightColor's note), by name. */
+const HIGHLIGHTS: Readonly<Record<string, string>> = {
+  yellow: '#FFFF00',
+  lime: '#00FF00',
+  turquoise: '#00FFFF',
+  pink: '#FF00FF',
+  blue: '#0000FF',
+  red: '#FF0000',
+  darkblue: '#000080',
+  teal: '#008080',
+  green: '#008000',
+  purple: '#800080',
+  darkred: '#800000',
+  olive: '#808000',
+  gray: '#808080',
+  lightgray: '#C0C0C0',
+  black: '#000000',
+};
+
+function highlightValue(color: string | null): string | null {
+  if (color === null) return null;
+  const named = HIGHLIGHTS[color.toLowerCase()];
+  if (named) return named;
+  if (/^#[0-9a-f]{6}$/i.test(color)) return color.toUpperCase();
+  throw new FakeWordError('InvalidArgument', `InvalidArgument: highlightColor ${color}`);
+}
+
+/** What a read of highlightColor over `chars` returns. */
+function highlightOf(chars: readonly FakeChar[]): string | null {
+  const colors = new Set(chars.map((c) => c.highlight));
+  if (colors.size !== 1) return '';
+  return [...colors][0]!;
+}
+
+/** AccessDenied in a read-only document, NotAllowed in a locked control's text. */
+function checkEdit(data: FakeDocument, paragraph: FakeParagraph | null, member: string): void {
+  if (data.readOnly)
+    throw new FakeWordError('AccessDenied', `AccessDenied: ${member}: the document is read-only`);
+  if (paragraph?.locked)
+    throw new FakeWordError('NotAllowed', `NotAllowed: ${member}: the text is in a locked control`);
+}
+
+/** A stretch of one paragraph, by offsets into its shown text. */
+interface Span {
+  readonly paragraph: FakeParagraph;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Loaded values of a proxy: set at sync, readable only after it. */
+class Loaded {
+  private readonly values = new Map<string, unknown>();
+  constructor(private readonly kind: string) {}
+  set(name: string, value: unknown): void {
+    this.values.set(name, value);
+  }
+  get<T>(name: string): T {
+    if (!this.values.has(name)) notLoaded(`${this.kind}.${name}`);
+    return this.values.get(name) as T;
+  }
+}
+
+/** `props` as names relative to the items of a collection ('items/text' → 'text'). */
+function itemProps(props: string | readonly string[]): string[] {
+  return propertyNames(props)
+    .filter((p) => p !== '' && p !== 'items')
+    .map((p) => p.replace(/^items\//, ''));
+}
+
+export class FakeClientResult<T> {
+  private known = false;
+  private v: T | undefined;
+  settle(v: T): void {
+    this.v = v;
+    this.known = true;
+  }
+  get value(): T {
+    if (!this.known)
+      throw new PropertyNotLoadedError('PropertyNotLoaded: the result is known after sync');
+    return this.v as T;
+  }
+}
+
+/** Word.Font of a range or a control: only highlightColor is modelled. */
+export class FakeFont {
+  private readonly loaded = new Loaded('Font');
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private readonly span: () => Span,
+  ) {}
+  /** Filled by a load of the owner's 'font' or 'font/highlightColor'. */
+  fill(): void {
+    const s = this.span();
+    this.loaded.set('highlightColor', highlightOf(s.paragraph.chars.slice(s.start, s.end)));
+  }
+  get highlightColor(): string | null {
+    return this.loaded.get<string | null>('highlightColor');
+  }
+  set highlightColor(color: string | null) {
+    this.ctx.enqueue({
+      op: 'set',
+      payload: { highlightColor: color },
+      apply: () => {
+        const s = this.span();
+        checkEdit(this.ctx.data, s.paragraph, 'Font.highlightColor');
+        const value = highlightValue(color);
+        for (const c of s.paragraph.chars.slice(s.start, s.end)) c.highlight = value;
+      },
+    });
+  }
+}
+
+/** Queue a load of `names` on a proxy whose values `fill` computes at sync. */
+function queueLoad(
+  ctx: FakeWordContext,
+  kind: string,
+  names: readonly string[],
+  known: readonly string[],
+  fill: (name: string) => void,
+): void {
+  ctx.enqueue({
+    op: 'load',
+    payload: { kind, names },
+    apply: () => {
+      for (const name of names) {
+        if (!known.includes(name))
+          throw new FakeWordError('InvalidArgument', `PropertyNotFound: ${kind}.${name}`);
+        fill(name);
+      }
+    },
+  });
+}
+
+/** A Word.Range over some text of a paragraph (a search result). */
+export class FakeTextRange {
+  private readonly loaded = new Loaded('Range');
+  readonly font: FakeFont;
+  constructor(
+    private readonly ctx: FakeWordContext,
+    readonly span: Span,
+  ) {
+    this.font = new FakeFont(ctx, () => span);
+  }
+  get text(): string {
+    return this.loaded.get('text');
+  }
+  /** Fill the loaded values now (at the sync that made this range). */
+  fill(name: string): void {
+    if (name === 'text')
+      this.loaded.set('text', shownText(this.span.paragraph).slice(this.span.start, this.span.end));
+    else if (name === 'font' || name === 'font/highlightColor') this.font.fill();
+  }
+  load(props: string | readonly string[]): this {
+    queueLoad(this.ctx, 'Range', propertyNames(props), RANGE_PROPS, (n) => this.fill(n));
+    return this;
+  }
+  /** WordApi 1.1: wraps the range in a (rich text) content control. */
+  insertContentControl(type: string = 'RichText'): FakeTextControlProxy {
+    const proxy = new FakeTextControlProxy(this.ctx, null);
+    this.ctx.enqueue({
+      op: 'insertContentControl',
+      payload: type,
+      apply: () => {
+        if (type !== 'RichText')
+          throw new FakeWordError('InvalidArgument', `the fake models RichText controls only`);
+        checkEdit(this.ctx.data, this.span.paragraph, 'Range.insertContentControl');
+        const { start, end, paragraph } = this.span;
+        const crossed = this.ctx.data.controls.some(
+          (c) =>
+            c.paragraph === paragraph &&
+            c.start < end &&
+            start < c.end &&
+            !(c.start <= start && end <= c.end) &&
+            !(start <= c.start && c.end <= end),
+        );
+        if (crossed)
+          throw new FakeWordError(
+            'GeneralException',
+            'GeneralException: the range crosses the boundary of a content control',
+          );
+        const control: FakeTextControl = {
+          id: nextControlId++,
+          ...this.span,
+          tag: '',
+          title: '',
+          appearance: 'BoundingBox',
+        };
+        this.ctx.data.controls.push(control);
+        proxy.bind(control);
+      },
+    });
+    return proxy;
+  }
+  /** WordApi 1.4. */
+  insertComment(text: string): FakeCommentProxy {
+    this.ctx.requires('1.4', 'Range.insertComment');
+    const proxy = new FakeCommentProxy(this.ctx, null);
+    this.ctx.enqueue({
+      op: 'insertComment',
+      payload: text,
+      apply: () => {
+        checkEdit(this.ctx.data, this.span.paragraph, 'Range.insertComment');
+        const comment: FakeComment = {
+          id: `{fake-comment-${this.ctx.data.comments.length + 1}-${Date.now()}}`,
+          ...this.span,
+          content: text,
+          authorName: '当前用户',
+        };
+        this.ctx.data.comments.push(comment);
+        proxy.bind(comment);
+      },
+    });
+    return proxy;
+  }
+  select(mode: string = 'Select'): void {
+    this.ctx.enqueue({
+      op: 'select',
+      payload: mode,
+      apply: () => selectSpan(this.ctx.data, this.span),
+    });
+  }
+}
+
+const RANGE_PROPS = ['text', 'font', 'font/highlightColor'];
+
+function selectSpan(data: FakeDocument, span: Span): void {
+  const text = shownText(span.paragraph).slice(span.start, span.end);
+  const paragraph = data.paragraphs.indexOf(span.paragraph);
+  data.selected = { paragraph, start: span.start, end: span.end, text };
+  data.selection = inside(span.paragraph.where === 'table' ? [table()] : [], text);
+}
+
+/** The characters a search string stands for without wildcards (`^^` is a caret). */
+function literalSearch(text: string): string {
+  if (text.length > 255)
+    throw new FakeWordError(
+      'InvalidArgument',
+      'InvalidArgument: search string over 255 characters',
+    );
+  return text.replace(/\^(.)/g, (_, c: string) => {
+    if (c === '^') return '^';
+    throw new FakeWordError('InvalidArgument', `the fake does not model the search code ^${c}`);
+  });
+}
+
+/** Word.RangeCollection: the results of a search, found at the sync that loads them. */
+export class FakeRangeCollection {
+  private found: FakeTextRange[] | null = null;
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private readonly paragraph: () => FakeParagraph,
+    private readonly searchText: string,
+    private readonly options: { matchCase?: boolean; matchWildcards?: boolean },
+  ) {}
+  get items(): FakeTextRange[] {
+    if (this.found === null) notLoaded('RangeCollection.items');
+    return this.found;
+  }
+  load(props: string | readonly string[] = 'text'): this {
+    const names = itemProps(props);
+    this.ctx.enqueue({
+      op: 'load',
+      payload: { search: this.searchText, options: this.options, names },
+      apply: () => {
+        if (this.options.matchWildcards)
+          throw new FakeWordError('InvalidArgument', 'the fake does not model wildcard search');
+        const p = this.paragraph();
+        const wanted = literalSearch(this.searchText);
+        const fold = (s: string) => (this.options.matchCase ? s : s.toLowerCase());
+        const text = fold(shownText(p));
+        const needle = fold(wanted);
+        const found: FakeTextRange[] = [];
+        for (let at = needle === '' ? -1 : text.indexOf(needle); at >= 0;) {
+          found.push(
+            new FakeTextRange(this.ctx, { paragraph: p, start: at, end: at + needle.length }),
+          );
+          at = text.indexOf(needle, at + needle.length);
+        }
+        for (const range of found)
+          for (const name of names) {
+            if (!RANGE_PROPS.includes(name))
+              throw new FakeWordError('InvalidArgument', `PropertyNotFound: Range.${name}`);
+            range.fill(name);
+          }
+        this.found = found;
+      },
+    });
+    return this;
+  }
+}
+
+/** Word.Paragraph. */
+export class FakeParagraphProxy {
+  private readonly loaded = new Loaded('Paragraph');
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private readonly paragraph: FakeParagraph,
+  ) {}
+  get text(): string {
+    return this.loaded.get('text');
+  }
+  /** WordApi 1.3. */
+  get tableNestingLevel(): number {
+    return this.loaded.get('tableNestingLevel');
+  }
+  fill(name: string): void {
+    if (name === 'text') this.loaded.set('text', shownText(this.paragraph));
+    else if (name === 'tableNestingLevel')
+      this.loaded.set('tableNestingLevel', this.paragraph.where === 'table' ? 1 : 0);
+    else throw new FakeWordError('InvalidArgument', `PropertyNotFound: Paragraph.${name}`);
+  }
+  load(props: string | readonly string[]): this {
+    const names = propertyNames(props);
+    if (names.includes('tableNestingLevel'))
+      this.ctx.requires('1.3', 'Paragraph.tableNestingLevel');
+    queueLoad(this.ctx, 'Paragraph', names, PARAGRAPH_PROPS, (n) => this.fill(n));
+    return this;
+  }
+  search(
+    text: string,
+    options: { matchCase?: boolean; matchWildcards?: boolean } = {},
+  ): FakeRangeCollection {
+    return new FakeRangeCollection(this.ctx, () => this.paragraph, text, options);
+  }
+  /** WordApi 1.4: 'Current' (changes accepted, the default) or 'Original'. */
+  getReviewedText(version: 'Current' | 'Original' = 'Current'): FakeClientResult<string> {
+    this.ctx.requires('1.4', 'Paragraph.getReviewedText');
+    const result = new FakeClientResult<string>();
+    this.ctx.enqueue({
+      op: 'getReviewedText',
+      payload: version,
+      apply: () => {
+        const skip = version === 'Current' ? 'deleted' : 'inserted';
+        result.settle(
+          this.paragraph.chars
+            .filter((c) => c.revision !== skip)
+            .map((c) => c.ch)
+            .join(''),
+        );
+      },
+    });
+    return result;
+  }
+}
+
+const PARAGRAPH_PROPS = ['text', 'tableNestingLevel'];
+
+/** Word.ParagraphCollection of the body. */
+export class FakeParagraphCollection {
+  private list: FakeParagraphProxy[] | null = null;
+  constructor(private readonly ctx: FakeWordContext) {}
+  get items(): FakeParagraphProxy[] {
+    if (this.list === null) notLoaded('ParagraphCollection.items');
+    return this.list;
+  }
+  load(props: string | readonly string[] = 'text'): this {
+    const names = itemProps(props);
+    if (names.includes('tableNestingLevel'))
+      this.ctx.requires('1.3', 'Paragraph.tableNestingLevel');
+    this.ctx.enqueue({
+      op: 'load',
+      payload: { paragraphs: names },
+      apply: () => {
+        this.list = this.ctx.data.paragraphs.map((p) => {
+          const proxy = new FakeParagraphProxy(this.ctx, p);
+          for (const name of names) proxy.fill(name);
+          return proxy;
+        });
+      },
+    });
+    return this;
+  }
+}
+
+export class FakeBody {
+  constructor(readonly paragraphs: FakeParagraphCollection) {}
+}
+
+/** Word.Comment (WordApi 1.4). */
+export class FakeCommentProxy {
+  private readonly loaded = new Loaded('Comment');
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private comment: FakeComment | null,
+  ) {}
+  bind(comment: FakeComment): void {
+    this.comment = comment;
+  }
+  fill(name: string): void {
+    const c = this.comment!;
+    if (name === 'content') this.loaded.set('content', c.content);
+    else if (name === 'id') this.loaded.set('id', c.id);
+    else if (name === 'authorName') this.loaded.set('authorName', c.authorName);
+    else throw new FakeWordError('InvalidArgument', `PropertyNotFound: Comment.${name}`);
+  }
+  get content(): string {
+    return this.loaded.get('content');
+  }
+  get id(): string {
+    return this.loaded.get('id');
+  }
+  load(props: string | readonly string[]): this {
+    queueLoad(this.ctx, 'Comment', propertyNames(props), COMMENT_PROPS, (n) => this.fill(n));
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue({
+      op: 'deleteComment',
+      payload: null,
+      apply: () => {
+        const c = this.comment!;
+        checkEdit(this.ctx.data, c.paragraph, 'Comment.delete');
+        const at = this.ctx.data.comments.indexOf(c);
+        if (at < 0) throw new FakeWordError('ItemNotFound', 'ItemNotFound: the comment is gone');
+        this.ctx.data.comments.splice(at, 1);
+      },
+    });
+  }
+}
+
+const COMMENT_PROPS = ['content', 'id', 'authorName'];
+
+export class FakeCommentCollection {
+  private list: FakeCommentProxy[] | null = null;
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private readonly span: () => Span,
+  ) {}
+  get items(): FakeCommentProxy[] {
+    if (this.list === null) notLoaded('CommentCollection.items');
+    return this.list;
+  }
+  load(props: string | readonly string[] = 'content'): this {
+    const names = itemProps(props);
+    this.ctx.enqueue({
+      op: 'load',
+      payload: { comments: names },
+      apply: () => {
+        const s = this.span();
+        this.list = this.ctx.data.comments
+          .filter((c) => c.paragraph === s.paragraph && c.start >= s.start && c.end <= s.end)
+          .map((c) => {
+            const proxy = new FakeCommentProxy(this.ctx, c);
+            for (const name of names) proxy.fill(name);
+            return proxy;
+          });
+      },
+    });
+    return this;
+  }
+}
+
+/** Word.ContentControl around text (one made by insertContentControl, or one loaded). */
+export class FakeTextControlProxy {
+  private readonly loaded = new Loaded('ContentControl');
+  readonly font: FakeFont;
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private control: FakeTextControl | null,
+  ) {
+    this.font = new FakeFont(ctx, () => this.live());
+  }
+  bind(control: FakeTextControl): void {
+    this.control = control;
+  }
+  /** The control, still in the document (ItemNotFound once deleted). */
+  private live(): FakeTextControl {
+    const c = this.control;
+    if (!c || !this.ctx.data.controls.includes(c))
+      throw new FakeWordError('ItemNotFound', 'ItemNotFound: the content control is gone');
+    return c;
+  }
+  fill(name: string): void {
+    const c = this.live();
+    if (name === 'text') this.loaded.set('text', shownText(c.paragraph).slice(c.start, c.end));
+    else if (name === 'tag' || name === 'title' || name === 'appearance' || name === 'id')
+      this.loaded.set(name, c[name]);
+    else if (name === 'font' || name === 'font/highlightColor') this.font.fill();
+    else throw new FakeWordError('InvalidArgument', `PropertyNotFound: ContentControl.${name}`);
+  }
+  get tag(): string {
+    return this.loaded.get('tag');
+  }
+  set tag(v: string) {
+    this.setProperty('tag', v);
+  }
+  get title(): string {
+    return this.loaded.get('title');
+  }
+  set title(v: string) {
+    this.setProperty('title', v);
+  }
+  get appearance(): string {
+    return this.loaded.get('appearance');
+  }
+  set appearance(v: string) {
+    if (!['BoundingBox', 'Tags', 'Hidden'].includes(v))
+      throw new FakeWordError('InvalidArgument', `InvalidArgument: appearance ${v}`);
+    this.setProperty('appearance', v);
+  }
+  get text(): string {
+    return this.loaded.get('text');
+  }
+  private setProperty(name: 'tag' | 'title' | 'appearance', value: string): void {
+    this.ctx.enqueue({
+      op: 'set',
+      payload: { [name]: value },
+      apply: () => {
+        const c = this.live();
+        checkEdit(this.ctx.data, c.paragraph, `ContentControl.${name}`);
+        c[name] = value;
+      },
+    });
+  }
+  load(props: string | readonly string[]): this {
+    queueLoad(this.ctx, 'ContentControl', propertyNames(props), CONTROL_PROPS, (n) => this.fill(n));
+    return this;
+  }
+  /** WordApi 1.1: with keepContent the text stays (deleting the content is not modelled). */
+  delete(keepContent: boolean): void {
+    this.ctx.enqueue({
+      op: 'deleteControl',
+      payload: keepContent,
+      apply: () => {
+        const c = this.live();
+        if (!keepContent)
+          throw new FakeWordError('InvalidArgument', 'the fake models delete(true) only');
+        checkEdit(this.ctx.data, c.paragraph, 'ContentControl.delete');
+        this.ctx.data.controls.splice(this.ctx.data.controls.indexOf(c), 1);
+      },
+    });
+  }
+  select(mode: string = 'Select'): void {
+    this.ctx.enqueue({
+      op: 'select',
+      payload: mode,
+      apply: () => selectSpan(this.ctx.data, this.live()),
+    });
+  }
+  /** WordApi 1.4. */
+  getComments(): FakeCommentCollection {
+    this.ctx.requires('1.4', 'ContentControl.getComments');
+    return new FakeCommentCollection(this.ctx, () => this.live());
+  }
+}
+
+const CONTROL_PROPS = ['text', 'tag', 'title', 'appearance', 'id', 'font', 'font/highlightColor'];
+
+/** Word.ContentControlCollection: the document's controls in document order (or by tag). */
+export class FakeTextControlCollection {
+  private list: FakeTextControlProxy[] | null = null;
+  constructor(
+    private readonly ctx: FakeWordContext,
+    private readonly tag: string | null,
+  ) {}
+  get items(): FakeTextControlProxy[] {
+    if (this.list === null) notLoaded('ContentControlCollection.items');
+    return this.list;
+  }
+  /** WordApi 1.1. */
+  getByTag(tag: string): FakeTextControlCollection {
+    return new FakeTextControlCollection(this.ctx, tag);
+  }
+  load(props: string | readonly string[] = 'tag'): this {
+    const names = itemProps(props);
+    this.ctx.enqueue({
+      op: 'load',
+      payload: { controls: names, tag: this.tag },
+      apply: () => {
+        const data = this.ctx.data;
+        const order = (c: FakeTextControl) => [data.paragraphs.indexOf(c.paragraph), c.start];
+        this.list = data.controls
+          .filter((c) => this.tag === null || c.tag === this.tag)
+          .sort((a, b) => {
+            const [pa, sa] = order(a) as [number, number];
+            const [pb, sb] = order(b) as [number, number];
+            return pa - pb || sa - sb;
+          })
+          .map((c) => {
+            const proxy = new FakeTextControlProxy(this.ctx, c);
+            for (const name of names) proxy.fill(name);
+            return proxy;
+          });
+      },
+    });
+    return this;
   }
 }
