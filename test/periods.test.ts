@@ -19,6 +19,7 @@ import { FakeWorkbook } from './fake/excel-fake';
 import { installFake } from './helpers/fake-host';
 import { COUNT_HEADER, UNITS, type UnitKey } from './helpers/grid';
 import { published } from './helpers/seed-text';
+import { publishedDraftText } from './helpers/proofread-draft';
 
 /** An .xlsx holding these grids (values at their origin, merged areas kept). */
 async function xlsx(sheets: readonly SheetGrid[]): Promise<Buffer> {
@@ -125,6 +126,22 @@ describe('[issue 16] a workbook holding July’s and August’s sheets (the two 
       previousPeriod: { year: 2017, month: 7 },
       matched: 50,
     });
+  });
+
+  it('proofreading checks 环比 against the workbook’s own July, as with --previous', async () => {
+    const { proofread } = await import('../src/proofread/check');
+    const { draftFromText } = await import('../src/proofread/text');
+    const grids = await readWorkbookGrids(await readFile(both));
+    const a = analyzeByPeriod(grids, {}, { ownPrevious: true });
+    const draft = draftFromText(publishedDraftText());
+    const own = proofread(draft, a);
+    const julyApart = analyzeWorkbook(july);
+    const given = proofread(draft, analyzeWorkbook(august), julyApart);
+    // The published text's 环比 claims are checked (not “no last month”) in both ways alike.
+    expect(own.checked).toEqual(given.checked);
+    expect(own.findings.map((f) => [f.unit, f.written, f.expected])).toEqual([
+      ['闽侯县政府', '95.13%', '85.13%'],
+    ]);
   });
 
   it('evaluate --text: the 较上月 sentences of --previous samples/2017-07.xlsx, word for word', async () => {

@@ -140,7 +140,7 @@ export const enUS: Catalog = {
     webTitle: 'Tongbao on the web',
     webIntro:
       'No Office, no network: the workbook is read and computed in this browser only, never uploaded.',
-    dropHere: 'Drop this month’s workbook (.xlsx) here, or',
+    dropHere: 'Drop this month’s workbook (.xlsx) or a draft to proofread (.docx, .txt) here, or',
     chooseCurrent: 'Choose this month’s workbook…',
     stage: (stage, f) =>
       ({

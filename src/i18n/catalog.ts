@@ -369,7 +369,7 @@ export const zhCN: Catalog = {
     webTitle: '通报 网页版',
     webIntro:
       '不需要 Office，也不联网：工作簿只在本机浏览器中读取和计算，不会上传。可下载加上复核列的工作簿和 Word 通报。',
-    dropHere: '把本月工作簿（.xlsx）拖到这里，或',
+    dropHere: '把本月工作簿（.xlsx）或要校对的文稿（.docx、.txt）拖到这里，或',
     chooseCurrent: '选择本月工作簿…',
     stage: (stage, f) =>
       ({

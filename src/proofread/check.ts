@@ -33,7 +33,9 @@ export function proofread(
   previous?: Analysis | null,
   settings?: ProofreadOptions,
 ): ProofreadResult {
-  const book = new Book(current, previous ?? null);
+  // Last month: the workbook given apart, else the earlier period of this month's own
+  // workbook (as the narrative takes it: one workbook a year holds both months).
+  const book = new Book(current, previous ?? current.periods?.previous ?? null);
   const found = findClaims(draft.paragraphs, book);
   const v = new Verifier(book, settings?.messages ?? proofreadZhCN);
   for (const c of found.claims) v.check(c);
