@@ -17,6 +17,8 @@ import {
 } from '../addin/excel/charts';
 import { columnWidthPoints } from '../addin/excel/template';
 import { summaryTemplate, TEMPLATE_SHEET_NAME } from '../src/summary/template';
+import { zhCN } from '../src/i18n/catalog';
+import { describeDiagnostic } from '../src/report/describe';
 import { generateGrid } from '../bench/generate';
 import { FakeWorkbook, REQUEST_LIMIT, type FakeSheetData } from './fake/excel-fake';
 import { fakeFromXlsx, installFake } from './helpers/fake-host';
@@ -56,6 +58,49 @@ describe('重新计算 on the sample workbook', () => {
     expect(fake.syncs).toBe(3);
     expect(result.syncs).toBe(3);
     expect(result).toMatchObject({ hiddenSheets: [], mergesUnread: [], writeProblem: null });
+  });
+
+  // [issue 18] C6: 台江区政府's 处置数 (6901), formatted as a date, as in test/date-counts.test.ts.
+  const DATE_WARNING = [
+    SHEET,
+    'C6',
+    '“台江区政府”的“处置数”单元格是日期格式（显示为 1918-11-22），已按其中的数字 6901 计；如是误输入，请改为案件数并设为“常规”格式',
+  ];
+  const dateWarnings = (r: Awaited<ReturnType<typeof recompute>>) =>
+    r.analysis.diagnostics
+      .filter((d) => d.code === 'dateFormatted')
+      .map((d) => [d.sheet, d.cell, describeDiagnostic(d, zhCN)]);
+
+  it('a count formatted as a date: the CLI’s warning, in the same three round trips, the same figures and writes', async () => {
+    const clean = await fakeFromXlsx('samples/2017-08.xlsx');
+    installFake(clean);
+    const plain = await recompute();
+    expect(dateWarnings(plain)).toEqual([]);
+    installFake(fake);
+    fake.setNumberFormat(SHEET, 'C6', 'yyyy-mm-dd');
+    const result = await recompute();
+    // The formats of the count columns go with the write request: no round trip more.
+    expect(fake.syncs).toBe(3);
+    expect(result.syncs).toBe(3);
+    expect(dateWarnings(result)).toEqual([DATE_WARNING]);
+    expect(result.analysis.units).toEqual(plain.analysis.units);
+    expect(result.analysis.diagnostics.filter((d) => d.code !== 'dateFormatted')).toEqual(
+      plain.analysis.diagnostics,
+    );
+    expect(result.plan).toEqual(plain.plan);
+    expect(fake.sheet(SHEET).cells.get('5,2')).toEqual({ value: 6901, numberFormat: 'yyyy-mm-dd' });
+    fake.sheet(SHEET).cells.set('5,2', { value: 6901 });
+    expect(fake.snapshot()).toEqual(clean.snapshot());
+  });
+
+  it('a count formatted as a date with nothing to write (a protected sheet): said all the same, after one read of the formats', async () => {
+    fake.setNumberFormat(SHEET, 'C6', 'yyyy-mm-dd');
+    fake.sheet(SHEET).protected = true;
+    const result = await recompute();
+    expect(result.wrote).toBe(false);
+    // The list, the values, then the count columns' formats in a read of their own.
+    expect(fake.syncs).toBe(3);
+    expect(dateWarnings(result)).toEqual([DATE_WARNING]);
   });
 
   it('writes the five recomputed columns right of each table, with formats', async () => {
@@ -149,7 +194,9 @@ describe('重新计算 on the sample workbook', () => {
     expect(result.plan.conflicts).toEqual([{ sheet: SHEET, cell: 'Q7', value: '请勿覆盖' }]);
     expect(fake.snapshot()).toEqual(before);
     expect(fake.sheet(SHEET).conditionalFormats).toEqual([]);
-    expect(fake.syncs).toBe(2); // the list and the values: no write request at all
+    // The list, the values, the count columns' number formats (issue 18: no write request to
+    // carry them): no write request at all.
+    expect(fake.syncs).toBe(3);
   });
 
   it('works without merged-area support (ExcelApi 1.13), finding the same units', async () => {

@@ -382,6 +382,23 @@ describe('the fake’s formulas, as office.js gives them', () => {
   });
 });
 
+describe('the fake’s number formats, as office.js gives them', () => {
+  it('a cell given a number format keeps its value; numberFormat reads it, General elsewhere', async () => {
+    const fake = new FakeWorkbook();
+    fake.addSheet('表', [['a', 42948]]);
+    fake.setNumberFormat('表', 'B1', 'yyyy-mm-dd');
+    fake.setNumberFormat('表', 'C1', '0.00%');
+    await fake.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem('表').getRange('A1:C1');
+      range.load('values,numberFormat');
+      await ctx.sync();
+      // office.js gives a date-formatted cell's serial number in `values`.
+      expect(range.values).toEqual([['a', 42948, '']]);
+      expect(range.numberFormat).toEqual([['General', 'yyyy-mm-dd', '0.00%']]);
+    });
+  });
+});
+
 describe('the fake’s pictures, names and sheet deletion, as office.js documents them', () => {
   const PNG = btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4));
   const JPEG = btoa(String.fromCharCode(0xff, 0xd8, 0xff, 0xe0, 0, 0x10));

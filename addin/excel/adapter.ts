@@ -2,7 +2,8 @@
  * The Excel adapter: the only code that calls Excel.run. 重新计算 reads the sheet list (one
  * round trip), the visible sheets' values and merged areas (one more), lets the engine compute
  * and writes the engine's plan (one more; more only when a request would pass the payload
- * budget): three round trips for an ordinary workbook. It never touches a cell outside the
+ * budget; the count columns' number formats go with the first of them, to say which counts
+ * hold a date): three round trips for an ordinary workbook. It never touches a cell outside the
  * plan, the plan only holds the add-in's own columns, and it writes nothing at all when a
  * sheet that needs columns is protected or the workbook is read-only.
  *
@@ -21,6 +22,15 @@ import {
   hostError,
 } from '../taskpane/errors';
 import type { RecomputeResult, WriteProblem } from '../taskpane/host';
+import {
+  FORMAT_CELLS_WITH_WRITE,
+  cellsIn,
+  countColumns,
+  queueFormats,
+  readFormats,
+  withDateNotes,
+  type FormatLoad,
+} from './dates';
 import { readWorkbook } from './read';
 import { countingSync, excelSupport } from './support';
 import { tablesOf, writePlan } from './write';
@@ -59,9 +69,33 @@ export async function recompute(
       const sync = trips.sync;
       const read = await readWorkbook(context, support, sync);
       // [issue 16] The latest period of the workbook; the one before it is last month.
-      const analysis = analyzeByPeriod(read.grids, settings);
-      const plan = planWrites(analysis);
-      const done = (writeProblem: WriteProblem | null): RecomputeResult => ({
+      const first = analyzeByPeriod(read.grids, settings);
+      const plan = planWrites(first);
+      // [issue 18] The count columns' number formats, for the dates typed into counts: with
+      // the first write request when they are few (no round trip of their own), else after.
+      const columns = countColumns(first);
+      let carry = cellsIn(columns) <= FORMAT_CELLS_WITH_WRITE ? columns : [];
+      let formats: FormatLoad[] = [];
+      const writeSync = async () => {
+        const loads = carry.length > 0 ? queueFormats(context, carry) : [];
+        carry = [];
+        await sync();
+        if (loads.length > 0) formats = loads;
+      };
+      const writeProblem = await (async (): Promise<WriteProblem | null> => {
+        if (plan.conflicts.length > 0) return null;
+        const refusal = refuse(plan, read.readOnly, read.protectedSheets);
+        if (refusal) return { error: refusal, written: [], notWritten: tablesOf(plan) };
+        if (plan.sheets.length === 0) return null;
+        return writePlan(context, plan, writeSync, options.requestBudget);
+      })();
+      // Nothing written, many count cells, or the write request failed: read on their own.
+      if (formats.length === 0 && columns.length > 0)
+        formats = await readFormats(context, columns, sync);
+      // A date in a count: the same figures and plan, and the CLI's warning.
+      const noted = withDateNotes(read.grids, formats);
+      const analysis = noted === null ? first : analyzeByPeriod(noted, settings);
+      return {
         analysis,
         plan,
         wrote: plan.conflicts.length === 0 && writeProblem === null,
@@ -69,12 +103,7 @@ export async function recompute(
         hiddenSheets: read.hidden,
         mergesUnread: read.mergesUnread,
         writeProblem,
-      });
-      if (plan.conflicts.length > 0) return done(null);
-      const refusal = refuse(plan, read.readOnly, read.protectedSheets);
-      if (refusal) return done({ error: refusal, written: [], notWritten: tablesOf(plan) });
-      if (plan.sheets.length === 0) return done(null);
-      return done(await writePlan(context, plan, sync, options.requestBudget));
+      };
     });
   } catch (e) {
     throw hostError(e);

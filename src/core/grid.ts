@@ -24,8 +24,8 @@ export interface SheetGrid {
    * grid coordinates: a formula saved without its result (the value is null, not “empty”), a
    * number the file holds but JavaScript cannot (Infinity, NaN), a number formatted as a date
    * (its value kept). Error values need no note: the value is their text (`#DIV/0!`), as
-   * office.js gives it. Office.js recalculates and has none of these, and the add-in loads no
-   * number formats: the add-in's grids carry no notes.
+   * office.js gives it. Office.js recalculates and has none of these: the add-in's grids carry
+   * only date notes, from its count columns' number formats ([issue 18] addin/excel/dates.ts).
    */
   readonly notes?: ReadonlyMap<string, CellNote>;
   /**

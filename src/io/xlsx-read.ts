@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { UserFacingError } from '../core/errors';
+import { excelDate } from '../core/excel-date';
 import {
   cellAddress,
   columnIndex,
@@ -13,6 +14,9 @@ import {
 } from '../core/grid';
 import { excerpt } from '../evaluation/counts';
 import type { WorkbookSize } from './xlsx-size';
+
+// [issue 18] Moved to src/core/excel-date.ts (the Excel pane uses it, without ExcelJS).
+export { excelDate } from '../core/excel-date';
 
 /**
  * The workbook could not be opened as .xlsx: `legacyXls` for an Excel 97-2003 file (the user
@@ -872,32 +876,6 @@ function readCell(v: unknown, ctx: CellContext): Read {
 function withDate(read: Read, is1904: boolean): Read {
   const date = typeof read.value === 'number' ? excelDate(read.value, is1904) : null;
   return read.note || date === null ? read : { ...read, note: { kind: 'dateFormatted', date } };
-}
-
-/**
- * A serial number as Excel shows it formatted yyyy-mm-dd (hh:mm when not midnight), in the
- * 1900 date system with its fictitious 1900-02-29 (serial 60; 0 shows 1900-01-00) or the 1904
- * one; null where Excel shows ##### (negative, after 9999).
- */
-export function excelDate(serial: number, is1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 0) return null;
-  let day = Math.floor(serial);
-  let minutes = Math.round((serial - day) * 1440);
-  if (minutes === 1440) {
-    day++;
-    minutes = 0;
-  }
-  const time =
-    minutes === 0
-      ? ''
-      : ` ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-  if (!is1904 && day === 0) return `1900-01-00${time}`;
-  if (!is1904 && day === 60) return `1900-02-29${time}`;
-  // Days since 1970-01-01: 1900 serials before the fictitious day count from 1899-12-31.
-  const epochDays = is1904 ? day + 1462 - 25569 : day < 60 ? day - 25568 : day - 25569;
-  const d = new Date(epochDays * MS_PER_DAY);
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) return null;
-  return `${d.toISOString().slice(0, 10)}${time}`;
 }
 
 /** The number in a cell's `<v>`, when ExcelJS could not carry it (date-formatted, huge, NaN). */

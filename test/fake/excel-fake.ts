@@ -224,6 +224,13 @@ export class FakeWorkbook {
     cells.set(key(row, col), { ...cells.get(key(row, col)), value: result, formula });
   }
 
+  /** Give a cell (A1 address) a number format (`yyyy-mm-dd`), keeping its value. */
+  setNumberFormat(sheet: string, address: string, numberFormat: string): void {
+    const { row, col } = parseAddress(address);
+    const cells = this.sheet(sheet).cells;
+    cells.set(key(row, col), { value: '', ...cells.get(key(row, col)), numberFormat });
+  }
+
   /** A defined name's formula as Excel gives it: `=通报图表!$A$1`, `='a b'!$A$1`, `=#REF!$A$1`. */
   nameFormula(n: FakeName): string {
     const { row, col, rows, cols } = parseAddress(n.address);
