@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
@@ -11,7 +10,8 @@ import { buildNarrative } from '../src/narrative/build';
 import { packDocx } from '../src/report/docx';
 import { buildReport } from '../src/report/model';
 import { docxParts } from './helpers/docx-xml';
-import { applyMarkupCompatibility, tagEndingAt } from './helpers/mce';
+import { ENTRY, schemaFiles, validateParts } from './helpers/docx-validate';
+import { applyMarkupCompatibility } from './helpers/mce';
 
 /**
  * Issue #10: the .docx opens without repair prompts. Every XML part of the exported bulletin is
@@ -26,7 +26,6 @@ import { applyMarkupCompatibility, tagEndingAt } from './helpers/mce';
  * an `a:ext`. What is left must be plain transitional WordprocessingML, DrawingML and OPC.
  */
 
-const SCHEMAS = new URL('../vendor/ooxml-schemas/', import.meta.url);
 const NS = {
   xml: 'http://www.w3.org/XML/1998/namespace',
   w: 'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
@@ -36,27 +35,6 @@ const NS = {
   app: 'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties',
   custom: 'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties',
 } as const;
-
-/**
- * One schema that imports all the others, so libxml2 compiles them once for every part. The
- * XML namespace comes first, with its location: wml.xsd imports it without one.
- */
-const ENTRY = [
-  `<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:tongbao:docx-schema-test">`,
-  ...[
-    [NS.xml, 'xml.xsd'],
-    [NS.w, 'wml.xsd'],
-    [NS.a, 'dml-main.xsd'],
-    [NS.rels, 'opc-relationships.xsd'],
-    [NS.types, 'opc-contentTypes.xsd'],
-    [NS.app, 'shared-documentPropertiesExtended.xsd'],
-    [NS.custom, 'shared-documentPropertiesCustom.xsd'],
-  ].map(([ns, file]) => `<xsd:import namespace="${ns}" schemaLocation="${file}"/>`),
-  '</xsd:schema>',
-].join('');
-const schemaFiles = readdirSync(SCHEMAS)
-  .filter((f) => f.endsWith('.xsd'))
-  .map((f) => ({ fileName: f, contents: readFileSync(new URL(f, SCHEMAS), 'utf8') }));
 
 /** The root element each content type must have ({namespace}local name). */
 const ROOTS: Readonly<Record<string, string>> = {
@@ -76,47 +54,6 @@ const ROOTS: Readonly<Record<string, string>> = {
 };
 /** Parts not validated: no schema vendored (Dublin Core's, which opc-coreProperties imports). */
 const NOT_VALIDATED = new Set(['application/vnd.openxmlformats-package.core-properties+xml']);
-
-interface Problem {
-  part: string;
-  line: number | null;
-  /** the tag the line number points at (the one whose end starts that line) */
-  tag: string;
-  message: string;
-}
-
-/**
- * Validates the parts (name → XML) in one xmllint run, after MCE processing; returns each
- * schema error with its part, line (in the processed part, one tag a line) and tag.
- */
-async function validateParts(parts: Readonly<Record<string, string>>): Promise<Problem[]> {
-  const names = Object.keys(parts);
-  const processed = names.map((n) => applyMarkupCompatibility(parts[n]!));
-  // xmllint-wasm's file system wants plain names.
-  const fileName = (i: number) => `part${i}.xml`;
-  const result = await validateXML({
-    xml: processed.map((contents, i) => ({ fileName: fileName(i), contents })),
-    schema: { fileName: 'entry.xsd', contents: ENTRY },
-    preload: schemaFiles,
-    maxMemoryPages: 4096, // 256 MiB: the schemas and a 0.7 MB document.xml
-  });
-  // xmllint's summary line per invalid file ("… fails to validate") is no error of its own.
-  const errors = result.errors.filter((e) => !/ fails to validate$/.test(e.rawMessage.trim()));
-  const problems = errors.map((e): Problem => {
-    const i = e.loc ? Number(/^part(\d+)\.xml$/.exec(e.loc.fileName)?.[1]) : NaN;
-    const line = e.loc?.lineNumber ?? null;
-    return {
-      part: names[i] ?? e.loc?.fileName ?? '?',
-      line,
-      tag: Number.isInteger(i) && line !== null ? tagEndingAt(processed[i]!, line) : '',
-      message: e.message.trim(),
-    };
-  });
-  // A failure without a parsed error still fails.
-  if (!result.valid && problems.length === 0)
-    problems.push({ part: '?', line: null, tag: '', message: result.rawOutput });
-  return problems;
-}
 
 /** The root element of an XML text as {namespace}local name. */
 function rootOf(xml: string): string {

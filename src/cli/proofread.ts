@@ -23,13 +23,10 @@ import {
 } from '../proofread/draft-docx';
 import { draftFromText } from '../proofread/text';
 import type { Draft, ProofreadResult } from '../proofread/types';
-import { PRESET_IDS } from '../scheme/presets';
 import type { ProofreadArgs } from './args';
 import {
   commitOutputs,
-  findPathConflict,
   OutputError,
-  type InputPath,
   type OutputFs,
   type OutputPath,
   type OutputTarget,
@@ -38,7 +35,7 @@ import {
   analyzeFile,
   InputError,
   loadSettings,
-  prepared,
+  outputTargets,
   writeProblemText,
   type CliIO,
 } from './run';
@@ -189,32 +186,19 @@ export async function runProofread(
   const outputs: OutputPath[] = [];
   if (args.json !== null) outputs.push({ option: '--json', path: args.json });
   if (args.out !== null) outputs.push({ option: '--out', path: args.out });
-  const inputs: InputPath[] = [
-    { role: 'draft', path: args.draft },
-    { role: 'workbook', path: args.workbook },
-  ];
-  if (args.previous !== null) inputs.push({ role: 'previous', path: args.previous });
-  if (args.settings !== null) inputs.push({ role: 'settings', path: args.settings });
-  if (args.scheme !== null && !PRESET_IDS.includes(args.scheme))
-    inputs.push({ role: 'scheme', path: args.scheme });
-  const conflict = await findPathConflict(inputs, outputs, fs);
-  if (conflict?.kind === 'outputIsInput') {
-    const { output, input } = conflict;
-    io.err(t.outputIsInput(output.option, output.path, input.role, input.path));
-    return 1;
-  }
-  if (conflict?.kind === 'sameOutput') {
-    const { first, second } = conflict;
-    io.err(t.sameOutput(first.option, first.path, second.option, second.path));
-    return 1;
-  }
-  const targets: OutputTarget[] = [];
-  for (const output of outputs) {
-    const extension = output.option === '--out' ? '.docx' : undefined;
-    const target = await prepared(output, output.option, io, t, fs, extension);
-    if (typeof target === 'number') return target;
-    targets.push(target);
-  }
+  const targets = await outputTargets(
+    [
+      { role: 'draft', path: args.draft },
+      { role: 'workbook', path: args.workbook },
+    ],
+    args,
+    outputs,
+    io,
+    t,
+    fs,
+    (o) => (o.option === '--out' ? '.docx' : undefined),
+  );
+  if (typeof targets === 'number') return targets;
 
   let read: ReadDraft;
   let analysis: Analysis;

@@ -215,21 +215,20 @@ export function writeProblemText(t: CliStrings, p: WriteProblem): string {
 }
 
 /**
- * Before anything is read or written: the outputs' extensions, no output naming an input or
- * another output (exit 1), every output writable (exit 2). Returns the targets, or the exit
- * code after telling the user why not.
+ * The inputs (these, and last month's workbook, the settings and a scheme file when given) and
+ * the outputs checked against each other — no output naming an input or another output (exit
+ * 1) — then every output made ready (writable, of its extension: `extension` where the option's
+ * own is not the one, else exit 2). `evaluate` and `proofread` alike.
  */
-async function checkOutputs(
-  args: EvaluateArgs,
+export async function outputTargets(
+  inputs: InputPath[],
+  args: { previous: string | null; settings: string | null; scheme: string | null },
+  outputs: readonly OutputPath[],
   io: CliIO,
   t: CliStrings,
   fs: OutputFs,
+  extension: (o: OutputPath) => string | undefined = () => undefined,
 ): Promise<OutputTarget[] | number> {
-  const outputs: OutputPath[] = [];
-  if (args.json !== null) outputs.push({ option: '--json', path: args.json });
-  if (args.docx !== null) outputs.push({ option: '--docx', path: args.docx });
-  if (args.out !== null) outputs.push({ option: '--out', path: args.out });
-  const inputs: InputPath[] = [{ role: 'workbook', path: args.workbook }];
   if (args.previous !== null) inputs.push({ role: 'previous', path: args.previous });
   if (args.settings !== null) inputs.push({ role: 'settings', path: args.settings });
   if (args.scheme !== null && !PRESET_IDS.includes(args.scheme))
@@ -247,10 +246,37 @@ async function checkOutputs(
   }
   const targets: OutputTarget[] = [];
   for (const output of outputs) {
-    const target = await prepared(output, output.option, io, t, fs);
+    const target = await prepared(output, output.option, io, t, fs, extension(output));
     if (typeof target === 'number') return target;
     targets.push(target);
   }
+  return targets;
+}
+
+/**
+ * Before anything is read or written: the outputs' extensions, no output naming an input or
+ * another output (exit 1), every output writable (exit 2). Returns the targets, or the exit
+ * code after telling the user why not.
+ */
+async function checkOutputs(
+  args: EvaluateArgs,
+  io: CliIO,
+  t: CliStrings,
+  fs: OutputFs,
+): Promise<OutputTarget[] | number> {
+  const outputs: OutputPath[] = [];
+  if (args.json !== null) outputs.push({ option: '--json', path: args.json });
+  if (args.docx !== null) outputs.push({ option: '--docx', path: args.docx });
+  if (args.out !== null) outputs.push({ option: '--out', path: args.out });
+  const targets = await outputTargets(
+    [{ role: 'workbook', path: args.workbook }],
+    args,
+    outputs,
+    io,
+    t,
+    fs,
+  );
+  if (typeof targets === 'number') return targets;
   if (args.out !== null && /^\.xlsm$/i.test(extname(args.workbook))) {
     io.err(t.macroWorkbook(args.workbook));
     return 2;

@@ -1,8 +1,9 @@
 /**
  * The parts of a .docx validated against the ECMA-376 transitional schemas
  * (vendor/ooxml-schemas), after Markup Compatibility processing, the way
- * test/docx-schema.test.ts validates the exported bulletin: one xmllint-wasm run, each
- * problem with its part, line and tag. Used for the proofreading's marked copy (issue #17).
+ * Word itself reads them: one xmllint-wasm run (the schemas compiled once for every part), each
+ * problem with its part, line and tag. Used for the exported bulletin (test/docx-schema.test.ts)
+ * and the proofreading's marked copy (issue #17).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
@@ -20,13 +21,18 @@ const NS: readonly (readonly [string, string])[] = [
     'http://schemas.openxmlformats.org/officeDocument/2006/extended-properties',
     'shared-documentPropertiesExtended.xsd',
   ],
+  [
+    'http://schemas.openxmlformats.org/officeDocument/2006/custom-properties',
+    'shared-documentPropertiesCustom.xsd',
+  ],
 ];
-const ENTRY = [
+/** One schema importing all the others, and the vendored schema files it needs. */
+export const ENTRY = [
   `<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:tongbao:docx-validate">`,
   ...NS.map(([ns, file]) => `<xsd:import namespace="${ns}" schemaLocation="${file}"/>`),
   '</xsd:schema>',
 ].join('');
-const schemaFiles = readdirSync(SCHEMAS)
+export const schemaFiles = readdirSync(SCHEMAS)
   .filter((f) => f.endsWith('.xsd'))
   .map((f) => ({ fileName: f, contents: readFileSync(new URL(f, SCHEMAS), 'utf8') }));
 
