@@ -24,19 +24,13 @@ import {
 import { draftFromText } from '../proofread/text';
 import type { Draft, ProofreadResult } from '../proofread/types';
 import type { ProofreadArgs } from './args';
-import {
-  commitOutputs,
-  OutputError,
-  type OutputFs,
-  type OutputPath,
-  type OutputTarget,
-} from './outputs';
+import type { OutputFs, OutputPath, OutputTarget } from './outputs';
 import {
   analyzeFile,
   InputError,
   loadSettings,
   outputTargets,
-  writeProblemText,
+  writeOutputs,
   type CliIO,
 } from './run';
 
@@ -240,16 +234,7 @@ export async function runProofread(
     if (copy.unplaced.length > 0) io.err(t.markUnplaced(args.out, copy.unplaced));
     data.push({ target: target('--out'), data: copy.bytes });
   }
-  try {
-    await commitOutputs(data, fs);
-  } catch (e) {
-    if (e instanceof OutputError) {
-      io.err(writeProblemText(t, e.problem));
-      return 2;
-    }
-    throw e;
-  }
-  for (const { target } of data) io.out(t.wroteJson(target.path));
+  if ((await writeOutputs(data, io, t, fs)) === 2) return 2;
   io.out(
     formatProofread(
       result,

@@ -334,8 +334,21 @@ async function writeTemplate(
   const target = await prepared({ option: '--out', path: file }, 'template', io, t, fs);
   if (typeof target === 'number') return target;
   const { templateWorkbook } = await import('../io/xlsx-template');
+  return writeOutputs([{ target, data: await templateWorkbook() }], io, t, fs);
+}
+
+/**
+ * The outputs written all at once (temporary files renamed into place), each then named on
+ * stdout: 0; or, when they cannot be written, the reason in one line and 2, nothing written.
+ */
+export async function writeOutputs(
+  outputs: Parameters<typeof commitOutputs>[0],
+  io: CliIO,
+  t: CliStrings,
+  fs: OutputFs,
+): Promise<0 | 2> {
   try {
-    await commitOutputs([{ target, data: await templateWorkbook() }], fs);
+    await commitOutputs(outputs, fs);
   } catch (e) {
     if (e instanceof OutputError) {
       io.err(writeProblemText(t, e.problem));
@@ -343,7 +356,7 @@ async function writeTemplate(
     }
     throw e;
   }
-  io.out(t.wroteJson(file));
+  for (const { target } of outputs) io.out(t.wroteJson(target.path));
   return 0;
 }
 
@@ -522,16 +535,7 @@ export async function runCli(
           };
     json.data = formatEvaluationJson(full);
   }
-  try {
-    await commitOutputs(outputs, fs);
-  } catch (e) {
-    if (e instanceof OutputError) {
-      io.err(writeProblemText(t, e.problem));
-      return 2;
-    }
-    throw e;
-  }
-  for (const { target } of outputs) io.out(t.wroteJson(target.path));
+  if ((await writeOutputs(outputs, io, t, fs)) === 2) return 2;
   if (args.text) {
     const paragraphs = narrative();
     io.out(narrativeText(paragraphs));
