@@ -11,7 +11,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Analysis } from '../evaluation/analyze';
-import { lastMonthOf } from '../evaluation/periods';
 import type { CliCatalog, CliStrings } from '../i18n/cli';
 import { proofread } from '../proofread/check';
 import {
@@ -220,7 +219,7 @@ export async function runProofread(
     throw e;
   }
 
-  const result = proofread(read.draft, analysis, lastMonthOf(analysis, previous));
+  const result = proofread(read.draft, analysis, previous);
   const data: { target: OutputTarget; data: string | Uint8Array }[] = [];
   const target = (option: OutputPath['option']) => targets.find((x) => x.option === option)!;
   if (args.json !== null)

@@ -152,6 +152,15 @@ export interface Analysis {
   readonly summary: SummaryReading;
 }
 
+/**
+ * Last month: the analysis given apart (`--previous`, 上月工作簿), else the earlier period of
+ * this month's own workbook (one workbook a year). Here, beside `Analysis.periods`, so the
+ * narrative and the proofreader take it without loading the period reader.
+ */
+export function lastMonthOf(current: Analysis, previous: Analysis | null): Analysis | null {
+  return previous ?? current.periods?.previous ?? null;
+}
+
 /** Decimals a figure of the analysis' scheme is kept at (0 for grades, ranks and unknowns). */
 export function decimalsOf(a: Pick<Analysis, 'scheme'>, figure: string): number {
   const f = a.scheme.figures.find((x) => x.key === figure);

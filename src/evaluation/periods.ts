@@ -498,8 +498,3 @@ export function analyzeByPeriod(
     },
   };
 }
-
-/** Last month: the one given apart, else the earlier period of this month's own workbook. */
-export function lastMonthOf(current: Analysis, previous: Analysis | null): Analysis | null {
-  return previous ?? current.periods?.previous ?? null;
-}

@@ -1,5 +1,5 @@
 import { scaledToNumber } from '../core/fixed';
-import { decimalsOf, type Analysis } from '../evaluation/analyze';
+import { decimalsOf, lastMonthOf, type Analysis } from '../evaluation/analyze';
 import { narrativeZhCN, type NarrativeTemplates } from '../i18n/narrative';
 import { measureChartSpecs } from '../charts/index-chart';
 import type { ChartSpec } from '../summary/chart-spec';
@@ -27,10 +27,8 @@ export function buildNarrative(
   given: Analysis | null = null,
   templates: NarrativeTemplates = narrativeZhCN,
 ): Narrative {
-  // [issue 16] Without last month's workbook, the earlier period of this month's own workbook
-  // (as lastMonthOf in evaluation/periods.ts, written out here so the panes' first load does
-  // not bring the period reader with the narrative).
-  const previous = given ?? current.periods?.previous ?? null;
+  // [issue 16] Without last month's workbook, the earlier period of this month's own workbook.
+  const previous = lastMonthOf(current, given);
   const s = current.settings.narrative;
   const match = previous === null ? null : matchMonths(current, previous);
   const hotline = hotlineParagraphs(current, s, templates);

@@ -7,7 +7,7 @@
  * draft's own form; every number that cannot be checked listed with why.
  */
 import { percentOf, pow10 } from '../core/fixed';
-import type { Analysis } from '../evaluation/analyze';
+import { lastMonthOf, type Analysis } from '../evaluation/analyze';
 import { proofreadZhCN, type ProofreadMessages, type ProofreadReason } from '../i18n/proofread';
 import { countChange, rateChange } from '../summary/index';
 import { thresholdScaled } from '../summary/settings';
@@ -33,9 +33,8 @@ export function proofread(
   previous?: Analysis | null,
   settings?: ProofreadOptions,
 ): ProofreadResult {
-  // Last month: the workbook given apart, else the earlier period of this month's own
-  // workbook (as the narrative takes it: one workbook a year holds both months).
-  const book = new Book(current, previous ?? current.periods?.previous ?? null);
+  // Last month as the narrative takes it (one workbook a year holds both months).
+  const book = new Book(current, lastMonthOf(current, previous ?? null));
   const found = findClaims(draft.paragraphs, book);
   const v = new Verifier(book, settings?.messages ?? proofreadZhCN);
   for (const c of found.claims) v.check(c);
