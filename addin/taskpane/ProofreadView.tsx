@@ -12,25 +12,14 @@ import {
 } from '@fluentui/react-components';
 import type { UiStrings } from '../../src/i18n/catalog';
 import type { ProofreadResult } from '../../src/proofread/types';
+import { CELL_LIST_STYLES } from './layout';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  list: CELL_LIST_STYLES.list,
   item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    whiteSpace: 'normal',
+    ...CELL_LIST_STYLES.item,
     wordBreak: 'break-word',
-    height: 'auto',
-    minHeight: '32px',
-    width: '100%',
     fontWeight: tokens.fontWeightRegular,
   },
   line: {

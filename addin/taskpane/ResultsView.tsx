@@ -12,24 +12,10 @@ import type { Analysis } from '../../src/evaluation/analyze';
 import { auditSummary } from '../../src/evaluation/audit-summary';
 import type { Catalog } from '../../src/i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../../src/report/describe';
+import { CELL_LIST_STYLES } from './layout';
 
 const useStyles = makeStyles({
-  list: {
-    listStyle: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
-  item: {
-    justifyContent: 'flex-start',
-    textAlign: 'left',
-    whiteSpace: 'normal',
-    height: 'auto',
-    minHeight: '32px',
-    width: '100%',
-  },
+  ...CELL_LIST_STYLES,
   grades: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   plain: { margin: 0 },
   line: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}` },

@@ -10,6 +10,29 @@ import type { UiStrings } from '../../src/i18n/catalog';
 import { problemText } from './errors';
 
 /** Layout shared by the Excel and the Word pane: readable down to the 320 px pane width. */
+/**
+ * A list of lines that each select a cell or a place (discrepancies, notes, findings): a plain
+ * list of full-width, left-aligned buttons that wrap. ResultsView and ProofreadView build on it.
+ */
+export const CELL_LIST_STYLES = {
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+  item: {
+    justifyContent: 'flex-start',
+    textAlign: 'left',
+    whiteSpace: 'normal',
+    height: 'auto',
+    minHeight: '32px',
+    width: '100%',
+  },
+} as const;
+
 export const usePaneStyles = makeStyles({
   root: {
     display: 'flex',
