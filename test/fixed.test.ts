@@ -1,5 +1,30 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { divRound, formatScaled, toScaled } from '../src/core/fixed';
+import {
+  divRound,
+  formatScaled,
+  ROUNDING_MODES,
+  toScaled,
+  type RoundingMode,
+} from '../src/core/fixed';
+
+/**
+ * round(n / d) in BigInt, from the definitions: the magnitude's quotient q and remainder r;
+ * 去尾 keeps q, 进一 takes q + 1 for any r, half-up at 2r ≥ d, half-even at 2r > d or a tie on
+ * an odd q; the sign put back.
+ */
+function bigRound(n: bigint, d: bigint, mode: RoundingMode): bigint {
+  const a = n < 0n ? -n : n;
+  const q = a / d;
+  const r = a % d;
+  const up =
+    r !== 0n &&
+    (mode === 'up' ||
+      (mode === 'halfUp' && 2n * r >= d) ||
+      (mode === 'halfEven' && (2n * r > d || (2n * r === d && q % 2n === 1n))));
+  const m = up ? q + 1n : q;
+  return n < 0n ? -m : m;
+}
 
 describe('divRound', () => {
   it('rounds half up (四舍五入), where binary floating point would not', () => {
@@ -12,6 +37,52 @@ describe('divRound', () => {
     expect(divRound(5, 2, 'halfUp')).toBe(3);
     expect(divRound(-5, 2, 'halfUp')).toBe(-3);
     expect(divRound(66 * 10000, 67, 'halfUp')).toBe(9851); // 98.507… → 98.51
+  });
+
+  it('truncates (去尾) and rounds up (进一) when asked', () => {
+    // 66 / 67 = 98.507…%: 98.50 truncated, 98.51 rounded up; an exact quotient stays.
+    expect(divRound(66 * 10000, 67, 'down')).toBe(9850);
+    expect(divRound(66 * 10000, 67, 'up')).toBe(9851);
+    // 2 / 3 = 66.666…%: 66 truncated, 67 up (and half-up), whole percents.
+    expect(divRound(200, 3, 'down')).toBe(66);
+    expect(divRound(200, 3, 'up')).toBe(67);
+    expect(divRound(100, 4, 'up')).toBe(25);
+    expect(divRound(100, 4, 'down')).toBe(25);
+    // 99.9% is not 100% when truncated.
+    expect(divRound(999 * 100, 1000, 'down')).toBe(99);
+    // Negative values round as their magnitude (toward zero truncated, away from it up).
+    expect(divRound(-7, 2, 'down')).toBe(-3);
+    expect(divRound(-7, 2, 'up')).toBe(-4);
+    expect(Object.is(divRound(-1, 3, 'down'), 0)).toBe(true); // never −0
+  });
+
+  it('equals BigInt arithmetic in every mode, over the whole exact range', () => {
+    const safe = fc.oneof(
+      fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: -1_000_000, max: 1_000_000 }),
+    );
+    const divisor = fc.oneof(
+      fc.integer({ min: 1, max: Number.MAX_SAFE_INTEGER }),
+      fc.integer({ min: 1, max: 1000 }),
+      fc.constantFrom(1, 2, 4, 8, 10, 100, 10000),
+    );
+    fc.assert(
+      fc.property(safe, divisor, fc.constantFrom(...ROUNDING_MODES), (n, d, mode) => {
+        expect(divRound(n, d, mode)).toBe(Number(bigRound(BigInt(n), BigInt(d), mode)));
+      }),
+      { numRuns: 5000 },
+    );
+    // Ties, where the modes part: (2k + 1) / 2 for small k.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.constantFrom(...ROUNDING_MODES),
+        (k, mode) => {
+          const n = 2 * k + 1;
+          expect(divRound(n, 2, mode)).toBe(Number(bigRound(BigInt(n), 2n, mode)));
+        },
+      ),
+    );
   });
 
   it('rounds half to even when asked', () => {
@@ -32,6 +103,39 @@ describe('toScaled', () => {
     expect(toScaled(1e-7, 2, 'halfUp')).toEqual({ scaled: 0, exact: false });
     expect(toScaled(-3.145, 2, 'halfUp')).toEqual({ scaled: -315, exact: false });
     expect(toScaled('1.2e3', 0, 'halfUp')).toEqual({ scaled: 1200, exact: true });
+  });
+
+  it('reads a decimal text in every mode as BigInt arithmetic does', () => {
+    // digits with a decimal point somewhere, read at 0–4 decimals: the exact value is
+    // digits / 10^f, so the scaled value is round(digits × 10^decimals / 10^f).
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...ROUNDING_MODES),
+        (digits, f, decimals, mode) => {
+          const abs = (digits < 0n ? -digits : digits).toString().padStart(f + 1, '0');
+          const text = `${digits < 0n ? '-' : ''}${f === 0 ? abs : `${abs.slice(0, -f)}.${abs.slice(-f)}`}`;
+          const exact = digits * 10n ** BigInt(decimals);
+          const expected = bigRound(exact, 10n ** BigInt(f), mode);
+          const got = toScaled(text, decimals, mode);
+          // Beyond 15 kept digits the text is refused (it may not fit a safe integer).
+          const kept = bigRound(exact, 10n ** BigInt(f), 'down');
+          if (kept >= 10n ** 15n || kept <= -(10n ** 15n)) {
+            expect(got, text).toBeNull();
+            return;
+          }
+          expect(got?.scaled, text).toBe(Number(expected));
+          expect(got?.exact, text).toBe(
+            f <= decimals || digits % 10n ** BigInt(f - decimals) === 0n,
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(toScaled('98.519', 2, 'down')).toEqual({ scaled: 9851, exact: false });
+    expect(toScaled('98.511', 2, 'up')).toEqual({ scaled: 9852, exact: false });
   });
 
   it('refuses what is not a finite decimal', () => {

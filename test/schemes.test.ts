@@ -197,7 +197,7 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
     expect(a.diagnostics.map((d) => d.code)).not.toContain('groupGuessed');
   });
 
-  it('checks 结案率 and 按期结案率, counts 延期率 as not checked, and computes no index', () => {
+  it('checks 结案率 and 按期结案率 by the scheme, 延期率 by the formula the table itself shows (said in a warning), and computes no index', () => {
     // 返工率 = 返工数 / 应结案数 (the settings' denominator): 5/840 → 0.60 … as the preset.
     expect(figuresOf(a)).toEqual([
       [
@@ -220,10 +220,11 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
       DISTRICTS.map(() => [false, 'missingColumns']),
     );
     expect(discrepancies(a)).toEqual([['G5', '仓山区', '按期结案率', '95.09%', 95.1]]);
-    // 2 rates × 5 units checked; the 5 printed 延期率 have no formula in this scheme.
-    expect(checked(a)).toEqual([{ figures: 10, matched: 9, discrepancies: 1, notChecked: 5 }]);
-    expect(a.checked[0]!.unknownColumns).toEqual(['延期率']);
-    expect(json(a).tables[0]!.notCheckedColumns).toEqual(['延期率']);
+    // 2 rates × 5 units by the scheme; the scheme has no formula for the 5 printed 延期率, which
+    // the table itself shows: 延期数 / 应结案数 (10/840 = 1.19 %, 7/800 = 0.875 → 0.88 % …, by hand).
+    expect(checked(a)).toEqual([{ figures: 15, matched: 14, discrepancies: 1, notChecked: 0 }]);
+    expect(a.checked[0]!.unknownColumns).toEqual([]);
+    expect(json(a).tables[0]!.notCheckedColumns).toEqual([]);
     expect(a.diagnostics.map((d) => [d.cell, d.code, d.params])).toEqual([
       [
         'A2',
@@ -234,12 +235,21 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
           figures: ['综合指标值', '评价等级'],
         },
       ],
+      [
+        'J2',
+        'formulaFromTable',
+        {
+          table: '本周各区常规案件统计表',
+          column: '延期率',
+          statement: '延期率 = 延期数 / 应结案数 ×100%，四舍五入到0.01%，5行中5行吻合',
+        },
+      ],
     ]);
   });
 
   it('with the default denominators 返工率 is lost too (处置数 missing)', () => {
     const b = analyzeWorkbook(district());
-    expect(b.diagnostics.map((d) => [d.code, d.params])).toEqual([
+    expect(b.diagnostics.map((d) => [d.code, d.params]).slice(0, 1)).toEqual([
       [
         'figuresUnavailable',
         {
@@ -249,21 +259,28 @@ describe('the same district table under the DEFAULT scheme, 返工率 over 应�
         },
       ],
     ]);
+    expect(b.diagnostics.map((d) => d.code)).toEqual(['figuresUnavailable', 'formulaFromTable']);
     expect(b.units.map((u) => u.figures['返工率'])).toEqual([null, null, null, null, null]);
   });
 
   it('says what it checked, never “全部一致” for figures it did not check', () => {
     const sentence = cliZhCN.audit(auditSummary(a));
-    expect(sentence).toContain('已核对表中 10 个计算值，其中 1 处与复核结果不一致');
-    expect(sentence).toContain('另有 5 个计算值未核对');
+    expect(sentence).toContain('已核对表中 15 个计算值，其中 1 处与复核结果不一致');
+    expect(sentence).not.toContain('未核对');
     expect(sentence).not.toContain('全部一致');
     expect(zhCN.ui.audit(auditSummary(a))).toBe(sentence);
-    // Corrected, the 10 checked agree, and the sentence still owns up to the 5 unchecked.
+    // Corrected, the 15 checked agree.
     const fixed = analyzeWorkbook(district(districtRows('95.10%')), settings);
     expect(fixed.discrepancies).toEqual([]);
     const ok = cliZhCN.audit(auditSummary(fixed));
-    expect(ok).toContain('已核对表中 10 个计算值，全部一致');
-    expect(ok).toContain('另有 5 个计算值未核对');
+    expect(ok).toContain('已核对表中 15 个计算值，全部一致');
+    // 延期率 scrambled so that no formula over the counts reproduces it: owned up to, unchecked.
+    const scrambled = districtRows('95.10%').map((r, i) =>
+      i >= 2 ? [...r.slice(0, 9), ['7.77%', '0.01%', '3.50%', '1.00%', '9.99%'][i - 2]!] : r,
+    );
+    const unchecked = cliZhCN.audit(auditSummary(analyzeWorkbook(district(scrambled), settings)));
+    expect(unchecked).toContain('已核对表中 10 个计算值，全部一致');
+    expect(unchecked).toContain('另有 5 个计算值未核对');
   });
 });
 
@@ -304,7 +321,9 @@ describe('tongbao evaluate --settings on the district table (default scheme)', (
     // No unit row named by a number of the 未派遣数 column.
     expect(lines.some((l) => /^\s+(0|3|29)\s/.test(l))).toBe(false);
     expect(r.out).toContain('未分组');
-    expect(r.out).toContain('已核对表中 10 个计算值');
+    expect(r.out).toContain('已核对表中 15 个计算值');
+    // The formula found for 延期率 is said, for the user to confirm.
+    expect(r.out).toContain('延期率 = 延期数 / 应结案数');
     expect(r.out).not.toContain('全部一致');
     expect(r.out).toContain('G5');
   });
@@ -332,8 +351,16 @@ describe('a table with nothing to check says so', () => {
     expect(formatSummary(a, zhCNCli)).not.toContain('全部一致');
   });
 
-  it('only 延期率 printed, which the default scheme has no formula for: 0 checked, 5 not checked', () => {
-    const rows = districtRows().map((r) => [r[0]!, r[2]!, r[3]!, r[5]!, r[7]!, r[8]!, r[9]!]);
+  it('only 延期率 printed, which the default scheme has no formula for and no count column reproduces: 0 checked, 5 not checked', () => {
+    const rows = districtRows().map((r, i) => [
+      r[0]!,
+      r[2]!,
+      r[3]!,
+      r[5]!,
+      r[7]!,
+      r[8]!,
+      i >= 2 ? ['7.77%', '0.01%', '3.50%', '1.00%', '9.99%'][i - 2]! : r[9]!,
+    ]);
     const a = analyzeWorkbook(district(rows), {
       evaluation: { denominators: { rework: '应结案数' } },
     });
@@ -638,8 +665,105 @@ const RATES_ONLY = {
   figures: [{ kind: 'rate', key: '结案率', numerator: '结案数', denominator: '立案数' }],
 };
 
+/** [issue 16] A rate over sums: counts for the sum cases below. */
+const SUMS = { name: '自定义', counts: ['立案数', '按时数', '超时数'] };
+const sumRate = (numerator: unknown, denominator: unknown = '立案数') => ({
+  scheme: { ...SUMS, figures: [{ kind: 'rate', key: '办结率', numerator, denominator }] },
+});
+
 describe('settings with a scheme are validated with the path of the problem', () => {
   it.each([
+    [
+      'a sum naming an unknown count',
+      sumRate(['按时数', '超期数']),
+      'scheme.figures[0].numerator[1]',
+      'schemeUnknown',
+      '评价方案中的 figures[0].numerator[1]：“超期数”不是方案中前面定义过的计数列',
+    ],
+    [
+      'a difference naming an unknown count',
+      sumRate('按时数', { 立案数: 1, 撤销数: -1 }),
+      'scheme.figures[0].denominator.撤销数',
+      'schemeUnknown',
+      '评价方案中的 figures[0].denominator.撤销数：“撤销数”不是方案中前面定义过的计数列',
+    ],
+    [
+      'an empty sum',
+      sumRate([]),
+      'scheme.figures[0].numerator',
+      'schemeSum',
+      '评价方案中的 figures[0].numerator：至少要写一个计数列',
+    ],
+    [
+      'an empty object of terms',
+      sumRate('按时数', {}),
+      'scheme.figures[0].denominator',
+      'schemeSum',
+      '评价方案中的 figures[0].denominator：至少要写一个计数列',
+    ],
+    [
+      'a zero coefficient',
+      sumRate({ 按时数: 1, 超时数: 0 }),
+      'scheme.figures[0].numerator.超时数',
+      'schemeSum',
+      '评价方案中的 figures[0].numerator.超时数：系数应为 -100 到 100 之间、不为 0 的整数',
+    ],
+    [
+      'a coefficient that is not a whole number',
+      sumRate({ 按时数: 1, 超时数: 0.5 }),
+      'scheme.figures[0].numerator.超时数',
+      'schemeSum',
+      '系数应为 -100 到 100 之间、不为 0 的整数（1 为加，-1 为减）',
+    ],
+    [
+      'a coefficient written as text',
+      sumRate('按时数', { 立案数: 1, 超时数: '-1' }),
+      'scheme.figures[0].denominator.超时数',
+      'schemeSum',
+      '不为 0 的整数',
+    ],
+    [
+      'a coefficient too large to stay exact',
+      sumRate({ 按时数: 1000 }),
+      'scheme.figures[0].numerator.按时数',
+      'schemeSum',
+      '-100 到 100',
+    ],
+    [
+      'a sum that only subtracts',
+      sumRate({ 超时数: -1 }),
+      'scheme.figures[0].numerator',
+      'schemeSum',
+      '至少要有一个计数列的系数为正数',
+    ],
+    [
+      'a side that is a number',
+      sumRate(12),
+      'scheme.figures[0].numerator',
+      'schemeSum',
+      '应为一个计数列的名称（如 "结案数"）、几个计数列相加（如 ["按时办结数", "超时办结数"]），或带系数的计数列',
+    ],
+    [
+      'a count added twice',
+      sumRate(['按时数', '按时数']),
+      'scheme.figures[0].numerator[1]',
+      'schemeDuplicate',
+      '评价方案中的 figures[0].numerator[1]：名称“按时数”重复定义',
+    ],
+    [
+      'an unknown rounding',
+      { scheme: { ...SUMS, rounding: 'truncate', figures: sumRate('按时数').scheme.figures } },
+      'scheme.rounding',
+      'oneOf',
+      '评价方案中的 rounding：应为以下之一：四舍五入、四舍六入五成双、去尾（截断）、进一',
+    ],
+    [
+      'a comment that is not text',
+      { scheme: { ...SUMS, comment: [1], figures: sumRate('按时数').scheme.figures } },
+      'scheme.comment[0]',
+      'text',
+      '评价方案中的 comment[0]：应为文字',
+    ],
     [
       'an unknown scheme name',
       { scheme: 'shanghai-2020' },

@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Settings } from '../src/core/settings';
 import { zhCN, type Catalog } from '../src/i18n/catalog';
+import { structuredEnUS, structuredZhCN } from '../src/i18n/structured-ui';
 import { buildNarrative, narrativeText } from '../src/narrative/build';
 import type { Narrative } from '../src/narrative/types';
 import { bulletinDocx, chartImages, download } from '../addin/taskpane/export';
@@ -482,19 +483,38 @@ export function WebApp({
       {current && (
         <>
           <MessageBar
-            intent={current.analysis.discrepancies.length > 0 ? 'warning' : 'success'}
+            intent={
+              current.analysis.discrepancies.length > 0 ||
+              (current.analysis.structured ?? []).some((c) => c.discrepancies.length > 0)
+                ? 'warning'
+                : 'success'
+            }
             data-testid="outcome"
           >
             <MessageBarBody>
-              {ui.webChecked(
-                current.name,
-                current.analysis.tables.length,
-                auditSummary(current.analysis),
-              )}
+              {current.analysis.tables.length === 0
+                ? // [issue 16] Only tables read from their own layout: the list below says what.
+                  (ui === zhCN.ui ? structuredZhCN : structuredEnUS).heading(
+                    (current.analysis.structured ?? []).length,
+                  )
+                : ui.webChecked(
+                    current.name,
+                    current.analysis.tables.length,
+                    auditSummary(current.analysis),
+                  )}
             </MessageBarBody>
           </MessageBar>
           <ResultsView analysis={current.analysis} catalog={catalog} />
-          <NarrativeSection narrative={paragraphs} ui={ui} charts={narrative?.charts ?? []} />
+          {/* [issue 16] Tables read from their layout only: checked, no paragraphs to show. */}
+          {(current.analysis.tables.length > 0 || current.analysis.summary.sheets.length > 0) && (
+            <NarrativeSection
+              narrative={paragraphs}
+              ui={ui}
+              charts={narrative?.charts ?? []}
+              // [issue 16] The warnings above the text (no workbook open to select a cell in).
+              notes={narrative ? { narrative, catalog } : undefined}
+            />
+          )}
         </>
       )}
     </main>

@@ -261,10 +261,20 @@ export function App({ host, catalog, canDownload }: AppProps) {
         </MessageBar>
       )}
       {status.kind === 'done' && <Outcome result={status.result} catalog={catalog} />}
+      {/* [issue 16] Tables read from their own layout only: checked and listed, no paragraphs. */}
+      {!ready && status.kind === 'done' && (status.result.analysis.structured ?? []).length > 0 && (
+        <ResultsView analysis={status.result.analysis} catalog={catalog} onSelect={select} />
+      )}
       {ready && status.kind === 'done' && (
         <>
           <ResultsView analysis={status.result.analysis} catalog={catalog} onSelect={select} />
-          <NarrativeSection narrative={paragraphs} ui={ui} charts={status.narrative.charts} />
+          <NarrativeSection
+            narrative={paragraphs}
+            ui={ui}
+            charts={status.narrative.charts}
+            // [issue 16] The warnings above the text; a click selects the cell.
+            notes={{ narrative: status.narrative, catalog, onSelect: select }}
+          />
         </>
       )}
     </main>
@@ -306,6 +316,8 @@ function WriteOutcome({
 }) {
   const ui = catalog.ui;
   const { analysis, plan, writeProblem } = result;
+  // [issue 16] Tables read from their own layout are checked, never written into.
+  if (analysis.tables.length === 0 && (analysis.structured ?? []).length > 0) return null;
   if (analysis.tables.length === 0) {
     return (
       <MessageBar intent="warning">

@@ -2,7 +2,6 @@ import { Button, Caption1, Checkbox, Spinner } from '@fluentui/react-components'
 import { Suspense, lazy, useRef, useState } from 'react';
 import type { Settings } from '../../src/core/settings';
 import type { Catalog } from '../../src/i18n/catalog';
-import { buildNarrative, narrativeText } from '../../src/narrative/build';
 import type { Narrative } from '../../src/narrative/types';
 import type { ProofreadResult } from '../../src/proofread/types';
 import type { InsertOptions, InsertPlace } from '../word/adapter';
@@ -66,8 +65,12 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
   /** The paragraphs of this month against last month, as the workbooks now stand. */
   const narrate = async (): Promise<Book | null> => {
     const book = current.current;
-    const last = await previous.current;
-    if (!book) return last;
+    if (!book) return previous.current;
+    // The engine loads with the first workbook (as in Excel), not before first paint.
+    const [last, { buildNarrative, narrativeText }] = await Promise.all([
+      previous.current,
+      import('./engine'),
+    ]);
     const narrative = buildNarrative(book.analysis, last?.analysis ?? null);
     setLoaded({ book, narrative });
     paragraphs.offer(narrativeText(narrative));
@@ -245,7 +248,13 @@ export function WordApp({ host, catalog }: { readonly host: WordHost; readonly c
         </Suspense>
       )}
       {loaded && (
-        <NarrativeSection narrative={paragraphs} ui={ui} charts={loaded.narrative.charts}>
+        <NarrativeSection
+          narrative={paragraphs}
+          ui={ui}
+          charts={loaded.narrative.charts}
+          // [issue 16] The warnings above the text (no cell to select from Word).
+          notes={{ narrative: loaded.narrative, catalog }}
+        >
           <Checkbox
             checked={withTables}
             onChange={(_, d) => setWithTables(d.checked === true)}

@@ -54,7 +54,8 @@ export async function readWorkbookFile(
     if (e instanceof UserFacingError) return { error: problemText(ui, e) };
     throw e;
   }
-  if (analysis.tables.length === 0) return { error: ui.problems.noTables([file.name]) };
+  if (analysis.tables.length === 0 && (analysis.structured ?? []).length === 0)
+    return { error: ui.problems.noTables([file.name]) };
   return { name: file.name, bytes, checked, grids, analysis };
 }
 

@@ -36,9 +36,19 @@ export interface ProofreadArgs {
   readonly out: string | null;
 }
 
+/**
+ * [issue 16] `tongbao scheme <book.xlsx>`: the scheme Tongbao proposes from the workbook's own
+ * tables (formulas found from the printed figures), as a scheme file on stdout.
+ */
+export interface SchemeArgs {
+  readonly command: 'scheme';
+  readonly workbook: string;
+}
+
 export type ParsedArgs =
   | EvaluateArgs
   | TemplateArgs
+  | SchemeArgs
   | ProofreadArgs
   | { readonly command: 'help' }
   | { readonly error: 'unknownOption' | 'optionNeedsValue' | 'usage'; readonly option?: string };
@@ -64,6 +74,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     return rest.length === 1 ? { command: 'template', out: rest[0]! } : { error: 'usage' };
   }
   if (command === 'proofread') return parseProofread(rest);
+  if (command === 'scheme') {
+    const option = rest.find((a) => a.startsWith('--'));
+    if (option !== undefined) return { error: 'unknownOption', option };
+    return rest.length === 1 ? { command: 'scheme', workbook: rest[0]! } : { error: 'usage' };
+  }
   if (command !== 'evaluate') return { error: 'usage' };
   const positional: string[] = [];
   const options = new Map<string, string>();

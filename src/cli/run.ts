@@ -8,6 +8,7 @@ import { PRESET_IDS, type SchemeChoice } from '../scheme/presets';
 import type { Analysis } from '../evaluation/analyze';
 import { analyzeByPeriod, PeriodsUnclearError } from '../evaluation/periods';
 import { describeDiagnostic } from '../report/describe';
+import { structuredViews } from '../report/structured';
 import { zhCNCli, type CliCatalog, type CliStrings } from '../i18n/cli';
 import {
   checkWorkbookSize,
@@ -112,7 +113,9 @@ export async function analyzeFile(
     if (!(e instanceof PeriodsUnclearError)) throw e;
     throw new InputError(t.periodsUnclear(file, e.sheets), e.key, [...e.sheets]);
   }
-  if (analysis.tables.length === 0) throw new InputError(t.noTables(file), 'noTables', [file]);
+  // [issue 16] A table read from its own layout counts: only a workbook with none is refused.
+  if (analysis.tables.length === 0 && (analysis.structured ?? []).length === 0)
+    throw new InputError(t.noTables(file), 'noTables', [file]);
   return { analysis, bytes, checked };
 }
 
@@ -394,6 +397,19 @@ export async function runCli(
   // [issue 17] Loaded only for the runs that proofread.
   if (args.command === 'proofread')
     return (await import('./proofread')).runProofread(args, io, catalog, fs);
+  // [issue 16] The scheme proposed from the workbook's own tables, on stdout.
+  if (args.command === 'scheme') {
+    try {
+      const { analysis } = await analyzeFile(args.workbook, t, resolveSettings({}), true);
+      return (await import('./scheme')).printProposedScheme(analysis, args.workbook, io, t);
+    } catch (e) {
+      if (e instanceof InputError) {
+        io.err(e.message);
+        return 2;
+      }
+      throw e;
+    }
+  }
   const targets = await checkOutputs(args, io, t, fs);
   if (typeof targets === 'number') return targets;
   const target = (option: OutputPath['option']) => targets.find((x) => x.option === option)!;
@@ -426,14 +442,24 @@ export async function runCli(
     .filter((d) => d.code === 'periodsRead')
     .map((d) => describeDiagnostic(d, catalog))
     .join('\n');
-  // The paragraphs are for --json, --docx and --text; the summary and --out do without them.
+  // The paragraphs are for --json, --docx and --text; --out and the summary ask for their
+  // charts and 环比 warnings (building them takes a few milliseconds).
   let built: Narrative | undefined;
   const narrative = () => (built ??= buildNarrative(analysis, previous));
+  // [issue 16] On stderr, so that the text itself stays ready to paste: the implausible 环比,
+  // and, where the text is written out, why each “【请核对】” is there.
+  const sayFlags = (n: Narrative, marks: boolean) => {
+    for (const d of n.diagnostics)
+      io.err(
+        `[${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${catalog.summary.diagnostic(d)}`,
+      );
+    if (marks) for (const f of n.flags) io.err(catalog.summary.flag(f));
+  };
   // Every output is produced in memory first, and written only when all of them are ready.
   const outputs: { target: OutputTarget; data: string | Uint8Array }[] = [];
   // [issue 18] The JSON is formatted once --out has said what the copy does not keep.
   const json = args.json === null ? null : { target: target('--json'), data: '' };
-  const doc = json ? toEvaluationJson(analysis, catalog, narrative()) : null;
+  const doc = json ? toEvaluationJson(analysis, catalog, narrative(), t.structured) : null;
   if (json) outputs.push(json);
   let losses: readonly CopyLoss[] | null = null;
   // The figures are drawn once, for the .docx and the workbook alike: SVG, and PNG when a
@@ -538,17 +564,27 @@ export async function runCli(
   if ((await writeOutputs(outputs, io, t, fs)) === 2) return 2;
   if (args.text) {
     const paragraphs = narrative();
+    // [issue 16] Before the text.
+    sayFlags(paragraphs, true);
     io.out(narrativeText(paragraphs));
     if (paragraphs.comparison) io.out(t.comparison(paragraphs.comparison));
     if (periodsLine) io.out(periodsLine);
   } else if (args.json === null && args.docx === null && args.out === null) {
     if (periodsLine) io.out(periodsLine);
-    io.out(formatSummary(analysis, catalog));
+    // [issue 16] With the summary tables' notes: the 环比 the bulletin would state implausibly.
+    io.out(formatSummary(analysis, catalog, narrative().diagnostics));
   } else {
+    // [issue 16] The warnings, and with --docx (the text is in it) why each mark is there.
+    sayFlags(narrative(), args.docx !== null);
     if (periodsLine) io.out(periodsLine);
     const evaluated = analysis.units.filter((u) => u.evaluated).length;
-    io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, evaluated));
-    io.out(t.audit(auditSummary(analysis)));
+    if (analysis.tables.length > 0) {
+      io.out(t.summaryHeader(analysis.tables.length, analysis.units.length, evaluated));
+      io.out(t.audit(auditSummary(analysis)));
+    }
+    // [issue 16] The tables read from their layout: one line each with its audit.
+    for (const v of structuredViews(analysis.structured ?? [], t.structured))
+      io.out(`${v.heading}：${v.audit}`);
   }
   return 0;
 }

@@ -4,6 +4,8 @@ import { reasonText, scaledDecimalsOf, type Analysis } from '../evaluation/analy
 import { auditSummary } from '../evaluation/audit-summary';
 import type { CliCatalog } from '../i18n/cli';
 import { describeDiagnostic, describeDiscrepancy } from '../report/describe';
+import { structuredText } from '../report/structured';
+import type { SummaryDiagnostic } from '../summary/types';
 import { safeForTerminal } from './terminal';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -32,8 +34,16 @@ function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** The readable summary the CLI prints without --json: one block per table, then the audit. */
-export function formatSummary(a: Analysis, catalog: CliCatalog): string {
+/**
+ * The readable summary the CLI prints without --json: one block per table, then the audit.
+ * [issue 16] `changes`: the implausible 环比 the bulletin would state (`Narrative.diagnostics`),
+ * listed with the summary tables' own notes.
+ */
+export function formatSummary(
+  a: Analysis,
+  catalog: CliCatalog,
+  changes: readonly SummaryDiagnostic[] = [],
+): string {
   const t = catalog.cli;
   const figures = a.scheme.figures.map((f) => f.key);
   const fmt = (field: string, v: number | string) => {
@@ -44,10 +54,11 @@ export function formatSummary(a: Analysis, catalog: CliCatalog): string {
   };
   const header = [t.unitColumn, ...figures];
   const lines: string[] = [];
-  lines.push(
-    t.summaryHeader(a.tables.length, a.units.length, a.units.filter((u) => u.evaluated).length),
-    '',
-  );
+  if (a.tables.length > 0)
+    lines.push(
+      t.summaryHeader(a.tables.length, a.units.length, a.units.filter((u) => u.evaluated).length),
+      '',
+    );
   const flagged = new Set(
     a.discrepancies
       .filter((d) => d.kind === 'computed')
@@ -92,7 +103,10 @@ export function formatSummary(a: Analysis, catalog: CliCatalog): string {
     }
     lines.push('');
   });
-  lines.push(t.audit(auditSummary(a)));
+  if (a.tables.length > 0) lines.push(t.audit(auditSummary(a)));
+  // [issue 16] Tables no scheme reads, checked with the formulas found from them.
+  const structured = structuredText(a.structured ?? [], t.structured);
+  if (structured.length > 0) lines.push(...(a.tables.length > 0 ? [''] : []), ...structured);
   for (const d of a.discrepancies)
     lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—', a.printedScale)));
   // The summary tables (基本情况 totals, categories) and the 12345 tables' 合计 rows.
@@ -101,7 +115,7 @@ export function formatSummary(a: Analysis, catalog: CliCatalog): string {
     lines.push('', t.summaryTotals(summary.sheets, summary.checked, summary.discrepancies.length));
     for (const d of summary.discrepancies)
       lines.push(`  ${d.sheet}!${d.cell}  ${catalog.summary.discrepancy(d)}`);
-    for (const d of summary.diagnostics)
+    for (const d of [...summary.diagnostics, ...changes])
       lines.push(
         `  [${catalog.severity[d.severity]}] ${d.sheet}!${d.cell}  ${catalog.summary.diagnostic(d)}`,
       );

@@ -127,6 +127,11 @@ export interface DiagnosticParams {
   };
   /** [issue 16] The workbook's period before this one is not the month before it. */
   previousNotAdjacent: { readonly current: Period; readonly previous: Period };
+  /**
+   * [issue 16] A printed column the scheme has no formula for, checked with the formula found
+   * from the table itself (“延期率 = 延期数 / 应结案数…，5行中5行吻合”).
+   */
+  formulaFromTable: { readonly table: string; readonly column: string; readonly statement: string };
 }
 
 export type DiagnosticCode = keyof DiagnosticParams;
@@ -165,6 +170,7 @@ export const SEVERITY: { readonly [K in DiagnosticCode]: Severity } = {
   periodUnknownRepeats: 'warning',
   unitInTwoSheets: 'warning',
   previousNotAdjacent: 'warning',
+  formulaFromTable: 'warning',
 };
 
 export type Diagnostic = {

@@ -43,6 +43,15 @@ export type SettingsRule =
   | { readonly kind: 'pattern' }
   /** A count or figure named as JavaScript objects' own properties (constructor, __proto__…). */
   | { readonly kind: 'schemeReserved'; readonly name: string }
+  /**
+   * A rate's numerator or denominator that is not a count, a list of counts or counts with
+   * coefficients ('shape'); an empty sum; a coefficient that is not a whole number from −100 to
+   * 100 other than 0; a sum with no positive coefficient.
+   */
+  | {
+      readonly kind: 'schemeSum';
+      readonly problem: 'shape' | 'empty' | 'coefficient' | 'noPositive';
+    }
   /** The weights of a scheme's index terms do not add up to 1. */
   | { readonly kind: 'termWeightsSum' }
   /** Evaluation settings given with a scheme other than the default: the scheme owns its formulas. */
@@ -102,6 +111,13 @@ function ruleText(rule: SettingsRule): string {
       return 'must be a valid regular expression';
     case 'schemeReserved':
       return `${rule.name} is a reserved name`;
+    case 'schemeSum':
+      return {
+        shape: 'must be a count, a list of counts or an object of counts with coefficients',
+        empty: 'must name at least one count',
+        coefficient: 'must be a whole number from -100 to 100 other than 0',
+        noPositive: 'must have at least one count with a positive coefficient',
+      }[rule.problem];
     case 'termWeightsSum':
       return 'the weights of the terms must add up to 1';
     case 'schemeOwnsFormulas':

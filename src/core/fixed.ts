@@ -4,10 +4,19 @@
  * point is never used for a printed figure (97.665 is not exact in a double).
  */
 
-export type RoundingMode = 'halfUp' | 'halfEven';
+/**
+ * How a division is rounded to the printed digits: `halfUp` 四舍五入 (ties away from zero),
+ * `halfEven` 四舍六入五成双 (ties to the even digit), `down` 去尾 (truncation: any remainder
+ * dropped, toward zero), `up` 进一 (any remainder rounds away from zero). Negative values are
+ * rounded as their magnitude, then negated (−2.5 half-up is −3, −2.1 up is −3, −2.9 down is −2).
+ */
+export type RoundingMode = 'halfUp' | 'halfEven' | 'down' | 'up';
+
+/** Every rounding mode, in the order the scheme's errors list them. */
+export const ROUNDING_MODES: readonly RoundingMode[] = ['halfUp', 'halfEven', 'down', 'up'];
 
 /**
- * round(n / d) for integers n and d > 0, exactly. `halfUp` is 四舍五入: ties away from zero.
+ * round(n / d) for integers n and d > 0, exactly, in `mode` (see RoundingMode).
  * Callers keep |n| below 2^53 (see MAX_COUNT), so every step is exact.
  */
 export function divRound(n: number, d: number, mode: RoundingMode): number {
@@ -24,9 +33,25 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
     q += 1;
     r -= d;
   }
-  const twice = 2 * r;
-  if (twice > d || (twice === d && (mode === 'halfUp' || q % 2 === 1))) q += 1;
-  return negative ? -q : q;
+  if (r !== 0 && roundsUp(mode, 2 * r, d, q)) q += 1;
+  return negative && q !== 0 ? -q : q; // never −0
+}
+
+/**
+ * Whether a magnitude with quotient q and a non-zero remainder r (given as 2r, against d)
+ * goes up to q + 1.
+ */
+function roundsUp(mode: RoundingMode, twice: number, d: number, q: number): boolean {
+  switch (mode) {
+    case 'down':
+      return false;
+    case 'up':
+      return true;
+    case 'halfUp':
+      return twice >= d;
+    case 'halfEven':
+      return twice > d || (twice === d && q % 2 === 1);
+  }
 }
 
 /** part / whole as a percentage in hundredths (82.16 % → 8216), rounded half-up; 0 for 0/0. */
@@ -86,7 +111,10 @@ export function toScaled(
   if (restNonZero) {
     const first = rest.charCodeAt(0) - 48;
     const tail = /[1-9]/.test(rest.slice(1));
-    const up = first > 5 || (first === 5 && (mode === 'halfUp' || tail || scaled % 2 === 1));
+    const up =
+      mode === 'up' ||
+      (mode !== 'down' &&
+        (first > 5 || (first === 5 && (mode === 'halfUp' || tail || scaled % 2 === 1))));
     if (up) scaled += 1;
   }
   if (!Number.isSafeInteger(scaled)) return null;

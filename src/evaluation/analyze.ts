@@ -27,15 +27,24 @@ import {
 } from '../scheme/compute';
 import {
   figureDecimals,
+  isSingleCount,
   mainFigure,
   neededCounts,
   scaledDecimals,
+  sideText,
+  sideValue,
+  signedSides,
   type FigureDef,
   type Scheme,
 } from '../scheme/scheme';
 import { detectHotlineTables, type HotlineTable } from '../hotline/detect';
 import { isGrandTotalRow } from '../tables/columns';
 import { detectTables, type DetectedTable, type TableRow } from '../tables/detect';
+import type { StructuredCheck } from './structured-types';
+import { checkStructured } from './structured';
+import { readStructures } from '../tables/structure';
+import { parsePrintedText } from '../core/printed';
+import { FUZHOU_ID } from '../scheme/fuzhou';
 import type { Group } from '../tables/groups';
 import { isErrorValue, readCount } from './counts';
 import { checkHotlineTotals, readSummary } from '../summary/index';
@@ -150,6 +159,12 @@ export interface Analysis {
    * its parts, in them and in the 12345 tables) and diagnostics.
    */
   readonly summary: SummaryReading;
+  /**
+   * [issue 16] Tables no preset scheme reads, read from their layout instead: the formula Tongbao
+   * proposes for each printed figure (found from the table) and the check of every printed figure
+   * and total with it. Empty when every table was read by the scheme.
+   */
+  readonly structured?: readonly StructuredCheck[];
 }
 
 /**
@@ -184,7 +199,11 @@ export function reasonText(
   if (reason !== 'nothingToEvaluate') return reasons[reason ?? 'invalidData'];
   const main = mainFigure(scheme.figures);
   const fields =
-    main?.kind === 'index' ? main.requires : main?.kind === 'rate' ? [main.denominator] : [];
+    main?.kind === 'index'
+      ? main.requires
+      : main?.kind === 'rate'
+        ? [sideText(main.denominatorTerms)]
+        : [];
   return fields.length > 0 ? reasons.zeroCounts(fields) : reasons.nothingToEvaluate;
 }
 
@@ -215,13 +234,66 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
   const summarySheets = new Set(summary.sheets);
   const units: Unit[] = [];
   const discrepancies: Discrepancy[] = [];
-  const diagnostics = [...detection.diagnostics, ...hotlineDiagnostics];
+  // [issue 16] Tables the default scheme reads only in part (its figures need columns the table
+  // lacks) are read from their layout instead when that checks more of what they print.
+  const { kept, replaced } = preferStructure(
+    detection.tables,
+    settings.scheme === FUZHOU_ID,
+    (t) => {
+      // The scheme's reading in scratch: what it checks (its own figures and the columns the
+      // layout's formulas add), and whether it misreads the rows (a name lost, a child with no
+      // parent, a 合计 compared with the whole table).
+      const notes: Diagnostic[] = [];
+      const found: Discrepancy[] = [];
+      const own = evaluateTable(t, 0, compiled, notes, found);
+      const all = supplementFromLayout(t, 0, own.checked, new Map(), {
+        diagnostics: notes,
+        discrepancies: found,
+        scale: {},
+      });
+      return {
+        figures: all.figures,
+        misread:
+          notes.some((d) => d.code === 'missingName' || d.code === 'childWithoutParent') ||
+          found.some((d) => d.kind === 'total') ||
+          detection.diagnostics.some(
+            (d) =>
+              d.sheet === t.sheet &&
+              (d.code === 'missingName' || d.code === 'childWithoutParent') &&
+              d.row > t.headerRow + t.origin.row &&
+              d.row <= t.endRow + t.origin.row,
+          ),
+      };
+    },
+  );
+  const tables = kept;
+  const diagnostics = [
+    ...detection.diagnostics.filter(
+      (d) => !replaced.some((r) => r.table.sheet === d.sheet && d.row >= r.from && d.row <= r.to),
+    ),
+    ...hotlineDiagnostics,
+  ];
+  const structured: StructuredCheck[] = replaced.flatMap((r) => r.checks);
   for (const sheet of sheets) {
     const empty = diagnostics.some((d) => d.code === 'emptySheet' && d.sheet === sheet.name);
-    const found =
-      detection.tables.some((t) => t.grid === sheet) ||
-      hotline.some((t) => t.sheet === sheet.name) ||
-      summarySheets.has(sheet.name);
+    let found =
+      tables.some((t) => t.grid === sheet) ||
+      replaced.some((r) => r.table.grid === sheet) ||
+      hotline.some((t) => t.sheet === sheet.name);
+    if (!empty && !found) {
+      // [issue 16] No table of the scheme: the sheet's tables as their layout says, each with
+      // the formulas found from its printed figures. On a sheet the summary reads (categories
+      // with their rates), only tables whose printed rates a formula reproduces.
+      const summarySheet = summarySheets.has(sheet.name);
+      const read = structuredChecks(sheet).filter(
+        (c) =>
+          !summarySheet ||
+          c.formulas.some((f) => f.kind === 'rate' && f.fitting.length > 0) ||
+          (c.ranks ?? []).some((r) => r.fitting.length > 0),
+      );
+      structured.push(...read);
+      found = read.length > 0 || summarySheet;
+    }
     if (!empty && !found) {
       const origin = sheet.origin ?? { row: 0, col: 0 };
       diagnostics.push(
@@ -238,11 +310,19 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
   }
   const printedScale: Record<string, 'percent' | 'fraction'>[] = [];
   const checked: Checked[] = [];
-  detection.tables.forEach((table, tableIndex) => {
+  const layouts = new Map<SheetGrid, StructuredCheck[]>();
+  tables.forEach((table, tableIndex) => {
     const evaluated = evaluateTable(table, tableIndex, compiled, diagnostics, discrepancies);
     units.push(...evaluated.units);
     printedScale.push(evaluated.scale);
-    checked.push(evaluated.checked);
+    // [issue 16] Printed columns the scheme has no formula for, checked with the table's own.
+    checked.push(
+      supplementFromLayout(table, tableIndex, evaluated.checked, layouts, {
+        diagnostics,
+        discrepancies,
+        scale: evaluated.scale,
+      }),
+    );
   });
   const main = mainFigure(scheme.figures);
   return {
@@ -250,7 +330,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
     scheme,
     decimals: main ? figureDecimals(main) : 2,
     period: detection.period,
-    tables: detection.tables,
+    tables,
     hotline,
     units,
     printedScale,
@@ -258,7 +338,143 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
     discrepancies,
     diagnostics,
     summary,
+    structured,
   };
+}
+
+/**
+ * [issue 16] A table the scheme reads, whose printed columns include some the scheme has no
+ * formula for (延期率 under Fuzhou's scheme): each such column is checked with the formula the
+ * sheet's layout reading finds for it, said in a warning naming the formula (“请确认公式”), its
+ * misfits are discrepancies like any other, and the audit counts them as checked.
+ */
+function supplementFromLayout(
+  table: DetectedTable,
+  tableIndex: number,
+  checked: Checked,
+  layouts: Map<SheetGrid, StructuredCheck[]>,
+  out: {
+    diagnostics: Diagnostic[];
+    discrepancies: Discrepancy[];
+    scale: Record<string, 'percent' | 'fraction'>;
+  },
+): Checked {
+  if (table.columns.unknown.length === 0) return checked;
+  let checks = layouts.get(table.grid);
+  if (!checks) layouts.set(table.grid, (checks = structuredChecks(table.grid)));
+  const layout = checks.find(
+    (c) =>
+      c.table.headerTop <= table.headerRow + table.headerRows && c.table.endRow > table.headerRow,
+  );
+  if (!layout) return checked;
+  const o = table.origin;
+  const inTable = (gridRow: number) => gridRow > table.headerRow && gridRow < table.endRow;
+  let { figures, matched, discrepancies, notChecked } = checked;
+  const unknownColumns = [...checked.unknownColumns];
+  for (const u of table.columns.unknown) {
+    const column = layout.table.columns.findIndex((c) => c.col === u.col);
+    const f = layout.formulas.find((x) => x.column === column && x.kind === 'rate');
+    if (column < 0 || !f) continue;
+    const rows = f.checked.filter((r) => inTable(layout.table.rows[r]!.gridRow));
+    if (rows.length === 0) continue;
+    const fitting = f.fitting.filter((r) => rows.includes(r));
+    figures += rows.length;
+    matched += fitting.length;
+    notChecked = Math.max(0, notChecked - rows.length);
+    const at = unknownColumns.indexOf(u.label);
+    if (at >= 0) unknownColumns.splice(at, 1);
+    out.diagnostics.push(
+      diagnostic(
+        'formulaFromTable',
+        table.sheet,
+        cellAddress(table.headerRow + o.row, u.col + o.col),
+        table.headerRow + o.row + 1,
+        { table: table.title, column: u.label, statement: f.statement },
+      ),
+    );
+    for (const d of layout.discrepancies) {
+      if (d.column !== column || d.kind !== 'formula' || !rows.includes(d.row)) continue;
+      const row = layout.table.rows[d.row]!;
+      const printed = table.grid.values[row.gridRow]?.[u.col] ?? null;
+      const expected = parsePrintedText(d.expected);
+      discrepancies++;
+      if (typeof printed === 'number' && Math.abs(printed) <= 1.5 && f.scale === 100)
+        out.scale[u.label] = 'fraction';
+      out.discrepancies.push({
+        kind: 'computed',
+        tableIndex,
+        sheet: table.sheet,
+        cell: d.cell,
+        row: row.gridRow + o.row + 1,
+        unit: row.name,
+        parent: row.parents.length > 0 ? row.parents.join('/') : null,
+        field: u.label,
+        printed,
+        recomputed: expected ? expected.scaled : d.expected,
+        decimals: expected ? expected.decimals : 0,
+      });
+    }
+  }
+  return { figures, matched, discrepancies, notChecked, unknownColumns };
+}
+
+/** [issue 16] The tables of a sheet read from their layout, each checked with its own formulas. */
+function structuredChecks(sheet: SheetGrid): StructuredCheck[] {
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  return readStructures(sheet)
+    .tables.filter(
+      (t) => t.rows.some((r) => r.kind === 'unit') && t.columns.some((c) => c.role === 'figure'),
+    )
+    .map((t) => ({ ...checkStructured(t), origin }));
+}
+
+/**
+ * [issue 16] The default scheme's tables, less those it reads only in part (columns its figures
+ * need are missing) where the sheet's layout, read without a scheme, checks more printed figures:
+ * those are given as structured checks, with the grid rows they span.
+ */
+function preferStructure(
+  detected: readonly DetectedTable[],
+  defaultScheme: boolean,
+  /** How many printed figures the scheme's reading of a table checks, and whether it misreads it. */
+  schemeReading: (table: DetectedTable) => { figures: number; misread: boolean },
+): {
+  kept: DetectedTable[];
+  replaced: { table: DetectedTable; from: number; to: number; checks: StructuredCheck[] }[];
+} {
+  const kept: DetectedTable[] = [];
+  const replaced: { table: DetectedTable; from: number; to: number; checks: StructuredCheck[] }[] =
+    [];
+  const bySheet = new Map<SheetGrid, StructuredCheck[]>();
+  const used = new Set<StructuredCheck>();
+  for (const table of detected) {
+    if (!defaultScheme || table.missing.length === 0) {
+      kept.push(table);
+      continue;
+    }
+    let checks = bySheet.get(table.grid);
+    if (!checks) bySheet.set(table.grid, (checks = structuredChecks(table.grid)));
+    // The structured table at the same header, and what each reading checks.
+    const same = checks.filter(
+      (c) =>
+        !used.has(c) &&
+        c.table.headerTop <= table.headerRow + table.headerRows &&
+        c.table.endRow > table.headerRow,
+    );
+    // The layout's reading when the scheme's misreads the rows, or when it checks more printed
+    // figures (rows the scheme cannot evaluate, such as 结案数 > 应结案数 printed as 100.00%, are
+    // still checked against their formula).
+    const layoutFigures = same.reduce((n, c) => n + c.figuresChecked, 0);
+    const scheme = same.length === 0 ? null : schemeReading(table);
+    if (scheme === null || (!scheme.misread && layoutFigures <= scheme.figures)) {
+      kept.push(table);
+      continue;
+    }
+    for (const c of same) used.add(c);
+    const o = table.origin.row;
+    replaced.push({ table, from: table.headerRow + o + 1, to: table.endRow + o, checks: same });
+  }
+  return { kept, replaced };
 }
 
 /** [issue 18] The most cells or merged areas one reader note names (the rest are counted). */
@@ -335,11 +551,19 @@ function evaluateTable(
   });
   const present = (key: string) => columns.counts[key] !== undefined;
   // A capped rate prints 100% when its numerator exceeds its denominator: no error then.
+  // (Only a rate of one count over one count speaks for a check's pair.)
   const capped = new Set(
     scheme.figures.flatMap((f) =>
-      f.kind === 'rate' && f.cap ? [`${f.numerator}|${f.denominator}`] : [],
+      f.kind === 'rate' &&
+      f.cap &&
+      isSingleCount(f.numeratorTerms) &&
+      isSingleCount(f.denominatorTerms)
+        ? [`${f.numerator}|${f.denominator}`]
+        : [],
     ),
   );
+  // [issue 16] Rate sides that subtract a count (总立案数 − 超时数), where the table has them all.
+  const negativeSides = signedSides(scheme).filter((s) => s.terms.every((t) => present(t.count)));
   const checks = scheme.checks.filter(
     (c) => present(c.value) && present(c.limit) && !capped.has(`${c.value}|${c.limit}`),
   );
@@ -450,6 +674,14 @@ function evaluateTable(
           });
         }
       }
+      for (const side of negativeSides) {
+        const value = sideValue(side.terms, read);
+        if (value !== undefined && value < 0) {
+          bad = true;
+          const col = columns.counts[side.terms[0]!.count]!;
+          report('negative', row.gridRow, col, { unit, field: side.text, value });
+        }
+      }
       const rework = read.返工数;
       const disposed = read.处置数;
       if (hasRework && rework !== undefined && disposed !== undefined && rework > disposed) {
@@ -480,7 +712,7 @@ function evaluateTable(
             if (f)
               report('nothingToEvaluate', row.gridRow, columns.counts[f.denominator]!, {
                 unit,
-                field: f.denominator,
+                field: sideText(f.denominatorTerms),
               });
           } else reason = 'invalidData';
         }
@@ -540,10 +772,22 @@ function evaluateTable(
       if (row.kind === 'noCases') continue;
       if (!isEmptyCell(values[row.gridRow]?.[col])) tally.notChecked++;
     }
-  // The rates, index or grade a 合计/小计 row prints: not recomputed, so counted as not checked.
-  for (const total of table.totals)
-    for (const col of [...Object.values(columns.printed), ...columns.unknown.map((u) => u.col)])
+  // [issue 16] The rates a 合计/小计 row prints, recomputed from its own counts (a group's
+  // rate from its members' summed counts); its index, grade or rank: counted as not checked.
+  for (const total of table.totals) {
+    auditTotalRates(
+      table,
+      total,
+      tableIndex,
+      compiled,
+      countCols,
+      printedCols,
+      discrepancies,
+      tally,
+    );
+    for (const { col } of columns.unknown)
       if (!isEmptyCell(values[total.gridRow]?.[col])) tally.notChecked++;
+  }
   const scale: Record<string, 'percent' | 'fraction'> = Object.create(null) as Record<
     string,
     'percent' | 'fraction'
@@ -736,6 +980,64 @@ function checkTotalRows(
         decimals: 0,
       });
     }
+  }
+}
+
+/**
+ * [issue 16] A 合计/小计/总计 row's printed rates against the rates of its own counts (the
+ * counts it prints, each checked against its units by `checkTotalRows`). A rate that cannot be
+ * computed (a count unreadable, a 0 denominator), an index, grade or rank, and an error value
+ * are counted as not checked.
+ */
+function auditTotalRates(
+  table: DetectedTable,
+  total: { readonly gridRow: number; readonly name: string },
+  tableIndex: number,
+  compiled: CompiledScheme,
+  countCols: readonly { field: string; col: number }[],
+  printedCols: readonly { field: string; col: number; def: FigureDef; fraction: boolean }[],
+  out: Discrepancy[],
+  tally: Tally,
+): void {
+  const cells = table.grid.values[total.gridRow] ?? [];
+  const read: Record<string, number | undefined> = {};
+  for (const { field, col } of countCols) {
+    const v = readCount(cells[col]);
+    if (typeof v === 'number') read[field] = v;
+  }
+  const present = (key: string) => table.columns.counts[key] !== undefined;
+  const figures = computeFigures(compiled, read, present).values;
+  for (const { field, col, def, fraction } of printedCols) {
+    const printed = cells[col] ?? null;
+    if (isEmptyCell(printed)) continue;
+    const recomputed = def.kind === 'rate' ? figures[field] : null;
+    if (
+      typeof recomputed !== 'number' ||
+      (typeof printed === 'string' && isErrorValue(printed.trim()))
+    ) {
+      tally.notChecked++;
+      continue;
+    }
+    tally.figures++;
+    if (readPrinted(printed, def, fraction) === recomputed) {
+      tally.matched++;
+      continue;
+    }
+    tally.discrepancies++;
+    const a = addressIn(table, total.gridRow, col);
+    out.push({
+      kind: 'computed',
+      tableIndex,
+      sheet: table.sheet,
+      cell: a.cell,
+      row: a.row,
+      unit: total.name,
+      parent: null,
+      field,
+      printed,
+      recomputed,
+      decimals: figureDecimals(def),
+    });
   }
 }
 

@@ -49,6 +49,7 @@ export const enUS: Catalog = {
     diagnostics: (n) => `Data notes (${n})`,
     narrative: 'Bulletin paragraphs',
     narrativeHint: 'Edit freely, then copy into the bulletin.',
+    narrativeChecks: 'Before using the paragraphs below, please check:',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy; select the text and copy it by hand.',
@@ -350,6 +351,8 @@ export const enUS: Catalog = {
       `${quote(p.unit)}${p.count > 1 ? ` and ${p.count - 1} more units` : ''} are also on sheet ${quote(p.other)}${p.period === null ? '' : ` (also ${periodEnUS(p.period)})`}: units repeated within one period count twice in rankings and totals. Delete the duplicate sheet or name each sheet's month`,
     previousNotAdjacent: (p) =>
       `The period before ${periodEnUS(p.current)} in this workbook is ${periodEnUS(p.previous)}, not the one right before it: the month-over-month sentences compare with ${periodEnUS(p.previous)}; check them`,
+    formulaFromTable: (p) =>
+      `${quote(p.column)} of “${p.table}” is not in the scheme: checked with the formula found from the table itself: ${p.statement}; please confirm the formula`,
   },
   severity: { error: 'Error', warning: 'Warning', info: 'Note' },
   discrepancyKinds: { childSum: ' (sum of sub-units)', totalSum: ' (sum of the units)' },

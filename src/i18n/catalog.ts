@@ -48,6 +48,8 @@ export interface UiStrings {
   readonly diagnostics: (n: number) => string;
   readonly narrative: string;
   readonly narrativeHint: string;
+  /** [issue 16] Above the text: the warnings and the reasons for its “【请核对】” marks. */
+  readonly narrativeChecks: string;
   readonly copy: string;
   readonly copied: string;
   readonly copyFailed: string;
@@ -284,6 +286,7 @@ export const zhCN: Catalog = {
     diagnostics: (n) => `数据提示（${n}）`,
     narrative: '通报段落',
     narrativeHint: '可直接修改，再复制到通报中。',
+    narrativeChecks: '使用下面的段落前，请先核对：',
     copy: '复制',
     copied: '已复制',
     copyFailed: '无法复制，请手动选择文字复制。',
@@ -566,6 +569,8 @@ export const zhCN: Catalog = {
       `${quote(p.unit)}${p.count > 1 ? `等 ${p.count} 个单位` : ''}也在工作表${quote(p.other)}中${p.period === null ? '' : `（同为${periodZhCN(p.period)}）`}：同一期间的单位重复出现，排名和合计中会算两次；请删除重复的工作表，或在工作表名称中注明各自的月份`,
     previousNotAdjacent: (p) =>
       `本工作簿中${periodZhCN(p.current)}之前最近的是${periodZhCN(p.previous)}，不是${beforeZhCN(p.current)}：“较上月”的句子是与${periodZhCN(p.previous)}比较的，请核对`,
+    formulaFromTable: (p) =>
+      `“${p.table}”的${quote(p.column)}不在评价方案中，已按表格本身推得的公式核对：${p.statement}；请确认公式`,
   },
   severity: { error: '错误', warning: '提醒', info: '说明' },
   discrepancyKinds: { childSum: '（下属单位合计）', totalSum: '（各单位之和）' },

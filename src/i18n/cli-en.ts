@@ -1,15 +1,25 @@
+import { structuredEnUS } from './structured-ui';
 import { quote, unitLabel } from './catalog';
 import { auditEn, enUS } from './catalog-en';
 import type { CliCatalog, CliStrings } from './cli';
 
 /** The command line's strings in English (the fallback language). */
 export const cliEnUS: CliStrings = {
+  structured: structuredEnUS,
+  schemeNothing: (file) =>
+    `No rate formula a scheme can hold was found in the tables of ${file} (count columns and a rate computed from them are needed): no scheme written`,
+  schemeNotNeeded: (file, scheme) =>
+    `The tables in ${file} already follow the scheme “${scheme}”: nothing to propose, no scheme written`,
+  schemeProposed: (tables, n) =>
+    `${n} formulas found from ${tables.map((x) => `“${x}”`).join(', ')} (the scheme JSON is on stdout); check it, save it as .json and use it with --scheme`,
   usage: [
     'Usage: npm run --silent tongbao -- evaluate <workbook.xlsx> [--previous <last-month.xlsx>] [--json <out.json>] [--text] [--docx <out.docx>] [--out <annotated.xlsx>] [--settings <settings.json>] [--scheme <name or scheme.json>]',
     '       npm run --silent tongbao -- template <template.xlsx>',
+    '       npm run --silent tongbao -- scheme <workbook.xlsx> > city-scheme.json',
     '       npm run --silent tongbao -- proofread <draft.docx|draft.txt> --workbook <this-month.xlsx> [--previous <last-month.xlsx>] [--settings <settings.json>] [--scheme <scheme>] [--json <out.json>] [--out <marked.docx>]',
     '',
     '  template    write the empty 通报数据 sheet (.xlsx): fill in the month’s figures and keep it in the workbook with the evaluation tables',
+    "  scheme      propose a scheme from the workbook's own tables (each rate's formula, decimals, rounding) as JSON; check it, then use it with --scheme",
     '  evaluate    recompute every evaluation table of the workbook and audit its printed figures',
     "  --previous  last month's workbook, for the month-over-month sentences",
     '  --json      write units, discrepancies, diagnostics and the paragraphs to a JSON file',

@@ -2,6 +2,7 @@ import type { AuditSummary } from '../evaluation/audit-summary';
 import type { CopyLossKind } from '../io/xlsx-write';
 import type { Comparison } from '../narrative/types';
 import { auditZh, periodsUnclearZh, unitLabel, zhCN, type Catalog } from './catalog';
+import { structuredZhCN, type StructuredStrings } from './structured-ui';
 
 /**
  * The command line's strings (usage, one-line errors, the summary's lines, what an output
@@ -10,6 +11,14 @@ import { auditZh, periodsUnclearZh, unitLabel, zhCN, type Catalog } from './cata
  */
 export interface CliStrings {
   readonly usage: string;
+  /** [issue 16] The tables read from their own layout, with the formulas found from them. */
+  readonly structured: StructuredStrings;
+  /** `tongbao scheme`: the workbook's tables already follow a scheme; nothing to propose. */
+  readonly schemeNotNeeded: (file: string, scheme: string) => string;
+  /** `tongbao scheme`: no table gives a rate formula to write. */
+  readonly schemeNothing: (file: string) => string;
+  /** `tongbao scheme`: what was proposed from which tables (on stderr; the JSON is on stdout). */
+  readonly schemeProposed: (tables: readonly string[], formulas: number) => string;
   readonly fileMissing: (file: string) => string;
   readonly notXlsx: (file: string) => string;
   readonly noTables: (file: string) => string;
@@ -140,12 +149,21 @@ export interface CliStrings {
 export type CliCatalog = Catalog & { readonly cli: CliStrings };
 
 export const cliZhCN: CliStrings = {
+  structured: structuredZhCN,
+  schemeNothing: (file) =>
+    `${file} 的表格中没有找到能写入方案的比率公式（需有计数列和按其算出的比率列）；未输出方案文件`,
+  schemeNotNeeded: (file, scheme) =>
+    `${file} 中的评价表已按方案“${scheme}”读取，无需另推方案；未输出方案文件`,
+  schemeProposed: (tables, n) =>
+    `已从 ${tables.map((x) => `“${x}”`).join('、')} 推得 ${n} 个公式（方案 JSON 见标准输出）；请核对后保存为 .json，用 --scheme 选用`,
   usage: [
     '用法：npm run --silent tongbao -- evaluate <工作簿.xlsx> [--previous <上月.xlsx>] [--json <输出.json>] [--text] [--docx <通报.docx>] [--out <复核.xlsx>] [--settings <设置.json>] [--scheme <方案名或方案.json>]',
     '      npm run --silent tongbao -- template <通报数据.xlsx>',
+    '      npm run --silent tongbao -- scheme <工作簿.xlsx> > 本市方案.json',
     '      npm run --silent tongbao -- proofread <草稿.docx|草稿.txt> --workbook <本月.xlsx> [--previous <上月.xlsx>] [--settings <设置.json>] [--scheme <方案>] [--json <结果.json>] [--out <标注.docx>]',
     '',
     '  template    写出空白的“通报数据”工作表（.xlsx）：按表填写本月数据后，与评价表放在同一工作簿中即可读取',
+    '  scheme      从工作簿中的表格本身推得评价方案（各比率列的公式、小数位、舍入方式），以 JSON 输出，核对后可用 --scheme 选用',
     '  evaluate    读取工作簿中的综合评价表，复核返工率、结案率、按期结案率、综合指标值和评价等级',
     '  --previous  上月的工作簿：生成“较上月”的句子',
     '  --json      将单位、差异、诊断信息和通报段落写入 JSON 文件（不写则在终端打印摘要）',

@@ -10,7 +10,15 @@ export interface Item {
   readonly name: string;
   /** Formatted value with its unit: “80分”, “33.33%”, “1782件次”. */
   readonly value: string;
+  /** [issue 16] “【请核对】” after the unit and its figure when the unit is flagged. */
+  readonly mark?: string;
 }
+
+/**
+ * [issue 16] After a figure or clause built on a flagged figure (src/narrative/flags.ts): the
+ * writer checks it, then deletes the mark; the .docx highlights it, the proofreader skips it.
+ */
+export const CHECK_MARK = '【请核对】';
 
 export interface ChangeItem extends Item {
   /** Formatted change: “提高15分”, “上升50%”. */
@@ -35,6 +43,8 @@ export interface NarrativeTemplates {
   /** “【待填写：…】”, “【图：…】”: the words of the text's markers. */
   readonly toWrite: string;
   readonly figure: string;
+  /** “【请核对】” (CHECK_MARK). */
+  readonly checkMark: string;
   /** The chart of a group's units by a measure, and the sentence announcing them. */
   readonly measureChart: (group: string, figure: string) => string;
   readonly measureCharts: (figure: string) => string;
@@ -93,7 +103,7 @@ export interface NarrativeTemplates {
 
 const list = (names: readonly string[]) => names.join('、');
 const items = (xs: readonly Item[], wrap: (v: string) => string = (v) => `（${v}）`) =>
-  list(xs.map((x) => `${x.name}${wrap(x.value)}`));
+  list(xs.map((x) => `${x.name}${wrap(x.value)}${x.mark ?? ''}`));
 
 /** 1 → 一, 2 → 两 (as in 后两位), … 10 → 十; larger counts stay in digits. */
 export function cnCount(n: number): string {
@@ -108,6 +118,7 @@ export const narrativeZhCN: NarrativeTemplates = {
   operationsHeading: '运行情况',
   toWrite: '待填写',
   figure: '图',
+  checkMark: CHECK_MARK,
   measureChart: (group, figure) => `${group}${figure}`,
   measureCharts: (figure) => `各单位${figure}如下图所示：`,
   sectionTitles: {
@@ -134,7 +145,7 @@ export const narrativeZhCN: NarrativeTemplates = {
     },
     improved: (m, group, xs) => {
       const rank = isScore(m) ? '' : `前${cnCount(xs.length)}位`;
-      return `较上月进步较大的${rank}${group}是：${list(xs.map((x) => `${x.name}（本月${x.value}，${x.change}）`))}`;
+      return `较上月进步较大的${rank}${group}是：${list(xs.map((x) => `${x.name}（本月${x.value}，${x.change}）${x.mark ?? ''}`))}`;
     },
     roseOne: (m, name) =>
       isScore(m) ? `本月${name}${m.figure}较上月有所上升` : `本月${name}${m.figure}有所上升`,
@@ -142,7 +153,9 @@ export const narrativeZhCN: NarrativeTemplates = {
     range: (m, group, best, worst) => {
       const lead = `${group === null ? '' : `${group}中`}${m.figure}较好的为`;
       const many = (xs: readonly Item[]) =>
-        xs.length === 1 ? items(xs) : `${list(xs.map((x) => x.name))}（均为${xs[0]!.value}）`;
+        xs.length === 1
+          ? items(xs)
+          : `${list(xs.map((x) => `${x.name}${x.mark ?? ''}`))}（均为${xs[0]!.value}）`;
       if (worst.length === 0) return `${lead}${many(best)}`;
       const last = worst.length === 1 ? '排名最后一位的是' : '排名最后的是';
       return `${lead}${many(best)}，${last}${many(worst)}`;
@@ -151,7 +164,7 @@ export const narrativeZhCN: NarrativeTemplates = {
   hotline: {
     // Items that carry their own figures read as clauses: “仓山区7751件次，晋安区5056件次”.
     volume: (scope, xs, share) => {
-      const list = xs.map((x) => `${x.name}${x.value}`).join('，');
+      const list = xs.map((x) => `${x.name}${x.value}${x.mark ?? ''}`).join('，');
       return scope === 'departments'
         ? `（1）从诉求件办理数量来看，办理数量较多的市直单位为：${list}，占诉求件总数的${share}。`
         : `诉求件办理数量较多的县（市）区为：${list}，占诉求件总数的${share}。`;

@@ -68,6 +68,13 @@ export const settingsEnUS: SettingsStrings = {
         return `${field}: not a valid regular expression`;
       case 'schemeReserved':
         return `${field}: “${rule.name}” is a reserved name; choose another`;
+      case 'schemeSum':
+        return {
+          shape: `${field}: must be a count ("结案数"), a sum of counts (["按时办结数", "超时办结数"]) or counts with coefficients ({"总立案数": 1, "超时数": -1})`,
+          empty: `${field}: name at least one count`,
+          coefficient: `${field}: a coefficient must be a whole number from -100 to 100 other than 0 (1 adds, -1 subtracts)`,
+          noPositive: `${field}: at least one count needs a positive coefficient`,
+        }[rule.problem];
       case 'termWeightsSum':
         return `${field}: the terms' weights must add up to 100% (1 in a settings file)`;
       case 'schemeOwnsFormulas':

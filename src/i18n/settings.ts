@@ -58,6 +58,8 @@ const ZH_FIELDS: Readonly<Record<string, string>> = {
 const ZH_OPTIONS: Readonly<Record<string, string>> = {
   halfUp: '四舍五入',
   halfEven: '四舍六入五成双',
+  down: '去尾（截断）',
+  up: '进一',
   includeAll: '全部列出',
   cut: '按表格顺序截断',
   percent: '上升50%',
@@ -130,6 +132,13 @@ export const settingsZhCN: SettingsStrings = {
         return `${field}：不是有效的正则表达式`;
       case 'schemeReserved':
         return `${field}：“${rule.name}”是保留名称，请换一个名称`;
+      case 'schemeSum':
+        return {
+          shape: `${field}：应为一个计数列的名称（如 "结案数"）、几个计数列相加（如 ["按时办结数", "超时办结数"]），或带系数的计数列（如 {"总立案数": 1, "超时数": -1}，1 为加、-1 为减）`,
+          empty: `${field}：至少要写一个计数列`,
+          coefficient: `${field}：系数应为 -100 到 100 之间、不为 0 的整数（1 为加，-1 为减）`,
+          noPositive: `${field}：至少要有一个计数列的系数为正数（只减不加，结果不会大于 0）`,
+        }[rule.problem];
       case 'termWeightsSum':
         return `${field}：各项权重之和应为 100%（设置文件中写作 1）`;
       case 'schemeOwnsFormulas':

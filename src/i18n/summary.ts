@@ -20,17 +20,30 @@ export interface ChangeText {
 export interface Stated {
   readonly value: string;
   readonly change: ChangeText | null;
+  /** [issue 16] “【请核对】” after the figure and its 环比 when the figure is flagged. */
+  readonly mark?: string;
 }
 
 export interface NamedCount {
   readonly name: string;
   /** “11939” (the unit is the template's). */
   readonly value: string;
+  /** [issue 16] “【请核对】” after the count when the category is flagged. */
+  readonly mark?: string;
 }
 
 export interface Trend {
   readonly size: Change['size'];
   readonly direction: ChangeText['direction'];
+  /** [issue 16] “【请核对】” after the clause when its 环比 is built on a flagged figure. */
+  readonly mark?: string;
+}
+
+/** 事件 or 部件 立案 in the 数字城管 introduction. */
+interface City {
+  readonly value: string;
+  readonly majors: readonly string[];
+  readonly mark?: string;
 }
 
 export interface SummaryTemplates {
@@ -65,7 +78,13 @@ export interface SummaryTemplates {
   };
   readonly hotline: {
     /** “8月份，12345平台受理诉求件35275件，主要来源于网站和电话。” */
-    readonly intro: (month: string, accepted: string, channels: readonly string[]) => string;
+    readonly intro: (
+      month: string,
+      accepted: string,
+      channels: readonly string[],
+      /** [issue 16] After “…件” when 受理诉求件 is flagged. */
+      mark?: string,
+    ) => string;
     /** “本月受理诉求件以投诉、咨询为主，其中投诉类25884件，咨询类7224件。” */
     readonly types: (types: readonly NamedCount[]) => string;
     /** “本月各类诉求件占比与上月基本持平，诉求件受理渠道及类型对比如下图所示：” */
@@ -83,11 +102,7 @@ export interface SummaryTemplates {
   };
   readonly city: {
     /** “8月份，数字城管系统事件立案68234件，主要分布在街面秩序、市容环境、广告宣传三类；部件立案…。” */
-    readonly intro: (
-      month: string,
-      events: { readonly value: string; readonly majors: readonly string[] } | null,
-      parts: { readonly value: string; readonly majors: readonly string[] } | null,
-    ) => string;
+    readonly intro: (month: string, events: City | null, parts: City | null) => string;
     readonly majorsChart: string;
     /** “事件立案受理主要集中在：…三方面，共30474件，占案件总数的41.24%。其中五城区…等问题上；…。” */
     readonly minors: (
@@ -131,7 +146,10 @@ export const listAnd = (names: readonly string[]): string =>
 const change = (c: ChangeText) =>
   c.direction === 'none' ? '持平' : `${c.direction === 'up' ? '上升' : '下降'}${c.amount}`;
 
-const withChange = (s: Stated) => (s.change === null ? '' : `，环比${change(s.change)}`);
+const withChange = (s: Stated) =>
+  `${s.change === null ? '' : `，环比${change(s.change)}`}${s.mark ?? ''}`;
+/** The mark alone, after a figure stated without its 环比. */
+const marked = (s: Stated) => s.mark ?? '';
 
 /** A rate's trend in the 基本情况 summary: “较上月略有下降”, “与上月基本持平”. */
 const rateTrend = (t: Trend, first: boolean) => {
@@ -186,17 +204,21 @@ export const summaryZhCN: SummaryTemplates = {
       `${month}，我市12345政府公共服务系统受理诉求件（案件）${total.value}件${withChange(total)}。`,
     trends: (satisfaction, closed, onTime) => {
       const clauses: string[] = [];
-      if (satisfaction) clauses.push(`12345平台的群众基本满意度${rateTrend(satisfaction, true)}`);
+      const m = (...ts: (Trend | null)[]) => ts.find((x) => x?.mark)?.mark ?? '';
+      if (satisfaction)
+        clauses.push(`12345平台的群众基本满意度${rateTrend(satisfaction, true)}${m(satisfaction)}`);
       const first = clauses.length === 0;
       if (closed && onTime && rateTrend(closed, first) === rateTrend(onTime, first)) {
-        clauses.push(`数字城管系统的结案率和按期结案率${rateTrend(closed, first)}`);
+        clauses.push(
+          `数字城管系统的结案率和按期结案率${rateTrend(closed, first)}${m(closed, onTime)}`,
+        );
       } else if (closed && onTime) {
         clauses.push(
-          `数字城管系统的结案率${rateTrend(closed, first)}，按期结案率${rateTrend(onTime, false)}`,
+          `数字城管系统的结案率${rateTrend(closed, first)}${m(closed)}，按期结案率${rateTrend(onTime, false)}${m(onTime)}`,
         );
       } else if (closed || onTime) {
         const [name, t] = closed ? ['结案率', closed] : ['按期结案率', onTime!];
-        clauses.push(`数字城管系统的${name}${rateTrend(t, first)}`);
+        clauses.push(`数字城管系统的${name}${rateTrend(t, first)}${m(t)}`);
       }
       return clauses.length === 0 ? '' : `${clauses.join('，')}。`;
     },
@@ -214,28 +236,28 @@ export const summaryZhCN: SummaryTemplates = {
       if (f.accepted)
         groups.push(`本月共受理有效案件${f.accepted.value}件${withChange(f.accepted)}`);
       const closing: string[] = [];
-      if (f.toClose) closing.push(`应结案数${f.toClose.value}件`);
-      if (f.closed) closing.push(`结案数${f.closed.value}件`);
+      if (f.toClose) closing.push(`应结案数${f.toClose.value}件${marked(f.toClose)}`);
+      if (f.closed) closing.push(`结案数${f.closed.value}件${marked(f.closed)}`);
       if (f.closedRate) closing.push(`结案率${f.closedRate.value}${withChange(f.closedRate)}`);
       if (closing.length > 0) groups.push(closing.join('，'));
       if (f.onTimeRate) groups.push(`按期结案率${f.onTimeRate.value}${withChange(f.onTimeRate)}`);
       const rework: string[] = [];
-      if (f.rework) rework.push(`返工数${f.rework.value}件`);
-      if (f.reworkRate) rework.push(`返工率${f.reworkRate.value}`);
+      if (f.rework) rework.push(`返工数${f.rework.value}件${marked(f.rework)}`);
+      if (f.reworkRate) rework.push(`返工率${f.reworkRate.value}${marked(f.reworkRate)}`);
       if (rework.length > 0) groups.push(rework.join('，'));
       return groups.length === 0 ? '' : `数字城管系统${groups.join('；')}。`;
     },
   },
   hotline: {
-    intro: (month, accepted, channels) =>
-      `${month}，12345平台受理诉求件${accepted}件${
+    intro: (month, accepted, channels, mark = '') =>
+      `${month}，12345平台受理诉求件${accepted}件${mark}${
         channels.length > 0 ? `，主要来源于${listAnd(channels)}` : ''
       }。`,
     types: (types) =>
       types.length === 0
         ? ''
         : `本月受理诉求件以${types.map((t) => t.name).join('、')}为主，其中${types
-            .map((t) => `${classed(t.name)}${t.value}件`)
+            .map((t) => `${classed(t.name)}${t.value}件${t.mark ?? ''}`)
             .join('，')}。`,
     sharesAndChart: (flat, chart) => {
       const shares =
@@ -245,7 +267,7 @@ export const summaryZhCN: SummaryTemplates = {
       return figure === '' ? `${shares}。` : `${shares}，${figure}`;
     },
     top: (items, share) => {
-      const list = items.map((x) => `${x.name}${x.value}件`).join('，');
+      const list = items.map((x) => `${x.name}${x.value}件${x.mark ?? ''}`).join('，');
       return items.length === 1
         ? `诉求件受理量最多的是：${list}，占受理总数的${share}。`
         : `诉求件受理排名前${cnCount(items.length)}位的是：${list}，共占受理总数的${share}。`;
@@ -263,8 +285,8 @@ export const summaryZhCN: SummaryTemplates = {
   },
   city: {
     intro: (month, events, parts) => {
-      const clause = (what: string, x: { value: string; majors: readonly string[] }) =>
-        `${what}立案${x.value}件${
+      const clause = (what: string, x: City) =>
+        `${what}立案${x.value}件${x.mark ?? ''}${
           x.majors.length > 0
             ? `，主要分布在${x.majors.join('、')}${x.majors.length > 1 ? `${cnCount(x.majors.length)}类` : '类'}`
             : ''

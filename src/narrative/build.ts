@@ -9,8 +9,10 @@ import {
   summaryCharts,
   summaryParagraphs,
 } from '../summary/index';
+import { summaryZhCN } from '../i18n/summary';
 import { cityParagraphs } from './city';
 import { matchMonths } from './compare';
+import { FlagMarks, summaryFlags, unitFlags, type Flag } from './flags';
 import { hotlineParagraphs } from './hotline';
 import { displayName } from './names';
 import type { Narrative, Paragraph, Section } from './types';
@@ -21,17 +23,39 @@ import type { Narrative, Paragraph, Section } from './types';
  * evaluation and 12345 tables, the charts the paragraphs announce, and the places the writer
  * fills in — structured sections in the bulletin's order, each paragraph with the facts it
  * states. Settings come with the analysis.
+ *
+ * [issue 16] A sentence built on a flagged figure or unit is marked “【请核对】” after it: the
+ * flags of the summary tables and of units whose row has an error, and `extraFlags` any other
+ * reader adds; `flags` lists those the text marks, `diagnostics` the implausible 环比 found.
  */
 export function buildNarrative(
   current: Analysis,
   given: Analysis | null = null,
   templates: NarrativeTemplates = narrativeZhCN,
+  extraFlags: readonly Flag[] = [],
 ): Narrative {
   // [issue 16] Without last month's workbook, the earlier period of this month's own workbook.
   const previous = lastMonthOf(current, given);
   const s = current.settings.narrative;
   const match = previous === null ? null : matchMonths(current, previous);
-  const hotline = hotlineParagraphs(current, s, templates);
+  // The summary sections exist when the workbook has summary tables; last month is the
+  // previous workbook's, else the 上月 column of this one.
+  const reading = current.summary;
+  const hasSummary = reading.sheets.length > 0;
+  const fromBook = previous !== null && previous.summary.sheets.length > 0;
+  const previousReading = fromBook ? previous.summary : lastMonthFromColumns(reading);
+  const summaryFlagged = hasSummary
+    ? summaryFlags(reading, previousReading, current.settings.summary, {
+        columns: !fromBook,
+        book: fromBook && given !== null,
+      })
+    : { flags: [], diagnostics: [] };
+  const marks = new FlagMarks(
+    [...summaryFlagged.flags, ...unitFlags(current), ...extraFlags],
+    templates.checkMark,
+    reading,
+  );
+  const hotline = hotlineParagraphs(current, s, templates, marks);
   const ranking = new Map<Section['id'], Section>([
     [
       'hotline-handling',
@@ -61,7 +85,7 @@ export function buildNarrative(
           current.scheme.part === 'hotline'
             ? templates.sectionTitles['hotline-handling']
             : templates.sectionTitles['city-handling'],
-        paragraphs: cityParagraphs(current, match, s, templates),
+        paragraphs: cityParagraphs(current, match, s, templates, marks),
       },
     ],
   ]);
@@ -73,16 +97,8 @@ export function buildNarrative(
       paragraphs: [...city.paragraphs, measureFigures.paragraph],
     });
   }
-  // The summary sections exist when the workbook has summary tables; last month is the
-  // previous workbook's, else the 上月 column of this one.
-  const reading = current.summary;
-  const hasSummary = reading.sheets.length > 0;
-  const previousReading =
-    previous !== null && previous.summary.sheets.length > 0
-      ? previous.summary
-      : lastMonthFromColumns(reading);
   const summary = hasSummary
-    ? summaryParagraphs(reading, previousReading, current.settings.summary)
+    ? summaryParagraphs(reading, previousReading, current.settings.summary, summaryZhCN, marks)
     : [];
   // The bulletin's order: the ranking sections go after the 分类情况 of their part (the
   // scheme's ranking under 12345 when its scheme ranks 诉求件).
@@ -118,6 +134,8 @@ export function buildNarrative(
     comparison: match?.comparison ?? null,
     charts: [...(hasSummary ? summaryCharts(reading) : []), ...measureFigures.charts],
     summary: hasSummary ? compareSummary(reading, previousReading, current.settings.summary) : null,
+    flags: marks.marked(),
+    diagnostics: summaryFlagged.diagnostics,
   };
 }
 

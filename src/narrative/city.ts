@@ -2,6 +2,7 @@ import type { NarrativeSettings } from '../core/settings';
 import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
 import type { MeasureInfo, NarrativeTemplates } from '../i18n/narrative';
 import type { MonthMatch } from './compare';
+import { FlagMarks } from './flags';
 import { displayName, num } from './names';
 import { leaders, roundRobin, sortByValue, takeTop } from './rank';
 import type { ChangedUnit, Fact, Paragraph, ValuedUnit } from './types';
@@ -55,8 +56,15 @@ export function cityParagraphs(
   match: MonthMatch | null,
   s: NarrativeSettings,
   t: NarrativeTemplates,
+  /** [issue 16] A unit whose row is flagged is marked “【请核对】” where a sentence names it. */
+  marks: FlagMarks = new FlagMarks([], t.checkMark),
 ): Paragraph[] {
   const paragraphs: Paragraph[] = [];
+  const marked = (x: ValuedUnit) => `${x.name}${marks.unit(x)}`;
+  const mark = (x: ValuedUnit): { mark?: string } => {
+    const m = marks.unit(x);
+    return m === '' ? {} : { mark: m };
+  };
   const groups = rankGroups(a);
   a.scheme.measures.forEach((measure, position) => {
     const m = measure.figure;
@@ -118,14 +126,7 @@ export function cityParagraphs(
             count: tied.length,
             value,
           });
-          sentences.push(
-            t.city.best(
-              info,
-              named.map((x) => x.name),
-              tied.length,
-              fmt(value),
-            ),
-          );
+          sentences.push(t.city.best(info, named.map(marked), tied.length, fmt(value)));
           const below = sortByValue(
             rs.filter((r) => r.value < value),
             (r) => r.value,
@@ -138,7 +139,7 @@ export function cityParagraphs(
               t.city.bottom(
                 info,
                 g.label,
-                bottom.map((x) => ({ name: x.name, value: fmt(x.value) })),
+                bottom.map((x) => ({ name: x.name, value: fmt(x.value), ...mark(x) })),
               ),
             );
           }
@@ -153,6 +154,7 @@ export function cityParagraphs(
                   name: x.name,
                   value: fmt(x.value),
                   change: fmtChange(x.change),
+                  ...mark(x),
                 })),
               ),
             );
@@ -174,18 +176,20 @@ export function cityParagraphs(
       const worst =
         lowest === best[0]!.value ? [] : rs.filter((r) => r.value === lowest).map(valued);
       groupFacts.push({ kind: 'groupRange', measure: m, group: g.label, best, worst });
-      const item = (x: ValuedUnit) => ({ name: x.name, value: fmt(x.value) });
+      const item = (x: ValuedUnit) => ({ name: x.name, value: fmt(x.value), ...mark(x) });
       let text: string;
       if (rose.length > 1) {
         text = `${t.city.roseMany(
           info,
           g.label,
-          rose.map((x) => x.name),
+          rose.map(marked),
         )}，${t.city.range(info, null, best.map(item), worst.map(item))}。`;
       } else {
         const range = t.city.range(info, g.label, best.map(item), worst.map(item));
         text =
-          rose.length === 1 ? `${t.city.roseOne(info, rose[0]!.name)}；${range}。` : `${range}。`;
+          rose.length === 1
+            ? `${t.city.roseOne(info, marked(rose[0]!))}；${range}。`
+            : `${range}。`;
       }
       paragraphs.push({ text: led(text), facts: groupFacts });
     }

@@ -3,6 +3,7 @@ import type { NarrativeSettings } from '../core/settings';
 import type { Analysis } from '../evaluation/analyze';
 import type { HotlineRow, HotlineTable } from '../hotline/detect';
 import type { Item, NarrativeTemplates } from '../i18n/narrative';
+import { FlagMarks } from './flags';
 import { displayName, num } from './names';
 import { leaders, roundRobin, sortByValue, takeTop } from './rank';
 import type { Fact, Paragraph, ValuedUnit } from './types';
@@ -19,6 +20,8 @@ export function hotlineParagraphs(
   a: Analysis,
   s: NarrativeSettings,
   t: NarrativeTemplates,
+  /** [issue 16] A unit whose row is flagged is marked “【请核对】” where a sentence names it. */
+  marks: FlagMarks = new FlagMarks([], t.checkMark),
 ): { handling: Paragraph[]; transfers: Paragraph[] } {
   const h = s.hotline;
   const leftOut = new Set(h.leftOut);
@@ -33,10 +36,10 @@ export function hotlineParagraphs(
     row: x.row.row,
     value,
   });
-  const item = (x: ValuedUnit, fmt: (v: number) => string): Item => ({
-    name: x.name,
-    value: fmt(x.value),
-  });
+  const item = (x: ValuedUnit, fmt: (v: number) => string): Item => {
+    const mark = marks.unit(x);
+    return { name: x.name, value: fmt(x.value), ...(mark === '' ? {} : { mark }) };
+  };
 
   const handling: Paragraph[] = [];
   const departments = rowsOf('departments');
@@ -88,7 +91,7 @@ export function hotlineParagraphs(
       sentences.push(
         t.hotline.satisfactionBest(
           scope,
-          named.map((x) => x.name),
+          named.map((x) => `${x.name}${marks.unit(x)}`),
           tied.length,
           pct(value),
         ),

@@ -1,5 +1,11 @@
 import type { ChartSpec } from '../summary/chart-spec';
-import type { SummaryComparison, SummaryFact, SummarySectionId } from '../summary/types';
+import type {
+  SummaryComparison,
+  SummaryDiagnostic,
+  SummaryFact,
+  SummarySectionId,
+} from '../summary/types';
+import type { Flag } from './flags';
 import type { Group } from '../tables/groups';
 
 /** A figure of the scheme the paragraphs rank units by (Fuzhou: 综合指标值, 按期结案率). */
@@ -147,4 +153,11 @@ export interface Narrative {
   readonly summary: SummaryComparison | null;
   /** Null when no previous month was given. */
   readonly comparison: Comparison | null;
+  /**
+   * [issue 16] What the text marks “【请核对】”, each with why and its cells (in the order the
+   * flags were given): say them before the text.
+   */
+  readonly flags: readonly Flag[];
+  /** [issue 16] Implausible 环比 (summaryImplausibleChange), each at this month's cell. */
+  readonly diagnostics: readonly SummaryDiagnostic[];
 }

@@ -1,8 +1,10 @@
+import { CHECK_MARK } from '../i18n/narrative';
+
 /**
  * A paragraph as the claim finder reads it: full-width letters, digits and punctuation folded
- * to ASCII (（ → (, ９ → 9, ％ → %), every space and the emphasis marks of pasted text dropped
- * — with, for each folded character, where it stands in the paragraph as written, so a finding
- * points at the draft's own characters.
+ * to ASCII (（ → (, ９ → 9, ％ → %), every space, the emphasis marks of pasted text and
+ * Tongbao's own “【请核对】” marks dropped — with, for each folded character, where it stands
+ * in the paragraph as written, so a finding points at the draft's own characters.
  */
 export interface Folded {
   /** The folded text. */
@@ -37,6 +39,12 @@ export function foldText(original: string): Folded {
     }
     // Pasted text carries the PDF's **emphasis** marks: not part of any word.
     if (c === '*') continue;
+    // [issue 16] A draft Tongbao wrote marks a figure to check “【请核对】”: an editorial
+    // mark, not a claim, not a word of the sentence.
+    if (c === CHECK_MARK[0] && original.startsWith(CHECK_MARK, i)) {
+      i += CHECK_MARK.length - 1;
+      continue;
+    }
     text += foldChar(c);
     at.push(i);
     spaced.push(pendingSpace);

@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import type { RenderedFigure, RenderedFigures } from '../charts/figures';
 import type { ReportFonts } from '../core/settings';
+import { CHECK_MARK } from '../i18n/narrative';
 import type { Block, ReportCell, ReportModel, ReportSection, ReportTable } from './model';
 import { xmlSafe } from './xml-text';
 
@@ -73,20 +74,35 @@ function run(
   });
 }
 
+/**
+ * [issue 16] Text with each “【请核对】” (a sentence built on a flagged figure) highlighted in
+ * yellow, as a place to write is: the writer checks and deletes it before the bulletin goes out.
+ */
+function markedRuns(text: string, fonts: ReportFonts, role: Role, size: number): TextRun[] {
+  const pieces = text.split(CHECK_MARK);
+  return pieces.flatMap((piece, i) => [
+    ...(piece === '' ? [] : [run(piece, fonts, role, size)]),
+    ...(i < pieces.length - 1 ? [run(CHECK_MARK, fonts, role, size, { highlight: 'yellow' })] : []),
+  ]);
+}
+
 function para(
   text: string,
   fonts: ReportFonts,
   role: Role,
-  options: Partial<IParagraphOptions> & { size?: number; bold?: boolean } = {},
+  options: Partial<IParagraphOptions> & { size?: number; bold?: boolean; marks?: boolean } = {},
 ): Paragraph {
-  const { size = BODY_SIZE, bold, ...rest } = options;
+  const { size = BODY_SIZE, bold, marks, ...rest } = options;
   return new Paragraph({
     spacing: { line: LINE, lineRule: LineRuleType.EXACT },
     // No single line of a paragraph alone at the top or foot of a page (Word's Normal style
     // has this on; the document's own styles do not set it, so each paragraph says it).
     widowControl: true,
     ...rest,
-    children: [run(text, fonts, role, size, bold ? { bold } : {})],
+    children:
+      marks && text.includes(CHECK_MARK)
+        ? markedRuns(text, fonts, role, size)
+        : [run(text, fonts, role, size, bold ? { bold } : {})],
   });
 }
 
@@ -197,7 +213,7 @@ function blockParagraphs(
         para(block.text, fonts, 'body', {
           indent: INDENT_2_CHARS,
           alignment: AlignmentType.JUSTIFIED,
-          ...(block.kind === 'heading3' ? HEADING_KEEP : {}),
+          ...(block.kind === 'heading3' ? HEADING_KEEP : { marks: true }),
         }),
       ];
     case 'attachments':

@@ -5,6 +5,9 @@ import { zhCN, type Catalog } from '../i18n/catalog';
 import type { Comparison, Narrative } from '../narrative/types';
 import { isRate, type Change } from '../summary/types';
 import { describeDiagnostic } from './describe';
+import { describeStructuredDiscrepancy } from './structured';
+import type { StructuredCheck, Term } from '../evaluation/structured-types';
+import { structuredZhCN, type StructuredStrings } from '../i18n/structured-ui';
 import type { PeriodRole } from '../evaluation/periods';
 
 export interface UnitJson {
@@ -101,10 +104,57 @@ export interface EvaluationJson {
     }[];
     diagnostics: { sheet: string; cell: string; severity: string; code: string; message: string }[];
   };
-  /** The ranking paragraphs, when a narrative was built. */
-  narrative?: { sections: { id: string; part: string; title: string; paragraphs: string[] }[] };
+  /**
+   * The ranking paragraphs, when a narrative was built; [issue 16] `flags`: what the text marks
+   * “【请核对】” and why (`reason`: totals, change, reading, unit), with the cells to look at.
+   */
+  narrative?: {
+    sections: { id: string; part: string; title: string; paragraphs: string[] }[];
+    flags: { reason: string; label: string; cells: string[]; message: string }[];
+  };
   /** How this month's units matched last month's, when last month was given. */
   comparison?: Comparison | null;
+  /**
+   * [issue 16] Tables no scheme reads, read from their own layout: units with their parents,
+   * the formula found for each printed column (with the rows it fits), every discrepancy.
+   */
+  structured?: {
+    sheet: string;
+    title: string | null;
+    cell: string;
+    units: { name: string; parents: string[]; row: number }[];
+    formulas: {
+      column: string;
+      statement: string;
+      numerator: { column: string; sign: 1 | -1 }[];
+      denominator: { column: string; sign: 1 | -1 }[] | null;
+      decimals: number;
+      rounding: string;
+      percent: boolean;
+      rowsChecked: number;
+      rowsFitting: number;
+      alternatives: string[];
+    }[];
+    ranks: {
+      column: string;
+      by: string;
+      statement: string;
+      rowsChecked: number;
+      rowsFitting: number;
+    }[];
+    notCheckedColumns: { column: string; why: string }[];
+    checked: { figures: number; matched: number; discrepancies: number; notChecked: number };
+    discrepancies: {
+      kind: string;
+      cell: string;
+      unit: string;
+      column: string;
+      printed: string;
+      expected: string;
+      message: string;
+    }[];
+    uncertain: { cell: string; what: string }[];
+  }[];
 }
 
 /** The CLI's `--json` document: plain numbers in percent/points, at most `decimals` places. */
@@ -112,6 +162,7 @@ export function toEvaluationJson(
   a: Analysis,
   catalog: Catalog = zhCN,
   narrative?: Narrative,
+  structuredStrings: StructuredStrings = structuredZhCN,
 ): EvaluationJson {
   const perTable = new Array<number>(a.tables.length).fill(0);
   for (const u of a.units) perTable[u.tableIndex]!++;
@@ -195,11 +246,83 @@ export function toEvaluationJson(
               title: x.title,
               paragraphs: x.paragraphs.map((p) => p.text),
             })),
+            flags: narrative.flags.map((f) => ({
+              reason: f.reason,
+              label: f.label,
+              cells: [...f.cells],
+              message: catalog.summary.flag(f),
+            })),
           },
           comparison: narrative.comparison,
         }
       : {}),
+    ...((a.structured ?? []).length > 0
+      ? { structured: structuredJson(a.structured ?? [], structuredStrings) }
+      : {}),
   };
+}
+
+function structuredJson(
+  checks: readonly StructuredCheck[],
+  t: StructuredStrings,
+): NonNullable<EvaluationJson['structured']> {
+  return checks.map((check) => {
+    const { table } = check;
+    const label = (i: number) => table.columns[i]?.label ?? '';
+    const terms = (list: readonly Term[]) =>
+      list.map((x) => ({ column: label(x.column), sign: x.coef }));
+    return {
+      sheet: table.sheet,
+      title: table.title,
+      cell: table.anchor,
+      units: table.rows
+        .filter((r) => r.kind === 'unit')
+        .map((r) => ({
+          name: r.name,
+          parents: [...r.parents],
+          row: r.gridRow + (check.origin?.row ?? 0) + 1,
+        })),
+      formulas: check.formulas.map((f) => ({
+        column: label(f.column),
+        statement: f.statement,
+        numerator: terms(f.numerator),
+        denominator: f.denominator === null ? null : terms(f.denominator),
+        decimals: f.decimals,
+        rounding: f.rounding,
+        percent: f.scale === 100,
+        rowsChecked: f.checked.length,
+        rowsFitting: f.fitting.length,
+        alternatives: [...f.alternatives],
+      })),
+      ranks: (check.ranks ?? []).map((r) => ({
+        column: label(r.column),
+        by: label(r.by),
+        statement: r.statement,
+        rowsChecked: r.checked.length,
+        rowsFitting: r.fitting.length,
+      })),
+      notCheckedColumns: check.unexplained.map((u) => ({ column: label(u.column), why: u.why })),
+      checked: {
+        figures: check.figuresChecked,
+        matched: check.figuresMatched,
+        discrepancies: check.discrepancies.length,
+        notChecked: check.notChecked,
+      },
+      discrepancies: check.discrepancies.map((d) => {
+        const row = table.rows[d.row];
+        return {
+          kind: d.kind,
+          cell: d.cell,
+          unit: row ? [...row.parents, row.name].join('/') : '',
+          column: label(d.column),
+          printed: d.printed,
+          expected: d.expected,
+          message: describeStructuredDiscrepancy(check, d, t),
+        };
+      }),
+      uncertain: table.uncertain.map((u) => ({ cell: u.cell, what: u.what })),
+    };
+  });
 }
 
 const hundredths = (v: number) => v / 100;
@@ -256,7 +379,8 @@ function summaryJson(
       printed: d.unit === 'percent' ? hundredths(d.printed) : d.printed,
       recomputed: d.unit === 'percent' ? hundredths(d.recomputed) : d.recomputed,
     })),
-    diagnostics: r.diagnostics.map((d) => ({
+    // [issue 16] With the reading's own, the implausible 环比 the text was checked for.
+    diagnostics: [...r.diagnostics, ...(narrative?.diagnostics ?? [])].map((d) => ({
       sheet: d.sheet,
       cell: d.cell,
       severity: d.severity,

@@ -1,5 +1,13 @@
-import { divRound, pow10, toScaled } from '../core/fixed';
-import type { FigureDef, IndexDef, RankDef, RateDef, Scheme } from './scheme';
+import { divRound, pow10, toScaled, type RoundingMode } from '../core/fixed';
+import {
+  sideValue,
+  type CountTerm,
+  type FigureDef,
+  type IndexDef,
+  type RankDef,
+  type RateDef,
+  type Scheme,
+} from './scheme';
 
 /**
  * A figure's value: a scaled integer (98.51 % at 2 decimals → 9851; the figure's own
@@ -118,12 +126,20 @@ export function computeFigures(
     let reason: Unavailable | null = null;
     switch (f.kind) {
       case 'rate': {
-        const n = counts[f.numerator];
-        const d = counts[f.denominator];
+        const n = sideValue(f.numeratorTerms, counts);
+        const d = sideValue(f.denominatorTerms, counts);
         if (n === undefined || d === undefined)
-          reason = present(f.numerator) && present(f.denominator) ? 'input' : 'missingColumn';
-        else if (d !== 0) value = rate(f, n, d);
-        else if (f.whenZero === 'zero') {
+          reason =
+            allPresent(f.numeratorTerms, present) && allPresent(f.denominatorTerms, present)
+              ? 'input'
+              : 'missingColumn';
+        // A sum that subtracts can come to less than 0: a data error (the evaluation says so
+        // as it says a negative count), never a rate.
+        else if (n < 0 || d < 0) reason = 'input';
+        else if (d !== 0) {
+          value = rate(f, n, d);
+          if (value === null) reason = 'input';
+        } else if (f.whenZero === 'zero') {
           value = 0;
           zero[i] = 1;
         } else reason = 'zeroDenominator';
@@ -168,14 +184,47 @@ export function computeFigures(
 
 const NO_REASONS: Readonly<Record<string, Unavailable>> = Object.freeze({});
 
-/** numerator / denominator as a percentage at the rate's decimals, rounded once. */
-function rate(f: RateDef, n: number, d: number): number {
+function allPresent(terms: readonly CountTerm[], present: (key: string) => boolean): boolean {
+  return terms.every((t) => present(t.count));
+}
+
+/**
+ * numerator / denominator as a percentage at the rate's decimals, rounded once; null when it
+ * is too large to be kept exactly (sums of huge counts over a tiny denominator).
+ */
+function rate(f: RateDef, n: number, d: number): number | null {
   const unit = 100 * pow10(f.decimals);
   const part = f.cap && n > d ? d : n;
   const num = f.complement ? d - part : part;
   // A complement of a count larger than its base (no cap) would read below 0: keep the sign,
   // the count check reports the cause.
-  return divRound(num * unit, d, f.rounding);
+  const scaled = num * unit;
+  // One count (≤ 10^9) × 10^6 is always exact; a sum of several large counts may pass 2^53,
+  // and is then divided as BigInts (exact either way; the float product is a safe integer
+  // only when the true product is).
+  if (Number.isSafeInteger(scaled)) return divRound(scaled, d, f.rounding);
+  return bigDivRound(BigInt(num) * BigInt(unit), BigInt(d), f.rounding);
+}
+
+/**
+ * divRound for a dividend beyond 2^53 (a rate over a sum of very large counts), d > 0; null
+ * when the quotient is beyond 2^53 too.
+ */
+function bigDivRound(n: bigint, d: bigint, mode: RoundingMode): number | null {
+  const negative = n < 0n;
+  const a = negative ? -n : n;
+  let q = a / d;
+  const r = a - q * d;
+  if (r !== 0n) {
+    const twice = 2n * r;
+    const up =
+      mode === 'up' ||
+      (mode === 'halfUp' && twice >= d) ||
+      (mode === 'halfEven' && (twice > d || (twice === d && q % 2n === 1n)));
+    if (up) q += 1n;
+  }
+  if (q > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return Number(negative ? -q : q);
 }
 
 /**

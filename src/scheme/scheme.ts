@@ -1,5 +1,5 @@
 import { SettingsError } from '../core/errors';
-import { toScaled, type RoundingMode } from '../core/fixed';
+import { ROUNDING_MODES, toScaled, type RoundingMode } from '../core/fixed';
 
 /**
  * A city's evaluation scheme as data: the count columns it reads (with the header variants
@@ -15,6 +15,19 @@ export interface CountDef {
   readonly headers: readonly string[];
 }
 
+/**
+ * One count of a rate's numerator or denominator with its integer coefficient: the side is
+ * Σ coef × count (按时办结数 + 超时办结数; 总立案数 − 超时数 − 其它超时数). A side of one count
+ * is that count with coefficient 1.
+ */
+export interface CountTerm {
+  readonly count: string;
+  readonly coef: number;
+}
+
+/** Coefficients a sum may give a count: whole numbers from −100 to 100, never 0. */
+export const MAX_COEFFICIENT = 100;
+
 /** What a rate is when its denominator is 0: not available, or printed as 0. */
 export type WhenZero = 'notAvailable' | 'zero';
 
@@ -22,8 +35,17 @@ export interface RateDef {
   readonly kind: 'rate';
   readonly key: string;
   readonly headers: readonly string[];
+  /**
+   * The numerator's count when it is one count (most schemes); for a sum, its first count
+   * with a positive coefficient, which names the side where one column must be named (the
+   * cell of a message). The side itself is `numeratorTerms`: compute from that.
+   */
   readonly numerator: string;
+  /** As `numerator`, for the denominator (`denominatorTerms`). */
   readonly denominator: string;
+  /** The numerator as the scheme writes it: Σ coef × count, at least one positive term. */
+  readonly numeratorTerms: readonly CountTerm[];
+  readonly denominatorTerms: readonly CountTerm[];
   /** 100% − numerator / denominator (一次完成率 = 1 − 返工率), rounded once. */
   readonly complement: boolean;
   /** Printed as 100% when the numerator exceeds the denominator. */
@@ -137,6 +159,8 @@ export type SchemeInput = {
   /** Defaults for every figure that does not set its own. */
   readonly decimals?: number;
   readonly rounding?: RoundingMode;
+  /** Free text for the reader of the file (what a proposal could not express); not used. */
+  readonly comment?: string | readonly string[];
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -158,6 +182,7 @@ const KEYS = {
     'measures',
     'decimals',
     'rounding',
+    'comment',
   ],
   count: ['key', 'headers'],
   rate: [
@@ -171,12 +196,13 @@ const KEYS = {
     'decimals',
     'rounding',
     'whenZero',
+    'comment',
   ],
-  index: ['kind', 'key', 'headers', 'terms', 'requires', 'decimals', 'rounding'],
+  index: ['kind', 'key', 'headers', 'terms', 'requires', 'decimals', 'rounding', 'comment'],
   term: ['figure', 'weight', 'complement', 'whenZeroDenominator'],
-  grade: ['kind', 'key', 'headers', 'from', 'bands'],
+  grade: ['kind', 'key', 'headers', 'from', 'bands', 'comment'],
   band: ['grade', 'min'],
-  rank: ['kind', 'key', 'headers', 'by', 'order', 'ties'],
+  rank: ['kind', 'key', 'headers', 'by', 'order', 'ties', 'comment'],
   check: ['value', 'limit'],
   group: ['pattern', 'group'],
   measure: ['figure', 'unit', 'valueName'],
@@ -223,6 +249,18 @@ function bool(v: unknown, path: string): boolean {
   return v;
 }
 
+/** A comment: text, or a list of texts (one line each). Read for its shape only. */
+function commentAt(v: unknown, path: string): void {
+  if (v === undefined || typeof v === 'string') return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => {
+      if (typeof x !== 'string') throw new SettingsError(`${path}[${i}]`, { kind: 'text' });
+    });
+    return;
+  }
+  throw new SettingsError(path, { kind: 'text' });
+}
+
 function decimalsAt(v: unknown, fallback: number, path: string): number {
   if (v === undefined) return fallback;
   if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > 4)
@@ -241,7 +279,8 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
   const name = textAt(o.name, `${path}.name`);
   const id = o.id === undefined ? name : textAt(o.id, `${path}.id`);
   const decimals = decimalsAt(o.decimals, 2, `${path}.decimals`);
-  const rounding = oneOf(o.rounding, ['halfUp', 'halfEven'] as const, 'halfUp', `${path}.rounding`);
+  const rounding = oneOf(o.rounding, ROUNDING_MODES, 'halfUp', `${path}.rounding`);
+  commentAt(o.comment, `${path}.comment`);
   const counts: CountDef[] = listAt(o.counts, `${path}.counts`, 1).map((c, i) => {
     const at = `${path}.counts[${i}]`;
     if (typeof c === 'string') return { key: textAt(c, at), headers: [] };
@@ -268,6 +307,7 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
       throw new SettingsError(at, { kind: 'schemeUnknown', name: key, what: 'count' });
     return key;
   };
+  const side = (v: unknown, at: string): CountTerm[] => sideAt(v, at, countRef);
   const figureRef = (v: unknown, at: string, kinds: readonly FigureDef['kind'][]): string => {
     const key = textAt(v, at);
     const kind = figureKinds.get(key);
@@ -289,22 +329,27 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
         options: ['rate', 'index', 'grade', 'rank'],
       });
     known(fo, KEYS[kind], at);
+    commentAt(fo.comment, `${at}.comment`);
     const key = textAt(fo.key, `${at}.key`);
     claim(key, `${at}.key`);
     const headers = textList(fo.headers, `${at}.headers`);
     let def: FigureDef;
     switch (kind) {
-      case 'rate':
+      case 'rate': {
+        const numeratorTerms = side(fo.numerator, `${at}.numerator`);
+        const denominatorTerms = side(fo.denominator, `${at}.denominator`);
         def = {
           kind,
           key,
           headers,
-          numerator: countRef(fo.numerator, `${at}.numerator`),
-          denominator: countRef(fo.denominator, `${at}.denominator`),
+          numerator: leadCount(numeratorTerms),
+          denominator: leadCount(denominatorTerms),
+          numeratorTerms,
+          denominatorTerms,
           complement: bool(fo.complement, `${at}.complement`),
           cap: bool(fo.cap, `${at}.cap`),
           decimals: decimalsAt(fo.decimals, decimals, `${at}.decimals`),
-          rounding: oneOf(fo.rounding, ['halfUp', 'halfEven'] as const, rounding, `${at}.rounding`),
+          rounding: oneOf(fo.rounding, ROUNDING_MODES, rounding, `${at}.rounding`),
           whenZero: oneOf(
             fo.whenZero,
             ['notAvailable', 'zero'] as const,
@@ -313,6 +358,7 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
           ),
         };
         break;
+      }
       case 'index': {
         const terms = listAt(fo.terms, `${at}.terms`, 1).map((t, j): IndexTerm => {
           const ta = `${at}.terms[${j}]`;
@@ -347,7 +393,7 @@ export function compileScheme(input: unknown, path = 'scheme'): Scheme {
             countRef(r, `${at}.requires[${j}]`),
           ),
           decimals: decimalsAt(fo.decimals, decimals, `${at}.decimals`),
-          rounding: oneOf(fo.rounding, ['halfUp', 'halfEven'] as const, rounding, `${at}.rounding`),
+          rounding: oneOf(fo.rounding, ROUNDING_MODES, rounding, `${at}.rounding`),
         };
         break;
       }
@@ -443,10 +489,125 @@ export function mainFigure(figures: readonly FigureDef[]): RateDef | IndexDef | 
 export function neededCounts(scheme: Scheme): Set<string> {
   const needed = new Set<string>();
   for (const f of scheme.figures) {
-    if (f.kind === 'rate') needed.add(f.numerator).add(f.denominator);
+    if (f.kind === 'rate') for (const k of rateCounts(f)) needed.add(k);
     else if (f.kind === 'index') for (const r of f.requires) needed.add(r);
   }
   return needed;
+}
+
+/**
+ * A rate's numerator or denominator as a scheme file writes it: one count (“结案数”), a sum
+ * (["按时办结数", "超时办结数"]) or counts with integer coefficients ({"总立案数": 1,
+ * "超时数": -1}). Each count is named once and known to the scheme (`countRef`); a sum is
+ * not empty, its coefficients are whole numbers from −100 to 100 other than 0, and at least
+ * one is positive (a side that can only be ≤ 0 is a mistake).
+ */
+function sideAt(
+  v: unknown,
+  path: string,
+  countRef: (v: unknown, at: string) => string,
+): CountTerm[] {
+  let terms: CountTerm[];
+  if (typeof v === 'string') terms = [{ count: countRef(v, path), coef: 1 }];
+  else if (Array.isArray(v)) {
+    if (v.length === 0) throw new SettingsError(path, { kind: 'schemeSum', problem: 'empty' });
+    terms = v.map((c, i) => ({ count: countRef(c, `${path}[${i}]`), coef: 1 }));
+  } else if (isObject(v)) {
+    const entries = Object.entries(v);
+    if (entries.length === 0)
+      throw new SettingsError(path, { kind: 'schemeSum', problem: 'empty' });
+    terms = entries.map(([c, coef]) => {
+      const at = `${path}.${c}`;
+      const count = countRef(c, at);
+      if (
+        typeof coef !== 'number' ||
+        !Number.isInteger(coef) ||
+        coef === 0 ||
+        Math.abs(coef) > MAX_COEFFICIENT
+      )
+        throw new SettingsError(at, { kind: 'schemeSum', problem: 'coefficient' });
+      return { count, coef };
+    });
+  } else throw new SettingsError(path, { kind: 'schemeSum', problem: 'shape' });
+  const seen = new Set<string>();
+  terms.forEach((t, i) => {
+    if (seen.has(t.count))
+      throw new SettingsError(Array.isArray(v) ? `${path}[${i}]` : path, {
+        kind: 'schemeDuplicate',
+        name: t.count,
+      });
+    seen.add(t.count);
+  });
+  if (!terms.some((t) => t.coef > 0))
+    throw new SettingsError(path, { kind: 'schemeSum', problem: 'noPositive' });
+  return terms;
+}
+
+/** The count that names a side: its first with a positive coefficient. */
+function leadCount(terms: readonly CountTerm[]): string {
+  return terms.find((t) => t.coef > 0)!.count;
+}
+
+/** Every count a rate reads, numerator's first, each once. */
+export function rateCounts(f: RateDef): string[] {
+  return [...new Set([...f.numeratorTerms, ...f.denominatorTerms].map((t) => t.count))];
+}
+
+/** A side is its one count alone (coefficient 1): what every scheme before sums had. */
+export function isSingleCount(terms: readonly CountTerm[]): boolean {
+  return terms.length === 1 && terms[0]!.coef === 1;
+}
+
+/**
+ * A side in the user's words: “结案数”, “按时办结数＋超时办结数”, “总立案数－超时数－其它超时数”,
+ * “2×按时数＋超时数”. Full-width signs, as the bulletin's text writes them.
+ */
+export function sideText(terms: readonly CountTerm[]): string {
+  return terms
+    .map((t, i) => {
+      const size = Math.abs(t.coef);
+      const sign = t.coef < 0 ? '－' : i > 0 ? '＋' : '';
+      return `${sign}${size === 1 ? '' : `${size}×`}${t.count}`;
+    })
+    .join('');
+}
+
+/**
+ * The sides of the scheme's rates that subtract a count, each once (by its text): a row where
+ * one comes to less than 0 holds a data error, said as a negative count is.
+ */
+export function signedSides(scheme: Scheme): { terms: readonly CountTerm[]; text: string }[] {
+  const out = new Map<string, readonly CountTerm[]>();
+  for (const f of scheme.figures)
+    if (f.kind === 'rate')
+      for (const terms of [f.numeratorTerms, f.denominatorTerms])
+        if (terms.some((t) => t.coef < 0)) out.set(sideText(terms), terms);
+  return [...out].map(([text, terms]) => ({ terms, text }));
+}
+
+/**
+ * Σ coef × count over a row's counts; undefined when a count is missing. Exact: counts are at
+ * most MAX_COUNT (10^9) and coefficients at most 100, so each term is below 10^11 and a sum
+ * of the scheme's counts stays far inside 2^53.
+ */
+export function sideValue(
+  terms: readonly CountTerm[],
+  counts: Readonly<Record<string, number | undefined>>,
+): number | undefined {
+  if (terms.length === 1) {
+    // One count: every scheme before sums, read as fast as it was.
+    const t = terms[0]!;
+    const v = counts[t.count];
+    return v === undefined || t.coef === 1 ? v : t.coef * v;
+  }
+  let sum = 0;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    const v = counts[t.count];
+    if (v === undefined) return undefined;
+    sum += t.coef * v;
+  }
+  return sum;
 }
 
 /** Decimals of a figure kept as a scaled integer (a rate or an index); null for a grade or rank. */

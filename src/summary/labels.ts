@@ -68,11 +68,13 @@ const FIGURE_SYSTEM: { readonly [K in FigureId]: SystemId } = {
 
 /** Labels that name one figure whatever the context. */
 const FIXED: readonly [RegExp, FigureId][] = [
-  [/^(受理)?诉求件?\(案件\)(总数|总量|数)?$|^受理(总量|总数|合计)$/, 'system.accepted'],
+  // “受理诉求件总数” is the whole system's total (12345 + 数字城管), as “受理诉求件（案件）” is;
+  // “受理诉求件数”, “12345受理量” the platform's (issue #16: never the one for the other).
   [
-    /^(受理)?诉求(件)?(数|量|总数|总量|件数)?$|^受理诉求(件)?(数|量|总数|件数)?$/,
-    'hotline.accepted',
+    /^(受理)?诉求件?\(案件\)(总数|总量|数)?$|^受理(总量|总数|合计)$|^(受理)?诉求(件)?(总数|总量|合计)$/,
+    'system.accepted',
   ],
+  [/^(受理)?诉求(件)?(数|量|件数)?$|^受理诉求(件)?(数|量|件数)?$/, 'hotline.accepted'],
   [/^(群众)?(基本)?满意(度|率)$/, 'hotline.satisfaction'],
   [
     /^(受理)?有效案件(数|总数)?$|^立案(数|总数|件数)?$|^案件(总数|数)$|^受理案件(数)?$/,
@@ -119,6 +121,49 @@ export function figureOfLabel(raw: string, context: SystemId | null): FigureId |
     return null; // “12345平台结案数”: no figure of ours
   }
   return null;
+}
+
+/** How a label reads: the figure, and whether its own words name it (not the context). */
+export interface LabelReading {
+  readonly id: FigureId;
+  /**
+   * True when the label names the figure whatever the heading or row around it says
+   * (“立案数”, “12345受理量”, “受理诉求件总数”); false when only the context makes it one
+   * (“受理数” under a 数字城管 heading). An own reading wins over a contextual one.
+   */
+  readonly own: boolean;
+  /**
+   * The figure the label names by itself when that is another one (“受理诉求件总数” is the
+   * whole system's total, read as the platform's under a 12345平台 heading); else null.
+   */
+  readonly alone: FigureId | null;
+}
+
+export function readLabel(raw: string, context: SystemId | null): LabelReading | null {
+  const id = figureOfLabel(raw, context);
+  if (id === null) return null;
+  const alone = figureOfLabel(raw, null);
+  return { id, own: alone === id, alone: alone === id ? null : alone };
+}
+
+/** A 受理 label that names no system (“受理量”, “本月受理数”): whose count it is needs a context. */
+export function needsSystem(raw: string): boolean {
+  return (
+    raw.includes('受理') &&
+    figureOfLabel(raw, null) === null &&
+    figureOfLabel(raw, 'hotline') === 'hotline.accepted' &&
+    figureOfLabel(raw, 'city') === 'city.accepted'
+  );
+}
+
+/**
+ * The system a label names in so many words: by a prefix (“12345受理量”, “数字城管有效案件”)
+ * or as the whole system's total (“受理诉求件总数”); null for “应结案数”, “满意度”.
+ */
+export function systemOfLabel(raw: string): SystemId | null {
+  const prefix = splitSystem(stripNumbering(norm(raw))).system;
+  if (prefix !== null) return prefix;
+  return figureOfLabel(raw, null) === 'system.accepted' ? 'all' : null;
 }
 
 /** An area group named in a label or title: 五城区, 七县（市）; null for none or 全市. */
@@ -206,6 +251,8 @@ export type RowRole =
   | { readonly role: 'current' }
   | { readonly role: 'previous' }
   | { readonly role: 'period'; readonly year: number; readonly month: number }
+  /** “7月”, “8月份”: a month without its year. */
+  | { readonly role: 'month'; readonly month: number }
   | { readonly role: 'change' };
 
 export function rowRole(raw: string): RowRole | null {
@@ -220,6 +267,8 @@ export function rowRole(raw: string): RowRole | null {
   if (/^环比/.test(t)) return { role: 'change' };
   const p = periodOfText(t);
   if (p && /^\d{4}年\d{1,2}月(份)?$/.test(t)) return { role: 'period', ...p };
+  const m = /^(\d{1,2})月(份)?$/.exec(t);
+  if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) return { role: 'month', month: Number(m[1]) };
   return null;
 }
 

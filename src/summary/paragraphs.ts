@@ -5,6 +5,7 @@
  * under each 类别 …) as marked places for the writer.
  */
 import { formatScaled, percentOf } from '../core/fixed';
+import { CHECK_MARK } from '../i18n/narrative';
 import {
   summaryZhCN,
   type ChangeText,
@@ -13,9 +14,10 @@ import {
   type SummaryTemplates,
   type Trend,
 } from '../i18n/summary';
+import { FlagMarks, summaryFlags } from '../narrative/flags';
 import { takeTop } from '../narrative/rank';
 import { CHART_IDS, summaryCharts } from './charts';
-import { compareSummary } from './compare';
+import { changesStated, compareSummary } from './compare';
 import { thresholdScaled, type SummarySettings } from './settings';
 import {
   isRate,
@@ -56,7 +58,22 @@ class Builder {
     readonly cmp: SummaryComparison,
     readonly s: SummarySettings,
     readonly t: SummaryTemplates,
+    readonly marks: FlagMarks,
   ) {}
+
+  /** [issue 16] The mark of a flagged figure, as a field to spread (none: the text as ever). */
+  mark(id: FigureId): { mark?: string } {
+    const mark = this.marks.figure(id);
+    return mark === '' ? {} : { mark };
+  }
+
+  /** Categories as a sentence lists them, each marked if it was read with a doubt. */
+  named(list: ComparedList, items: readonly ComparedItem[]): NamedCount[] {
+    return items.map((x) => {
+      const mark = this.marks.item(list.dimension, list.area, x.name, 'value');
+      return { name: x.name, value: String(x.value), ...(mark === '' ? {} : { mark }) };
+    });
+  }
 
   figure(id: FigureId): ComparedFigure | null {
     return this.cmp.figures[id] ?? null;
@@ -69,20 +86,21 @@ class Builder {
     return {
       value: rate ? `${num(f.value)}%` : String(f.value),
       change: f.change === null ? null : changeText(f.change, rate, this.s, this.t),
+      ...this.mark(id),
     };
   }
 
   /** Like `stated`, without the 环比 (the seed gives none for 应结案数, 结案数, 返工). */
   plain(id: FigureId): Stated | null {
     const st = this.stated(id);
-    return st === null ? null : { value: st.value, change: null };
+    return st === null ? null : { ...st, change: null };
   }
 
   trend(id: FigureId): Trend | null {
     const f = this.figure(id);
     if (f?.change == null) return null;
     const c = changeText(f.change, isRate(id), this.s, this.t);
-    return { size: c.size, direction: c.direction };
+    return { size: c.size, direction: c.direction, ...this.mark(id) };
   }
 
   list(dimension: CategoryDimension, area: string | null = null): ComparedList | null {
@@ -101,9 +119,6 @@ class Builder {
     });
   }
 }
-
-const named = (items: readonly ComparedItem[]): NamedCount[] =>
-  items.map((x) => ({ name: x.name, value: String(x.value) }));
 
 function basic(b: Builder, month: string): SummarySection | null {
   const { t } = b;
@@ -218,8 +233,9 @@ function hotlineIntro(
           month,
           String(accepted.value),
           topChannels.map((x) => x.name),
+          b.mark('hotline.accepted').mark,
         ),
-    t.hotline.types(named(topTypes)),
+    t.hotline.types(types ? b.named(types, topTypes) : []),
     t.hotline.sharesAndChart(flat, chart),
   ].join('');
   if (text === '') return null;
@@ -232,12 +248,19 @@ function hotlineIntro(
   };
 }
 
-/** Items with a 环比, grouped by the words their change calls for, in rank order. */
-function changeGroups(b: Builder, items: readonly ComparedItem[]) {
+/**
+ * Items with a 环比, grouped by the words their change calls for, in rank order; an implausible
+ * 环比 marked after its amount.
+ */
+function changeGroups(b: Builder, list: ComparedList, items: readonly ComparedItem[]) {
   const groups: { key: string; names: string[]; changes: ChangeText[] }[] = [];
   for (const x of items) {
     if (x.change === null) continue;
-    const c = changeText(x.change, false, b.s, b.t);
+    const text = changeText(x.change, false, b.s, b.t);
+    const c = {
+      ...text,
+      amount: text.amount + b.marks.item(list.dimension, list.area, x.name, 'change'),
+    };
     const key = c.size === 'flat' || c.direction === 'none' ? 'flat' : `${c.size}-${c.direction}`;
     const g = groups.find((y) => y.key === key);
     if (g) {
@@ -252,13 +275,14 @@ function hotlineCategories(b: Builder, charts: ReadonlySet<string>): SummarySect
   const { t, s } = b;
   const list = b.list('hotline.category');
   if (list === null || list.items.length === 0) return null;
-  const top = b.top(list, s.top.categories);
+  // The same categories whose 环比 is judged plausible or not (compare.ts).
+  const top = changesStated(list, s);
   const of = b.figure('hotline.accepted')?.value ?? list.total;
   const fact = topFact(list, top, of);
   const chart = charts.has(CHART_IDS.categories);
   const text =
-    t.hotline.top(named(top), `${num(fact.share)}%`) +
-    t.hotline.changes(changeGroups(b, top)) +
+    t.hotline.top(b.named(list, top), `${num(fact.share)}%`) +
+    t.hotline.changes(changeGroups(b, list, top)) +
     (chart ? t.hotline.categoriesChart : '');
   const paragraphs: SummaryParagraph[] = [
     { text, facts: [fact], ...(chart ? { charts: [CHART_IDS.categories] } : {}) },
@@ -285,7 +309,11 @@ function cityIntro(b: Builder, month: string, charts: ReadonlySet<string>): Summ
     if (f === null) return null;
     const top = b.top(list, s.top.majors);
     if (list && top.length > 0) facts.push(topFact(list, top, f.value));
-    return { value: String(f.value), majors: top.map((x) => x.name) };
+    return {
+      value: String(f.value),
+      majors: top.map((x) => x.name),
+      ...b.mark(kind === 'event' ? 'city.events' : 'city.parts'),
+    };
   };
   const events = side('event');
   const parts = side('part');
@@ -366,9 +394,19 @@ export function summaryParagraphs(
   previous: SummaryReading | null,
   settings: SummarySettings,
   templates: SummaryTemplates = summaryZhCN,
+  /**
+   * [issue 16] Where the text marks a flagged figure “【请核对】”; by default the summary
+   * tables' own flags (a total that is not its parts' sum, an implausible 环比, a figure read
+   * with a doubt).
+   */
+  marks: FlagMarks = new FlagMarks(
+    summaryFlags(current, previous, settings).flags,
+    CHECK_MARK,
+    current,
+  ),
 ): SummarySection[] {
   const cmp = compareSummary(current, previous, settings);
-  const b = new Builder(cmp, settings, templates);
+  const b = new Builder(cmp, settings, templates, marks);
   const t = templates;
   const month = t.month(current.period?.month ?? null);
   const charts = new Set(summaryCharts(current, templates).map((c) => c.id));

@@ -33,11 +33,15 @@ import {
   isShareHeader,
   isTotalLabel,
   isValueHeader,
+  needsSystem,
+  type LabelReading,
   norm,
   periodOfText,
+  readLabel,
   rowRole,
   splitSystem,
   stripNumbering,
+  systemOfLabel,
   systemOfText,
 } from './labels';
 import {
@@ -87,6 +91,11 @@ function readNumber(v: CellValue | undefined): NumberCell | null {
 
 const isNumeric = (v: CellValue | undefined) => readNumber(v) !== null;
 
+/** Text that can be a label: words, not a change noted as “↓22.21%”, “+3.15%”, “—”. */
+// Han characters (CJK radicals, Extension A, the unified block, compatibility) or Latin letters;
+// written as ranges: `\p{Script=Han}` is ES2018, which the old webviews cannot compile.
+const LABEL_RE = /[\u2e80-\u2fdf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z]/;
+
 /** The percentage in hundredths a printed rate means: “99.74%”, 99.74, or 0.9974 (a fraction). */
 function rateOf(n: NumberCell, id: FigureId | null): number | null {
   const fraction = !n.percent && n.number <= 1 && n.number > 0 && id !== 'city.reworkRate';
@@ -114,10 +123,23 @@ interface LvColumns {
   readonly previous: number | null;
 }
 
+/** A label read by its own words. */
+const OWN = { own: true, alone: null } as const;
+
+/** Notes that say which of two readings was taken: warnings (the figure is used). */
+const WARNINGS: readonly SummaryDiagnosticCode[] = [
+  'summaryDuplicate',
+  'summaryAmbiguous',
+  'summaryNoSystem',
+  'summaryContextReading',
+];
+
 /** What the whole workbook yields, sheet after sheet. */
 class Collector {
   period: SummaryReading['period'] = null;
   readonly figures = new Map<FigureId, Figure>();
+  /** How each figure's label was read (see readLabel): own words win over the context. */
+  private readonly readings = new Map<FigureId, LabelReading>();
   readonly previous = new Map<FigureId, number>();
   readonly lists: CategoryList[] = [];
   readonly sums: SumCheck[] = [];
@@ -133,26 +155,67 @@ class Collector {
     at: Located,
     params: SummaryDiagnosticParams[K],
   ): void {
-    const severity = code === 'summaryDuplicate' ? 'warning' : 'error';
-    this.diagnostics.push({ code, severity, ...at, params } as SummaryDiagnostic);
+    const severity = WARNINGS.includes(code) ? 'warning' : 'error';
+    const { sheet, cell, row } = at;
+    this.diagnostics.push({ code, severity, sheet, cell, row, params } as SummaryDiagnostic);
   }
 
-  addFigure(f: Figure): void {
+  /**
+   * A figure read from a cell, as its label reads (`reading`; a label of the figure's own
+   * words when omitted). The same figure twice with different values: a label that names it
+   * by its own words wins over one that names it only through its context, the note says
+   * which cell was used and names the other, and the other falls back to what its label says
+   * by itself (“受理诉求件总数” under a 12345 heading, beside “12345受理量”: the system's total);
+   * between equals the first stays (summaryDuplicate).
+   */
+  addFigure(f: Figure, reading: Pick<LabelReading, 'own' | 'alone'> = OWN): void {
     this.sheets.add(f.sheet);
     const first = this.figures.get(f.id);
-    if (!first) {
+    const firstReading = this.readings.get(f.id);
+    if (!first || !firstReading) {
       this.figures.set(f.id, f);
+      this.readings.set(f.id, { id: f.id, ...reading });
       return;
     }
-    if (first.value !== f.value) {
+    if (first.value === f.value) {
+      if (first.previous === null && f.previous !== null)
+        this.figures.set(f.id, { ...first, previous: f.previous });
+      return;
+    }
+    if (firstReading.own === reading.own) {
       this.diagnose('summaryDuplicate', f, {
         label: f.label,
         first: `${first.sheet}!${first.cell}`,
         value: f.value,
         firstValue: first.value,
       });
-    } else if (first.previous === null && f.previous !== null) {
-      this.figures.set(f.id, { ...first, previous: f.previous });
+      return;
+    }
+    const [used, other, otherAlone] = reading.own
+      ? [f, first, firstReading.alone]
+      : [first, f, reading.alone];
+    if (reading.own) {
+      this.figures.set(f.id, f);
+      this.readings.set(f.id, { id: f.id, ...reading });
+    }
+    this.diagnose('summaryAmbiguous', used, {
+      figure: f.id,
+      label: used.label,
+      value: used.value,
+      otherLabel: other.label,
+      other: `${other.sheet}!${other.cell}`,
+      otherValue: other.value,
+    });
+    if (otherAlone !== null && isRate(otherAlone) === isRate(f.id))
+      this.addFigure({ ...other, id: otherAlone }, OWN);
+  }
+
+  /** A figure read through its context where its label alone names another: said. */
+  noteContextReadings(): void {
+    for (const [id, r] of this.readings) {
+      const f = this.figures.get(id);
+      if (f === undefined || r.own || r.alone === null) continue;
+      this.diagnose('summaryContextReading', f, { label: f.label, figure: id, alone: r.alone });
     }
   }
 
@@ -170,22 +233,46 @@ class Collector {
   }
 }
 
-class SheetReader {
-  private readonly values: readonly (readonly CellValue[])[];
-  private readonly mergedText = new Map<string, string>();
-  private system: SystemId | null = null;
-  private heading = '';
-  private section: Section | null = null;
-  private lv: LvColumns | null = null;
+/** A rectangle a reader reads: rows [top, bottom), columns [left, right) of the grid. */
+interface Window {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
 
-  constructor(
-    private readonly grid: SheetGrid,
-    private readonly out: Collector,
-    /** Grid rows [from, to) another reader owns (evaluation and 12345 tables): not read here. */
-    private readonly claimed: readonly (readonly [number, number])[] = [],
-  ) {
+/**
+ * Rows between blank rows (a run without a number joins the run after it: a title and its
+ * table's header stay with the table), its leading title rows, and the blocks side by side
+ * in the rest: columns separated by an empty column.
+ */
+interface Band {
+  readonly start: number;
+  readonly end: number;
+  /** The first row after the leading title rows (one text cell each, or blank). */
+  readonly body: number;
+  /** Column ranges [left, right) of the blocks side by side; one when there is one block. */
+  readonly strips: readonly (readonly [number, number])[];
+}
+
+/** What a block inherits from the rows above it (a heading, an open list, a 指标|数值 header). */
+interface ReaderState {
+  readonly system: SystemId | null;
+  readonly heading: string;
+  readonly section: Section | null;
+  readonly lv: readonly LvColumns[] | null;
+}
+
+/** Blocks inside blocks inside blocks: deeper nesting is read as one block. */
+const MAX_DEPTH = 3;
+
+/** The grid of one sheet as the readers see it: merged labels filled down. */
+class SheetCells {
+  readonly values: readonly (readonly CellValue[])[];
+  private readonly mergedText = new Map<string, string>();
+
+  constructor(readonly grid: SheetGrid) {
     this.values = isList(grid.values) ? grid.values : [];
-    this.heading = grid.name;
     // A merged label shows its text in every cell it covers (the rows below read empty).
     for (const m of grid.merges ?? []) {
       const top = this.values[m.top]?.[m.left];
@@ -201,15 +288,74 @@ class SheetReader {
     for (let r = m.top + 1; r <= m.bottom; r++) this.mergedText.set(`${r},${m.left}`, text);
   }
 
-  private cell(r: number, c: number): CellValue {
+  cell(r: number, c: number): CellValue {
     const v = this.values[r]?.[c];
     if (!isEmptyCell(v)) return v ?? null;
     return this.mergedText.size === 0 ? null : (this.mergedText.get(`${r},${c}`) ?? null);
   }
 
-  private width(r: number): number {
+  width(r: number): number {
     const row = this.values[r];
     return isList(row) ? row.length : 0;
+  }
+
+  private readonly filledRows: (readonly number[] | undefined)[] = [];
+
+  /** The columns of row r with something in them (asked again and again: kept). */
+  filled(r: number): readonly number[] {
+    let out = this.filledRows[r];
+    if (out === undefined) {
+      const cols: number[] = [];
+      for (let c = 0; c < this.width(r); c++) if (!isEmptyCell(this.cell(r, c))) cols.push(c);
+      out = cols;
+      this.filledRows[r] = out;
+    }
+    return out;
+  }
+}
+
+class SheetReader {
+  private system: SystemId | null;
+  private heading: string;
+  private section: Section | null;
+  /** A list this block continues from the rows above: its owner closes it. */
+  private readonly inherited: Section | null;
+  private lv: readonly LvColumns[] | null;
+  private readonly grid: SheetGrid;
+
+  constructor(
+    private readonly sheet: SheetCells,
+    private readonly out: Collector,
+    /** Grid rows [from, to) another reader owns (evaluation and 12345 tables): not read here. */
+    private readonly claimed: readonly (readonly [number, number])[] = [],
+    private readonly window: Window = {
+      top: 0,
+      bottom: sheet.values.length,
+      left: 0,
+      right: Infinity,
+    },
+    private readonly depth = 0,
+    state: ReaderState | null = null,
+  ) {
+    this.grid = sheet.grid;
+    this.system = state?.system ?? null;
+    this.heading = state?.heading ?? sheet.grid.name;
+    this.section = state?.section ?? null;
+    this.inherited = this.section;
+    const inside = (c: number | null) => c === null || (c >= window.left && c < window.right);
+    this.lv =
+      state?.lv?.every((p) => inside(p.label) && inside(p.value) && inside(p.previous)) === true
+        ? state.lv
+        : null;
+  }
+
+  private cell(r: number, c: number): CellValue {
+    if (c < this.window.left || c >= this.window.right) return null;
+    return this.sheet.cell(r, c);
+  }
+
+  private width(r: number): number {
+    return Math.min(this.sheet.width(r), this.window.right);
   }
 
   private at(r: number, c: number): Located {
@@ -217,10 +363,10 @@ class SheetReader {
     return { sheet: this.grid.name, cell: cellAddress(r + o.row, c + o.col), row: r + o.row + 1 };
   }
 
-  private cols(r: number): number[] {
-    const out: number[] = [];
-    for (let c = 0; c < this.width(r); c++) if (!isEmptyCell(this.cell(r, c))) out.push(c);
-    return out;
+  private cols(r: number): readonly number[] {
+    const all = this.sheet.filled(r);
+    const { left, right } = this.window;
+    return left === 0 && right === Infinity ? all : all.filter((c) => c >= left && c < right);
   }
 
   private blank(r: number): boolean {
@@ -229,8 +375,10 @@ class SheetReader {
 
   read(): void {
     const claimed = [...this.claimed].sort((a, b) => a[0] - b[0]);
+    const bands = this.depth < MAX_DEPTH ? this.bands(claimed) : [];
+    let band = 0;
     let next = 0;
-    for (let r = 0; r < this.values.length; r++) {
+    for (let r = this.window.top; r < this.window.bottom; r++) {
       // Skip the rows of the evaluation and 12345 tables: they are not summary tables, and
       // a 100,000-row table is not read twice.
       while (next < claimed.length && claimed[next]![1] <= r) next++;
@@ -242,22 +390,173 @@ class SheetReader {
       }
       const filled = this.cols(r);
       if (filled.length === 0) continue;
+      // Blocks side by side: each read on its own, from what the rows above say.
+      while (band < bands.length && bands[band]!.end <= r) band++;
+      const b = bands[band];
+      if (b !== undefined && b.start <= r && r >= b.body) {
+        this.readSideBySide(r, b);
+        r = b.end - 1;
+        continue;
+      }
       const end = this.categoryTable(r) ?? this.columnsTable(r);
       if (end !== null) {
         r = end - 1;
         continue;
       }
       if (this.lvHeader(r, filled)) continue;
-      const numbers = filled.filter((c) => isNumeric(this.cell(r, c)));
-      if (numbers.length === 0) this.textRow(r, filled);
-      else this.valueRow(r, filled, numbers[0]!);
+      if (filled.some((c) => isNumeric(this.cell(r, c)))) this.valueRow(r, filled);
+      else this.textRow(r, filled);
     }
     this.closeSection();
+  }
+
+  /** The bands of this window that hold blocks side by side (two or more strips). */
+  private bands(claimed: readonly (readonly [number, number])[]): Band[] {
+    interface Run {
+      start: number;
+      end: number;
+      numbers: boolean;
+      /** Begins with a heading (one text cell) after a blank row or a claimed table. */
+      heading: boolean;
+    }
+    // Runs of rows between blank rows; parts: runs from one heading to the next.
+    const parts: Run[][] = [];
+    let part: Run[] = [];
+    let run: Run | null = null;
+    const endRun = () => {
+      if (run === null) return;
+      if (run.heading && part.length > 0) {
+        parts.push(part);
+        part = [];
+      }
+      part.push(run);
+      run = null;
+    };
+    let next = 0;
+    for (let r = this.window.top; r < this.window.bottom; r++) {
+      while (next < claimed.length && claimed[next]![1] <= r) next++;
+      const span = claimed[next];
+      if (span !== undefined && span[0] <= r) {
+        endRun();
+        if (part.length > 0) parts.push(part);
+        part = [];
+        r = span[1] - 1;
+        continue;
+      }
+      const filled = this.cols(r);
+      if (filled.length === 0) {
+        // A run with no number (a title, a header) joins the run after it.
+        if (run !== null && run.numbers) endRun();
+        continue;
+      }
+      if (run === null) {
+        const heading = filled.length === 1 && !isNumeric(this.cell(r, filled[0]!));
+        run = { start: r, end: r + 1, numbers: false, heading };
+      }
+      run.end = r + 1;
+      if (!run.numbers && filled.some((c) => isNumeric(this.cell(r, c)))) run.numbers = true;
+    }
+    endRun();
+    if (part.length > 0) parts.push(part);
+    // A part whose blocks stand side by side from its heading down is read block by block,
+    // each block from top to bottom (a title over each block stays with it down to its last
+    // list); else each run on its own.
+    const out: Band[] = [];
+    for (const runs of parts) {
+      const whole = this.split(runs[0]!.start, runs[runs.length - 1]!.end, claimed);
+      if (whole.strips.length > 1) {
+        out.push(whole);
+        continue;
+      }
+      if (runs.length === 1) continue;
+      for (const { start, end } of runs) {
+        const band = this.split(start, end, claimed);
+        if (band.strips.length > 1) out.push(band);
+      }
+    }
+    return out;
+  }
+
+  /** Rows [start, end): their leading title rows, and the blocks side by side in the rest. */
+  private split(start: number, end: number, claimed: readonly (readonly [number, number])[]): Band {
+    const isClaimed = (r: number) => claimed.some(([from, to]) => from <= r && r < to);
+    let body = start;
+    while (body < end) {
+      const filled = isClaimed(body) ? [] : this.cols(body);
+      if (filled.length > 1 || (filled.length === 1 && isNumeric(this.cell(body, filled[0]!))))
+        break;
+      body++;
+    }
+    return { start, end, body, strips: this.strips(body, end, isClaimed) };
+  }
+
+  /**
+   * The blocks side by side in rows [top, end): runs of columns with something in them,
+   * separated by an empty column. A run of numbers whose rows are labelled only in the run on
+   * its left (a value column set apart by an empty column) belongs to that run.
+   */
+  private strips(top: number, end: number, isClaimed: (r: number) => boolean): [number, number][] {
+    const used: boolean[] = [];
+    for (let r = top; r < end; r++) if (!isClaimed(r)) for (const c of this.cols(r)) used[c] = true;
+    // A cell merged across columns joins them.
+    for (const m of this.grid.merges ?? []) {
+      if (m.top < top || m.top >= end || m.right === m.left) continue;
+      if (isEmptyCell(this.cell(m.top, m.left))) continue;
+      for (let c = Math.max(m.left, this.window.left); c <= m.right; c++)
+        if (c < this.window.right) used[c] = true;
+    }
+    const runs: [number, number][] = [];
+    used.forEach((u, c) => {
+      if (!u) return;
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === c) last[1] = c + 1;
+      else runs.push([c, c + 1]);
+    });
+    const has = (r: number, [l, rt]: readonly [number, number], numeric: boolean) => {
+      for (let c = l; c < rt; c++) {
+        const v = this.cell(r, c);
+        if (isEmptyCell(v)) continue;
+        if (isNumeric(v) === numeric) return true;
+      }
+      return false;
+    };
+    const out: [number, number][] = [];
+    for (const strip of runs) {
+      const left = out[out.length - 1];
+      if (left !== undefined) {
+        const rows: number[] = [];
+        for (let r = top; r < end; r++) if (!isClaimed(r) && has(r, strip, true)) rows.push(r);
+        const ownLabels = rows.some((r) => has(r, strip, false));
+        if (rows.length > 0 && !ownLabels && rows.every((r) => has(r, left, false))) {
+          left[1] = strip[1];
+          continue;
+        }
+      }
+      out.push([strip[0], strip[1]]);
+    }
+    return out;
+  }
+
+  /** Rows [r, band end) as blocks side by side: each strip read on its own. */
+  private readSideBySide(r: number, band: Band): void {
+    const state: ReaderState = {
+      system: this.system,
+      heading: this.heading,
+      section: this.section,
+      lv: this.lv,
+    };
+    for (const [left, right] of band.strips) {
+      const window = { top: r, bottom: band.end, left, right };
+      new SheetReader(this.sheet, this.out, this.claimed, window, this.depth + 1, state).read();
+    }
   }
 
   private closeSection(): void {
     if (this.section === null) return;
     const s = this.section;
+    this.section = null;
+    // A list begun above this block is its owner's to close.
+    if (s === this.inherited) return;
     this.out.addList({
       dimension: s.dimension,
       area: s.area,
@@ -266,7 +565,6 @@ class SheetReader {
       items: s.items,
       total: s.total,
     });
-    this.section = null;
   }
 
   /** A row of text only: a title or heading (it sets the context), or a 月份 row. */
@@ -277,8 +575,14 @@ class SheetReader {
     if (isRemark(first)) return;
     for (const t of texts) this.out.notePeriod(t);
     if (/^(月份|统计月份|期间|统计期间|时间)$/.test(norm(first))) return;
-    // A figure's label with text where its number belongs (“约3万”, “#N/A”).
-    if (this.section === null && texts.length >= 2 && figureOfLabel(first, this.system) !== null) {
+    // A figure's label with text where its number belongs (“约3万”, “#N/A”) — not a header
+    // of labels with nothing under them.
+    if (
+      this.section === null &&
+      texts.length >= 2 &&
+      figureOfLabel(first, this.system) !== null &&
+      figureOfLabel(texts[1]!, 'all') === null
+    ) {
       const c = filled.find((x) => x > filled[0]! && cellText(this.cell(r, x)) !== '')!;
       this.out.diagnose('summaryUnreadable', this.at(r, c), { label: first, text: texts[1]! });
       return;
@@ -303,30 +607,83 @@ class SheetReader {
     if (system !== null || periodOfText(text) !== null) this.system = system;
   }
 
-  /** “指标 | 数值 | 上月 | 环比”: the columns of the label/value rows that follow. */
+  /**
+   * “指标 | 数值 | 上月 | 环比”: the columns of the label/value rows that follow; twice in a row
+   * (“指标 | 数值 | 指标 | 数值”) for two pairs a row.
+   */
   private lvHeader(r: number, filled: readonly number[]): boolean {
     const text = (c: number) => cellText(this.cell(r, c));
-    const label = filled.find((c) => isLabelHeader(text(c)));
-    const value = filled.find((c) => isValueHeader(text(c)));
-    if (label === undefined || value === undefined || value <= label) return false;
-    const previous = filled.find((c) => c > label && isPreviousHeader(text(c)));
-    this.lv = { label, value, previous: previous ?? null };
+    const labels = filled.filter((c) => isLabelHeader(text(c)));
+    const pairs: LvColumns[] = [];
+    labels.forEach((label, i) => {
+      const next = labels[i + 1] ?? Infinity;
+      const within = filled.filter((c) => c > label && c < next);
+      const value = within.find((c) => isValueHeader(text(c)));
+      if (value === undefined) return;
+      const previous = within.find((c) => isPreviousHeader(text(c))) ?? null;
+      pairs.push({ label, value, previous });
+    });
+    if (pairs.length === 0) return false;
+    this.lv = pairs;
     return true;
   }
 
-  /** A row with numbers outside any table: a figure, or an entry of the current section. */
-  private valueRow(r: number, filled: readonly number[], firstNumber: number): void {
-    const labelCols = filled.filter((c) => c < firstNumber && cellText(this.cell(r, c)) !== '');
+  /**
+   * A row with numbers outside any table: figures, or entries of the current section. Each
+   * number with text on its left is a pair (“立案数 | 51229 | 立案率 | 99.34%” is two); under a
+   * 指标 | 数值 header its columns.
+   */
+  private valueRow(r: number, filled: readonly number[]): void {
+    const text = (c: number) => cellText(this.cell(r, c));
+    const lv = this.lv;
+    if (lv !== null && lv.length === 1) {
+      const pair = lv[0]!;
+      const firstNumber = filled.find((c) => isNumeric(this.cell(r, c)))!;
+      const labelCols = filled.filter((c) => c < firstNumber && text(c) !== '');
+      if (labelCols.length === 0) return;
+      // Its columns, moved right as far as the label is (a merged system label in front of it).
+      const shift = Math.max(0, labelCols[labelCols.length - 1]! - pair.label);
+      const previous = pair.previous === null ? null : pair.previous + shift;
+      this.readPair(r, labelCols, pair.value + shift, previous);
+      return;
+    }
+    if (lv !== null) {
+      for (const pair of lv) {
+        const labelCols = filled.filter((c) => c >= pair.label && c < pair.value && text(c) !== '');
+        if (labelCols.length > 0) this.readPair(r, labelCols, pair.value, pair.previous);
+      }
+      return;
+    }
+    let labels: number[] = [];
+    let paired = false;
+    for (const c of filled) {
+      const t = text(c);
+      if (isNumeric(this.cell(r, c))) {
+        // Numbers right after a pair's (上月, 环比 without a header) are not pairs of their own.
+        if (labels.length > 0) {
+          this.readPair(r, labels, c, null);
+          paired = true;
+          // A list's entry is one name and its count a row: what follows is no other entry.
+          if (this.section !== null) return;
+        }
+        labels = [];
+      } else if (t !== '' && (!paired || LABEL_RE.test(t))) {
+        // After a pair only words start another (“立案率”), not a change noted “↓22.21%”.
+        labels.push(c);
+      }
+    }
+  }
+
+  /** One label (the last of `labelCols`; those before it may name the system) and its value. */
+  private readPair(
+    r: number,
+    labelCols: readonly number[],
+    valueCol: number,
+    prevCol: number | null,
+  ): void {
     const labels = labelCols.map((c) => cellText(this.cell(r, c)));
-    if (labels.length === 0) return;
     const label = labels[labels.length - 1]!;
     if (isRemark(labels[0]!)) return;
-    // Under a 指标 | 数值 | 上月 header its columns, moved right as far as the label is (a
-    // merged system label in front of it); else the first number right of the label.
-    const shift = this.lv === null ? 0 : labelCols[labelCols.length - 1]! - this.lv.label;
-    const valueCol = this.lv === null ? firstNumber : this.lv.value + Math.max(0, shift);
-    const prevCol =
-      this.lv === null || this.lv.previous === null ? null : this.lv.previous + Math.max(0, shift);
     const value = readNumber(this.cell(r, valueCol));
     const prev = prevCol === null ? null : readNumber(this.cell(r, prevCol));
     const at = this.at(r, valueCol);
@@ -348,8 +705,13 @@ class SheetReader {
       const s = splitSystem(norm(t)).system ?? systemOfText(t);
       if (s !== null) system = s;
     }
-    const id = figureOfLabel(label, system);
-    if (id === null) return;
+    const reading = readLabel(label, system);
+    if (reading === null) {
+      if (system === null && value !== null && needsSystem(label))
+        this.out.diagnose('summaryNoSystem', at, { label, value: value.number });
+      return;
+    }
+    const { id } = reading;
     if (value === null) {
       const raw = this.cell(r, valueCol);
       if (!isEmptyCell(raw))
@@ -359,7 +721,10 @@ class SheetReader {
     const v = this.figureValue(id, value, label, at);
     if (v === null) return;
     const p = prev === null ? null : this.figureValue(id, prev, label, this.at(r, prevCol!));
-    this.out.addFigure({ id, label, value: v, previous: p, ...fractionReading(id, value), ...at });
+    this.out.addFigure(
+      { id, label, value: v, previous: p, ...fractionReading(id, value), ...at },
+      reading,
+    );
   }
 
   private count(n: NumberCell, label: string, at: Located): number | null {
@@ -381,19 +746,54 @@ class SheetReader {
   }
 
   /**
+   * The system each column of a header speaks of, from a row of system names right above it
+   * (“12345平台” over 受理量 | 满意度, “数字城管” over 受理量 | 结案率): a name covers its own
+   * column and those right of it up to the next name (or its merge).
+   */
+  private groupSystems(r: number): Map<number, SystemId> {
+    const out = new Map<number, SystemId>();
+    const above = r - 1;
+    if (above < this.window.top) return out;
+    const filled = this.cols(above);
+    if (filled.length === 0 || filled.some((c) => isNumeric(this.cell(above, c)))) return out;
+    const systemOf = (t: string): SystemId | null => {
+      const role = rowRole(t);
+      return role?.role === 'system' ? role.system : role?.role === 'total' ? 'all' : null;
+    };
+    const merges = this.grid.merges ?? [];
+    filled.forEach((c, i) => {
+      const system = systemOf(cellText(this.cell(above, c)));
+      if (system === null) return;
+      const merge = merges.find((m) => m.top <= above && m.bottom >= above && m.left === c);
+      const end = merge !== undefined ? merge.right + 1 : (filled[i + 1] ?? this.width(r));
+      for (let x = c; x < end; x++) out.set(x, system);
+    });
+    return out;
+  }
+
+  /**
    * A totals table laid out as columns: a header of indicators, then one row of figures (or
-   * one per month, per system, and a 合计 row). Returns the first row after it, or null.
+   * one per month, per system, and a 合计 row). Each value is the figure its column's label
+   * names. Returns the first row after it, or null.
    */
   private columnsTable(r: number): number | null {
     const filled = this.cols(r);
-    const texts = filled.map((c) => cellText(this.cell(r, c)));
+    const label = (c: number) => cellText(this.cell(r, c));
+    const texts = filled.map(label);
     if (texts.some((t) => t === '' || isEvaluationOnly(t))) return null;
-    const context = systemOfText(this.heading) ?? this.system;
+    // Labels naming two systems, or the whole system's total: the header speaks of the whole
+    // system, whatever the heading above says (“受理诉求件总数 | 12345受理量 | 数字城管有效案件”).
+    const named = new Set(texts.map(systemOfLabel).filter((s) => s !== null));
+    const context =
+      named.has('all') || named.size >= 2 ? 'all' : (systemOfText(this.heading) ?? this.system);
+    const groups = this.groupSystems(r);
+    const systemAt = (c: number) => groups.get(c) ?? context;
     // “受理量” names a figure once the row says whose (12345平台, 数字城管, 合计).
-    const figureCols = filled.filter(
-      (c) => figureOfLabel(cellText(this.cell(r, c)), context ?? 'all') !== null,
-    );
-    if (figureCols.length < 2) return null;
+    const figureCols = filled.filter((c) => figureOfLabel(label(c), systemAt(c) ?? 'all') !== null);
+    if (figureCols.length === 0) return null;
+    // One label is a table only over a row of numbers with nothing else on it.
+    if (figureCols.length === 1 && filled.some((c) => c !== figureCols[0] && c > figureCols[0]!))
+      return null;
     const firstFigure = figureCols[0]!;
     // The data rows: labelled by month, by system, 合计 — never by a unit (that is another table).
     interface DataRow {
@@ -402,7 +802,7 @@ class SheetReader {
     }
     const rows: DataRow[] = [];
     let end = r + 1;
-    for (; end < this.values.length; end++) {
+    for (; end < this.window.bottom; end++) {
       const cols = this.cols(end);
       if (cols.length === 0) break;
       if (!figureCols.some((c) => isNumeric(this.cell(end, c)))) break;
@@ -420,6 +820,9 @@ class SheetReader {
       rows.push({ r: end, role });
     }
     if (rows.length === 0) return null;
+    // One label over a column of unlabelled numbers is a list, not a figure.
+    if (figureCols.length === 1 && rows.filter((x) => x.role.role === 'current').length > 1)
+      return null;
     this.closeSection();
     this.out.notePeriod(this.heading);
     const monthBefore = (p: { year: number; month: number }) => {
@@ -433,7 +836,7 @@ class SheetReader {
     const systemRows = rows.filter((x) => x.role.role === 'system');
     for (const { r: dr, role } of rows) {
       let when: 'current' | 'previous' | null;
-      let system = context;
+      let rowSystem: SystemId | null | undefined;
       switch (role.role) {
         case 'current':
           when = 'current';
@@ -443,11 +846,11 @@ class SheetReader {
           break;
         case 'system':
           when = 'current';
-          system = role.system;
+          rowSystem = role.system;
           break;
         case 'total':
           when = 'current';
-          system = 'all';
+          rowSystem = 'all';
           break;
         case 'period':
           if (this.out.period === null) this.out.period = { year: role.year, month: role.month };
@@ -458,6 +861,23 @@ class SheetReader {
                 ? 'previous'
                 : null;
           break;
+        case 'month': {
+          // A month without its year: this month or the one before, by the month read
+          // elsewhere; alone under its header and with no month known, this month's.
+          const p = this.out.period;
+          const before = p === null ? null : p.month === 1 ? 12 : p.month - 1;
+          when =
+            p === null
+              ? rows.length === 1
+                ? 'current'
+                : null
+              : role.month === p.month
+                ? 'current'
+                : role.month === before
+                  ? 'previous'
+                  : null;
+          break;
+        }
         case 'change':
           when = null;
           break;
@@ -465,12 +885,18 @@ class SheetReader {
       if (when === null) continue;
       for (const c of figureCols) {
         const label = cellText(this.cell(r, c));
-        const id = figureOfLabel(label, system);
-        if (id === null) continue;
-        // A 合计 row adds up the system rows: only its 受理 is a figure of its own.
-        if (role.role === 'total' && systemRows.length > 0 && id !== 'system.accepted') continue;
+        const system = rowSystem ?? systemAt(c);
+        const reading = readLabel(label, system);
         const n = readNumber(this.cell(dr, c));
         const at = this.at(dr, c);
+        if (reading === null) {
+          if (when === 'current' && system === null && n !== null && needsSystem(label))
+            this.out.diagnose('summaryNoSystem', at, { label, value: n.number });
+          continue;
+        }
+        const { id } = reading;
+        // A 合计 row adds up the system rows: only its 受理 is a figure of its own.
+        if (role.role === 'total' && systemRows.length > 0 && id !== 'system.accepted') continue;
         if (n === null) {
           const raw = this.cell(dr, c);
           if (!isEmptyCell(raw))
@@ -482,14 +908,10 @@ class SheetReader {
         if (when === 'previous') {
           if (!this.out.previous.has(id)) this.out.previous.set(id, v);
         } else {
-          this.out.addFigure({
-            id,
-            label,
-            value: v,
-            previous: null,
-            ...fractionReading(id, n),
-            ...at,
-          });
+          this.out.addFigure(
+            { id, label, value: v, previous: null, ...fractionReading(id, n), ...at },
+            reading,
+          );
         }
       }
     }
@@ -583,7 +1005,7 @@ class SheetReader {
     this.closeSection();
     let end = r + 1;
     let any = false;
-    for (; end < this.values.length; end++) {
+    for (; end < this.window.bottom; end++) {
       if (this.blank(end)) {
         if (any) break;
         continue;
@@ -717,7 +1139,8 @@ export function readSummary(
 ): SummaryReading {
   const out = new Collector();
   for (const sheet of isList(sheets) ? sheets : [])
-    new SheetReader(sheet, out, claimed.get(sheet.name) ?? []).read();
+    new SheetReader(new SheetCells(sheet), out, claimed.get(sheet.name) ?? []).read();
+  out.noteContextReadings();
   for (const [id, p] of out.previous) {
     const f = out.figures.get(id);
     if (f && f.previous === null) out.figures.set(id, { ...f, previous: p });

@@ -133,6 +133,48 @@ export interface SummaryDiagnosticParams {
   };
   /** A count that is negative, fractional or too large. */
   summaryBadCount: { readonly label: string; readonly value: number };
+  /**
+   * [issue 16] Two cells read as the same figure with different values, one label naming it by
+   * its own words (“立案数”), the other only through its context (“受理数” under a 数字城管
+   * heading): the own one is used (the diagnostic's cell), the other is named (`other`
+   * “sheet!A1”).
+   */
+  summaryAmbiguous: {
+    readonly figure: FigureId;
+    readonly label: string;
+    readonly value: number;
+    readonly otherLabel: string;
+    readonly other: string;
+    readonly otherValue: number;
+  };
+  /** [issue 16] A 受理 label (“受理量”) with a number where nothing says whose: left out. */
+  summaryNoSystem: { readonly label: string; readonly value: number };
+  /**
+   * [issue 16] A label read as `figure` because of the heading or row around it, where the
+   * label by itself names `alone` (“受理诉求件总数” under a 12345平台 heading): used, and said.
+   */
+  summaryContextReading: {
+    readonly label: string;
+    readonly figure: FigureId;
+    readonly alone: FigureId;
+  };
+  /**
+   * [issue 16] A 环比 too large to be likely (src/summary/compare.ts IMPLAUSIBLE): this month's
+   * figure (the diagnostic's cell) and last month's, `change` in hundredths — of a percent for
+   * a count, of a percentage point for a rate. `previousCell` “sheet!A1” of last month's
+   * figure; null when it is printed in no cell Tongbao can name — `previousColumn`: this
+   * table's own 上月 column, or a sum of its parts. `previousBook`: from last month's workbook.
+   */
+  summaryImplausibleChange: {
+    readonly label: string;
+    readonly unit: 'count' | 'percent';
+    readonly value: number;
+    readonly previous: number;
+    readonly change: number;
+    readonly previousCell: string | null;
+    readonly previousColumn: boolean;
+    readonly previousBook: boolean;
+  };
 }
 export type SummaryDiagnosticCode = keyof SummaryDiagnosticParams;
 

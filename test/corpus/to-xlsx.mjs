@@ -15,24 +15,9 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const asText = args.includes('--text');
-const positional = args.filter((a) => !a.startsWith('--'));
-const outDir = positional[0];
-if (!outDir) {
-  console.error('usage: node test/corpus/to-xlsx.mjs <out-dir> [--text] [table.json ...]');
-  process.exit(2);
-}
-const files =
-  positional.length > 1
-    ? positional.slice(1).map((f) => resolve(f))
-    : readdirSync(here)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => join(here, f));
 
-/** A printed cell as a clerk types it into Excel. */
-export function typed(text) {
+/** A printed cell as a clerk types it into Excel (`asText`: every cell typed as text). */
+export function typed(text, asText = false) {
   if (text === null || text === undefined) return { value: null };
   const s = String(text);
   if (asText || s.trim() === '') return { value: s.trim() === '' ? null : s };
@@ -51,7 +36,7 @@ export function typed(text) {
 }
 
 /** A sheet name from the period: the part before any bracket, at most 31 characters. */
-function sheetName(period) {
+export function sheetName(period) {
   const short = String(period ?? 'Sheet1')
     .split(/[（(]/)[0]
     .replace(/[[\]:*?/\\]/g, '')
@@ -59,9 +44,8 @@ function sheetName(period) {
   return (short || 'Sheet1').slice(0, 31);
 }
 
-mkdirSync(outDir, { recursive: true });
-for (const file of files) {
-  const table = JSON.parse(readFileSync(file, 'utf8'));
+/** The ExcelJS workbook a clerk would type for one corpus table (title, header, rows, notes). */
+export function workbookFor(table, asText = false) {
   const grid = [...table.header, ...table.rows];
   const width = Math.max(...grid.map((r) => r.length));
   const wb = new ExcelJS.Workbook();
@@ -75,7 +59,8 @@ for (const file of files) {
   grid.forEach((row, r) => {
     for (let c = 0; c < width; c++) {
       const cell = ws.getCell(r + 2, c + 1);
-      const { value, numFmt } = r < table.header.length ? { value: row[c] ?? null } : typed(row[c]);
+      const { value, numFmt } =
+        r < table.header.length ? { value: row[c] ?? null } : typed(row[c], asText);
       if (value !== null && value !== undefined) cell.value = value;
       if (numFmt) cell.numFmt = numFmt;
     }
@@ -92,7 +77,34 @@ for (const file of files) {
     const longest = Math.max(...grid.map((r) => String(r[i] ?? '').length), 4);
     col.width = Math.min(40, longest * 2 + 2);
   });
-  const out = join(outDir, `${basename(file, '.json')}.xlsx`);
-  await wb.xlsx.writeFile(out);
-  console.log(out);
+  return wb;
 }
+
+/** Every corpus table file, sorted. */
+export function corpusFiles() {
+  return readdirSync(here)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(here, f));
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const asText = args.includes('--text');
+  const positional = args.filter((a) => !a.startsWith('--'));
+  const outDir = positional[0];
+  if (!outDir) {
+    console.error('usage: node test/corpus/to-xlsx.mjs <out-dir> [--text] [table.json ...]');
+    process.exit(2);
+  }
+  const files = positional.length > 1 ? positional.slice(1).map((f) => resolve(f)) : corpusFiles();
+  mkdirSync(outDir, { recursive: true });
+  for (const file of files) {
+    const table = JSON.parse(readFileSync(file, 'utf8'));
+    const out = join(outDir, `${basename(file, '.json')}.xlsx`);
+    await workbookFor(table, asText).xlsx.writeFile(out);
+    console.log(out);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

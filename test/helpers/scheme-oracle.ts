@@ -1,7 +1,8 @@
 /**
  * An independent oracle for evaluation schemes written as JSON (the shape of
  * src/scheme/presets/*.json): every figure computed with BigInt rationals, straight from the
- * scheme's own words — a rate is numerator / denominator × 100 % rounded once at its decimals,
+ * scheme's own words — a rate is numerator / denominator × 100 % rounded once at its decimals
+ * (each side one count, a list of counts added, or an object of counts with coefficients),
  * an index is the weighted sum of its terms' *rounded* rates rounded once, a grade is the
  * first band whose minimum the value reaches, a rank counts the better values. Nothing here
  * uses src/core/fixed.ts or the engine's compiled scheme: the scheme JSON is read directly,
@@ -10,7 +11,7 @@
 
 export type OracleValue = bigint | string | number | null;
 
-type Rounding = 'halfUp' | 'halfEven';
+type Rounding = 'halfUp' | 'halfEven' | 'down' | 'up';
 
 interface J {
   [k: string]: unknown;
@@ -18,14 +19,37 @@ interface J {
 
 const ten = (n: number): bigint => 10n ** BigInt(n);
 
-/** round(n / d) for n ≥ 0, d > 0. */
+/** round(n / d) for n ≥ 0, d > 0: 去尾 (down) drops any remainder, 进一 (up) adds one for any. */
 export function roundDiv(n: bigint, d: bigint, mode: Rounding): bigint {
   if (n < 0n || d <= 0n) throw new Error(`oracle: roundDiv(${n}, ${d}) out of its domain`);
   const q = n / d;
-  const r2 = 2n * (n - q * d);
+  const r = n - q * d;
+  if (r === 0n || mode === 'down') return q;
+  if (mode === 'up') return q + 1n;
+  const r2 = 2n * r;
   if (r2 > d) return q + 1n;
   if (r2 < d) return q;
   return mode === 'halfUp' || q % 2n === 1n ? q + 1n : q;
+}
+
+/** A rate's side as the scheme writes it: “a”, ["a", "b"] (a + b) or {"a": 1, "b": -1}. */
+export type Side = readonly (readonly [string, number])[];
+
+export function readSide(v: unknown): Side {
+  if (typeof v === 'string') return [[v, 1]];
+  if (Array.isArray(v)) return v.map((c) => [c as string, 1] as const);
+  return Object.entries(v as Record<string, number>);
+}
+
+/** Σ coef × count, or undefined when a count is missing. */
+function sideSum(side: Side, c: Readonly<Record<string, number | undefined>>): bigint | undefined {
+  let sum = 0n;
+  for (const [count, coef] of side) {
+    const v = c[count];
+    if (v === undefined) return undefined;
+    sum += BigInt(coef) * BigInt(v);
+  }
+  return sum;
 }
 
 /** A decimal number's exact value × 10^decimals, from its text (0.3 → 3000 at 4); throws if not exact. */
@@ -49,8 +73,8 @@ export function scaledText(v: bigint, decimals: number): string {
 interface Rate {
   kind: 'rate';
   key: string;
-  numerator: string;
-  denominator: string;
+  numerator: Side;
+  denominator: Side;
   complement: boolean;
   cap: boolean;
   decimals: number;
@@ -95,8 +119,8 @@ export function readScheme(json: unknown): { figures: Figure[]; checks: [string,
         return {
           kind: 'rate',
           key: f.key as string,
-          numerator: f.numerator as string,
-          denominator: f.denominator as string,
+          numerator: readSide(f.numerator),
+          denominator: readSide(f.denominator),
           complement: f.complement === true,
           cap: f.cap === true,
           decimals: (f.decimals as number | undefined) ?? decimals,
@@ -145,16 +169,25 @@ export function readScheme(json: unknown): { figures: Figure[]; checks: [string,
 /**
  * Every figure of every unit (one table, all units top-level). `counts[i][key]` is undefined
  * when the table has no such column. Rates and indexes are scaled BigInts at their decimals.
- * A unit breaking a count check (value > limit, unless a capped rate divides value by limit)
- * has no figures at all.
+ * A unit breaking a count check (value > limit, unless a capped rate divides value by limit),
+ * or where a rate's side that subtracts comes to less than 0, has no figures at all.
  */
 export function oracle(
   schemeJson: unknown,
   counts: readonly Readonly<Record<string, number | undefined>>[],
 ): Record<string, OracleValue>[] {
   const { figures, checks } = readScheme(schemeJson);
+  // A capped rate of one count over one count lets that pair's check go.
+  const one = (s: Side) => (s.length === 1 && s[0]![1] === 1 ? s[0]![0] : null);
   const capped = new Set(
-    figures.flatMap((f) => (f.kind === 'rate' && f.cap ? [`${f.numerator}|${f.denominator}`] : [])),
+    figures.flatMap((f) =>
+      f.kind === 'rate' && f.cap && one(f.numerator) !== null && one(f.denominator) !== null
+        ? [`${one(f.numerator)}|${one(f.denominator)}`]
+        : [],
+    ),
+  );
+  const signed = figures.flatMap((f) =>
+    f.kind === 'rate' ? [f.numerator, f.denominator].filter((s) => s.some(([, k]) => k < 0)) : [],
   );
   const decimalsOf = (key: string) => {
     const f = figures.find((x) => x.key === key)!;
@@ -163,13 +196,18 @@ export function oracle(
   const out = counts.map((c) => {
     const v: Record<string, OracleValue> = {};
     const zeroDen = new Set<string>();
-    const invalid = checks.some(
-      ([value, limit]) =>
-        c[value] !== undefined &&
-        c[limit] !== undefined &&
-        !capped.has(`${value}|${limit}`) &&
-        c[value] > c[limit],
-    );
+    const invalid =
+      checks.some(
+        ([value, limit]) =>
+          c[value] !== undefined &&
+          c[limit] !== undefined &&
+          !capped.has(`${value}|${limit}`) &&
+          c[value] > c[limit],
+      ) ||
+      signed.some((s) => {
+        const v = sideSum(s, c);
+        return v !== undefined && v < 0n;
+      });
     for (const f of figures) {
       if (invalid) {
         v[f.key] = null;
@@ -177,16 +215,16 @@ export function oracle(
       }
       switch (f.kind) {
         case 'rate': {
-          const n = c[f.numerator];
-          const d = c[f.denominator];
+          const n = sideSum(f.numerator, c);
+          const d = sideSum(f.denominator, c);
           if (n === undefined || d === undefined) v[f.key] = null;
-          else if (d === 0) {
+          else if (d === 0n) {
             v[f.key] = f.whenZero === 'zero' ? 0n : null;
             if (f.whenZero === 'zero') zeroDen.add(f.key);
           } else {
-            const part = BigInt(f.cap && n > d ? d : n);
-            const num = f.complement ? BigInt(d) - part : part;
-            v[f.key] = roundDiv(num * 100n * ten(f.decimals), BigInt(d), f.rounding);
+            const part = f.cap && n > d ? d : n;
+            const num = f.complement ? d - part : part;
+            v[f.key] = roundDiv(num * 100n * ten(f.decimals), d, f.rounding);
           }
           break;
         }
