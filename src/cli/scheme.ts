@@ -16,7 +16,9 @@ export function printProposedScheme(
   t: CliStrings,
 ): 0 | 2 {
   const checks = analysis.structured ?? [];
-  if (checks.length === 0) {
+  // The workbook's evaluation tables follow a scheme already (the categories' shares and the
+  // like beside them are checked, but are no scheme of units).
+  if (checks.length === 0 || analysis.tables.length > 0) {
     io.err(t.schemeNotNeeded(file, analysis.scheme.name));
     return 2;
   }

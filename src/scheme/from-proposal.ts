@@ -36,7 +36,9 @@ export function schemeFromProposal(
     const decimals = f.scale === 100 ? f.decimals : f.decimals - 2;
     const terms = [...f.numerator, ...f.denominator!];
     let why: string | null = null;
-    if (terms.some((t) => table.columns[t.column] === undefined)) why = '公式引用的列不在表中';
+    if (f.denominatorRow !== undefined)
+      why = '分母是合计行的数值（各项占合计的比例），方案只能用同一行的计数';
+    else if (terms.some((t) => table.columns[t.column] === undefined)) why = '公式引用的列不在表中';
     else if (terms.some((t) => targets.has(t.column)))
       why = '公式用到另一个比率列，方案只能用计数列';
     else if (decimals < 0)
