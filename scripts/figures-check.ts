@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderFigures } from '../src/charts/figures';
 import { createNodeRasterizer, NO_CJK_FONT } from '../src/charts/raster-node';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { addChartSheet } from '../src/io/xlsx-charts';
 import { packDocx } from '../src/report/docx';
 import { demoCharts, demoReport } from '../test/helpers/chart-fixtures';

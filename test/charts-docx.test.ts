@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderFigures, reportCharts } from '../src/charts/figures';
 import { pngSize } from '../src/charts/raster';
 import { createNodeRasterizer } from '../src/charts/raster-node';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import { FIGURE_MISSING, packDocx } from '../src/report/docx';
 import { demoReport, SUMMARY_CHARTS } from './helpers/chart-fixtures';
 import { paragraphs } from './helpers/docx-xml';

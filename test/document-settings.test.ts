@@ -14,7 +14,7 @@ import {
 } from '../addin/office/document-settings';
 import { effectiveSettings, type SettingsStore } from '../addin/taskpane/settings-store';
 import { keepSettings } from '../addin/taskpane/useSettings';
-import { resolveSettings, type Settings, type SettingsInput } from '../src/core/settings';
+import { resolveSettings, type Settings, type SettingsInput } from '../src/settings/settings';
 import { zhCN } from '../src/i18n/catalog';
 import {
   FakeSettingsDocument,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SettingsInput } from '../src/core/settings';
+import type { SettingsInput } from '../src/settings/settings';
 import type { CellValue, SheetGrid } from '../src/core/grid';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { buildNarrative } from '../src/narrative/build';

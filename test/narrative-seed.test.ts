@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { fold, published } from './helpers/seed-text';
-import type { SettingsInput } from '../src/core/settings';
+import type { SettingsInput } from '../src/settings/settings';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { readWorkbookGrids } from '../src/io/xlsx-read';
 import { buildNarrative, narrativeText } from '../src/narrative/build';

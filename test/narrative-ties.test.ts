@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellValue, SheetGrid } from '../src/core/grid';
-import type { SettingsInput } from '../src/core/settings';
+import type { SettingsInput } from '../src/settings/settings';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { buildNarrative } from '../src/narrative/build';
 import type { Fact, Narrative } from '../src/narrative/types';

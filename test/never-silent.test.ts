@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/run';
-import { DEFAULT_SETTINGS } from '../src/core/settings';
+import { DEFAULT_SETTINGS } from '../src/settings/settings';
 import type { CellValue, SheetGrid } from '../src/core/grid';
 import { diagnostic } from '../src/core/diagnostics';
 import { analyzeWorkbook, type Analysis } from '../src/evaluation/analyze';
@@ -32,10 +32,10 @@ import {
   DEFAULT_SUMMARY_SETTINGS as S,
   lastMonthFromColumns,
   readSummary,
-  summaryParagraphs,
   type SummaryDiagnostic,
   type SummarySection,
 } from '../src/summary';
+import { summaryParagraphs } from '../src/narrative/summary';
 import { docxParts, paragraphs } from './helpers/docx-xml';
 
 const MARK = '【请核对】';

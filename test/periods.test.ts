@@ -7,7 +7,7 @@ import { recompute } from '../addin/excel/adapter';
 import { readWorkbookFile } from '../addin/taskpane/workbook-file';
 import { runCli } from '../src/cli/run';
 import type { CellValue, SheetGrid } from '../src/core/grid';
-import { resolveSettings } from '../src/core/settings';
+import { resolveSettings } from '../src/settings/settings';
 import { analyzeWorkbook, type Analysis } from '../src/evaluation/analyze';
 import { analyzeByPeriod, PeriodsUnclearError, splitPeriods } from '../src/evaluation/periods';
 import { zhCN } from '../src/i18n/catalog';

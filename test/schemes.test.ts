@@ -13,7 +13,7 @@ import {
   resolveSettings,
   schemeOf,
   type SettingsInput,
-} from '../src/core/settings';
+} from '../src/settings/settings';
 import { analyzeWorkbook, auditSummary, type Analysis } from '../src/evaluation/analyze';
 import { zhCN } from '../src/i18n/catalog';
 import { settingsZhCN } from '../src/i18n/settings';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, resolveSettings } from '../src/core/settings';
-import { fromForm, percentToFraction, toForm } from '../src/core/settings-form';
+import { DEFAULT_SETTINGS, resolveSettings } from '../src/settings/settings';
+import { fromForm, percentToFraction, toForm } from '../src/settings/settings-form';
 import { analyzeWorkbook } from '../src/evaluation/analyze';
 import { scaledToNumber } from '../src/core/fixed';
 import { zhCN } from '../src/i18n/catalog';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsError } from '../src/core/errors';
-import { DEFAULT_SETTINGS, resolveSettings } from '../src/core/settings';
+import { DEFAULT_SETTINGS, resolveSettings } from '../src/settings/settings';
 import { zhCN } from '../src/i18n/catalog';
 
 /**

@@ -5,7 +5,7 @@
  * 89.65%, by hand). Both surfaces say the table was checked with formulas found from itself,
  * list the misprint at its cell (a click selects it in Excel) and write nothing into the sheet.
  */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +117,20 @@ describe('a table read from its layout', () => {
     expect(text).toContain(PARENTS);
     // No empty paragraph box: these tables build no paragraphs.
     expect(await page.getByTestId('narrative').count()).toBe(0);
+    // The formulas saved as a scheme file: 按期结案率 = 按期结案数 / 应结案数, two decimals.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      section(page).getByRole('button', { name: '保存为方案文件' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('(二)数字城管系统案件市局各部门处置情况-方案.json');
+    const scheme = JSON.parse(await readFile(await file.path(), 'utf8')) as {
+      figures: { key: string; numerator: unknown; denominator: unknown; decimals: number }[];
+    };
+    expect(scheme.figures.find((f) => f.key === '按期结案率')).toMatchObject({
+      numerator: '按期结案数',
+      denominator: '应结案数',
+      decimals: 2,
+    });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       320,
     );

@@ -13,10 +13,10 @@ import { readWorkbookGrids } from '../src/io/xlsx-read';
 import {
   DEFAULT_SUMMARY_SETTINGS,
   readSummary,
-  summaryParagraphs,
   type SummaryReading,
   type SummarySection,
 } from '../src/summary';
+import { summaryParagraphs } from '../src/narrative/summary';
 import { AUGUST_SUMMARY, JULY_SUMMARY } from '../scripts/sample-workbook';
 import { fold, published } from './helpers/seed-text';
 

@@ -10,11 +10,11 @@ import {
   lastMonthFromColumns,
   readSummary,
   resolveSummarySettings,
-  summaryParagraphs,
   summaryTemplate,
   type SummaryReading,
   type SummarySection,
 } from '../src/summary';
+import { summaryParagraphs } from '../src/narrative/summary';
 import { AUGUST_SUMMARY, JULY_SUMMARY } from '../scripts/sample-workbook';
 
 const grid = (

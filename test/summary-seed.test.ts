@@ -7,10 +7,10 @@ import {
   DEFAULT_SUMMARY_SETTINGS,
   readSummary,
   summaryCharts,
-  summaryParagraphs,
   type SummarySection,
   type SummarySectionId,
 } from '../src/summary';
+import { summaryParagraphs } from '../src/narrative/summary';
 
 const august = readSummary(await readWorkbookGrids(await readFile('samples/2017-08.xlsx')));
 const july = readSummary(await readWorkbookGrids(await readFile('samples/2017-07.xlsx')));

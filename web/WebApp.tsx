@@ -13,7 +13,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { Settings } from '../src/core/settings';
+import type { Settings } from '../src/settings/settings';
 import { zhCN, type Catalog } from '../src/i18n/catalog';
 import { structuredEnUS, structuredZhCN } from '../src/i18n/structured-ui';
 import { buildNarrative, narrativeText } from '../src/narrative/build';

@@ -10,7 +10,7 @@
  * Every rejection leaves here as a UserFacingError with its RichApi code (addin/taskpane/
  * errors.ts), so the pane can say it in Chinese.
  */
-import type { SettingsInput } from '../../src/core/settings';
+import type { SettingsInput } from '../../src/settings/settings';
 import { analyzeByPeriod } from '../../src/evaluation/periods';
 import { planWrites, type WritePlan } from '../../src/plan/write-plan';
 import {

@@ -1,5 +1,5 @@
 import { SettingsError } from '../../src/core/errors';
-import { resolveSettings, type Settings } from '../../src/core/settings';
+import { resolveSettings, type Settings } from '../../src/settings/settings';
 import type { SettingsStore } from '../taskpane/settings-store';
 
 /** The name under which the settings live in the document's add-in property bag. */

@@ -1,7 +1,7 @@
 import { auditSummary } from '../../src/evaluation/audit-summary';
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import type { Settings } from '../../src/core/settings';
+import type { Settings } from '../../src/settings/settings';
 import type { Catalog, UiStrings } from '../../src/i18n/catalog';
 import type { Narrative } from '../../src/narrative/types';
 import type { ChartSpec } from '../../src/summary/chart-spec';

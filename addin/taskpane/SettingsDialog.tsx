@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { SettingsError } from '../../src/core/errors';
-import { resolveSettings, schemeOf, type Settings } from '../../src/core/settings';
+import { resolveSettings, schemeOf, type Settings } from '../../src/settings/settings';
 import { FUZHOU_ID, PRESET_IDS, presetName } from '../../src/scheme/presets';
 import {
   CUSTOM_SCHEME,
@@ -28,7 +28,7 @@ import {
   toForm,
   type FormProblem,
   type SettingsForm,
-} from '../../src/core/settings-form';
+} from '../../src/settings/settings-form';
 import type { Catalog } from '../../src/i18n/catalog';
 import { download } from './export';
 import { FilePicker } from './FilePicker';

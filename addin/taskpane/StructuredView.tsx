@@ -3,6 +3,8 @@ import type { Analysis } from '../../src/evaluation/analyze';
 import { zhCN, type Catalog } from '../../src/i18n/catalog';
 import { structuredEnUS, structuredZhCN } from '../../src/i18n/structured-ui';
 import { structuredViews, type StructuredItem } from '../../src/report/structured';
+import { schemeFromProposal } from '../../src/scheme/from-proposal';
+import { download } from './export';
 import { CELL_LIST_STYLES } from './layout';
 
 const useStyles = makeStyles({
@@ -55,26 +57,47 @@ export default function StructuredView({ analysis, catalog, onSelect }: Structur
     <section className={styles.root} data-testid="structured" aria-label={t.heading(checks.length)}>
       <Subtitle2>{t.heading(checks.length)}</Subtitle2>
       <p className={styles.plain}>{t.explain}</p>
-      {structuredViews(checks, t).map((v, i) => (
-        <div key={`${v.sheet}-${v.anchor}-${i}`} className={styles.table}>
-          <strong>{v.heading}</strong>
-          {v.parents && <p className={styles.formula}>{v.parents}</p>}
-          {v.formulas.map((f, j) => (
-            <p key={j} className={styles.formula}>
-              {f}
+      {structuredViews(checks, t).map((v, i) => {
+        const check = checks[i]!;
+        // The formulas as a scheme file, to check, edit and choose in 设置 or with --scheme.
+        const scheme = schemeFromProposal(check.table, check.formulas);
+        const save = () =>
+          scheme &&
+          download(
+            t.schemeFile(check.table.title ?? check.table.sheet).replace(/[\\/:*?"<>|]/g, '_'),
+            new Blob([JSON.stringify(scheme, null, 2)], { type: 'application/json' }),
+          );
+        return (
+          <div key={`${v.sheet}-${v.anchor}-${i}`} className={styles.table}>
+            <strong>{v.heading}</strong>
+            {v.parents && <p className={styles.formula}>{v.parents}</p>}
+            {v.formulas.map((f, j) => (
+              <p key={j} className={styles.formula}>
+                {f}
+              </p>
+            ))}
+            <p className={styles.plain} data-testid="structured-audit">
+              {v.audit}
             </p>
-          ))}
-          <p className={styles.plain} data-testid="structured-audit">
-            {v.audit}
-          </p>
-          {(v.discrepancies.length > 0 || v.notes.length > 0) && (
-            <ul className={styles.list}>
-              {v.discrepancies.map((d, j) => item(`d${j}`, d))}
-              {v.notes.map((n, j) => item(`n${j}`, n))}
-            </ul>
-          )}
-        </div>
-      ))}
+            {(v.discrepancies.length > 0 || v.notes.length > 0) && (
+              <ul className={styles.list}>
+                {v.discrepancies.map((d, j) => item(`d${j}`, d))}
+                {v.notes.map((n, j) => item(`n${j}`, n))}
+              </ul>
+            )}
+            <div>
+              <Button
+                size="small"
+                disabled={scheme === null}
+                title={scheme === null ? t.noScheme : undefined}
+                onClick={save}
+              >
+                {t.saveScheme}
+              </Button>
+            </div>
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Caption1, Checkbox, Spinner } from '@fluentui/react-components';
 import { Suspense, lazy, useRef, useState } from 'react';
-import type { Settings } from '../../src/core/settings';
+import type { Settings } from '../../src/settings/settings';
 import type { Catalog } from '../../src/i18n/catalog';
 import type { Narrative } from '../../src/narrative/types';
 import type { ProofreadResult } from '../../src/proofread/types';

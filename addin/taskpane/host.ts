@@ -1,5 +1,5 @@
 import type { UserFacingError } from '../../src/core/errors';
-import type { Settings } from '../../src/core/settings';
+import type { Settings } from '../../src/settings/settings';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { TableName } from '../../src/i18n/catalog';
 import type { WritePlan } from '../../src/plan/write-plan';

@@ -1,5 +1,5 @@
 import { SettingsError } from '../../src/core/errors';
-import { resolveSettings, type Settings } from '../../src/core/settings';
+import { resolveSettings, type Settings } from '../../src/settings/settings';
 
 /**
  * Where the settings the team shares are kept: in the add-in, the workbook itself (document

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { resolveSettings, type Settings } from '../../src/core/settings';
+import { resolveSettings, type Settings } from '../../src/settings/settings';
 import type { Catalog } from '../../src/i18n/catalog';
 import { DocumentSettingsError, SettingsConflictError } from '../office/document-settings';
 import {

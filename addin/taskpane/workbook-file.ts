@@ -1,6 +1,6 @@
 import type { SheetGrid } from '../../src/core/grid';
 import { UserFacingError } from '../../src/core/errors';
-import type { Settings } from '../../src/core/settings';
+import type { Settings } from '../../src/settings/settings';
 import type { Analysis } from '../../src/evaluation/analyze';
 import type { UiStrings } from '../../src/i18n/catalog';
 import type { SizeChecked } from '../../src/io/xlsx-read';

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { RenderedFigures } from '../../src/charts/figures';
-import type { ReportFonts } from '../../src/core/settings';
+import type { ReportFonts } from '../../src/settings/settings';
 import { packDocx } from '../../src/report/docx';
 import type { Block, ReportModel } from '../../src/report/model';
 

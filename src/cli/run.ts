@@ -3,7 +3,7 @@ import { auditSummary } from '../evaluation/audit-summary';
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { SettingsError, UserFacingError, type ProblemKey } from '../core/errors';
-import { resolveSettings, type Settings, type SettingsInput } from '../core/settings';
+import { resolveSettings, type Settings, type SettingsInput } from '../settings/settings';
 import { PRESET_IDS, type SchemeChoice } from '../scheme/presets';
 import type { Analysis } from '../evaluation/analyze';
 import { analyzeByPeriod, PeriodsUnclearError } from '../evaluation/periods';

@@ -104,11 +104,11 @@ export function formatSummary(
     lines.push('');
   });
   if (a.tables.length > 0) lines.push(t.audit(auditSummary(a)));
+  for (const d of a.discrepancies)
+    lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—', a.printedScale)));
   // [issue 16] Tables no scheme reads, checked with the formulas found from them.
   const structured = structuredText(a.structured ?? [], t.structured);
   if (structured.length > 0) lines.push(...(a.tables.length > 0 ? [''] : []), ...structured);
-  for (const d of a.discrepancies)
-    lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—', a.printedScale)));
   // The summary tables (基本情况 totals, categories) and the 12345 tables' 合计 rows.
   const summary = a.summary;
   if (summary.sheets.length > 0 || summary.checked > 0) {

@@ -5,6 +5,7 @@
  * Host-agnostic and pure: the splitting of a workbook by period is in
  * `src/evaluation/periods.ts`.
  */
+import { foldText } from './cells';
 
 export type PeriodKind = 'month' | 'week' | 'issue' | 'quarter' | 'half' | 'year' | 'span';
 
@@ -183,7 +184,7 @@ const ANY_YEAR = new RegExp(`${YEAR}\\s*年`);
  * Full-width digits and spaces are allowed. Null when the text names none.
  */
 export function parsePeriod(text: string): Period | null {
-  const t = text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  const t = foldText(text);
   if (t === '') return null;
   let best: Found | null = null;
   let yearOnly: Found | null = null;

@@ -9,8 +9,27 @@
  *
  * Char tests only: the structure reader calls this for every cell of a 100,000-row sheet.
  */
+import { isSpaceCode } from './cells';
 import type { CellValue } from './grid';
-import type { PrintedNumber, StructCell } from '../tables/structure-types';
+
+/**
+ * A printed number, exactly: `scaled / 10^decimals`. `percent`: the figure is a percentage
+ * (printed “99.35%”, or stored 0.9935 in a rate column, which Excel shows as 99.35%): the
+ * value is then in percent (scaled 9935, decimals 2), whichever way it was stored.
+ */
+export interface PrintedNumber {
+  readonly scaled: number;
+  readonly decimals: number;
+  readonly percent: boolean;
+  /** The cell as read, for messages (“99.35%”, “0.9935”, “↓22.21%”). */
+  readonly text: string;
+}
+
+export type StructCell =
+  | { readonly kind: 'number'; readonly value: PrintedNumber }
+  | { readonly kind: 'empty' }
+  /** Text that is not a number (“—”, “无”, “#DIV/0!”). */
+  | { readonly kind: 'text'; readonly text: string };
 
 /** The most digits a scaled value may have and stay an exact safe integer. */
 const MAX_DIGITS = 15;
@@ -41,10 +60,6 @@ function foldWidth(s: string): string {
     else out += s[i];
   }
   return out;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 }
 
 /**
@@ -82,8 +97,8 @@ export function parsePrintedText(raw: string): PrintedNumber | null {
   const s = foldWidth(raw);
   let start = 0;
   let end = s.length;
-  while (start < end && isSpace(s.charCodeAt(start))) start++;
-  while (end > start && isSpace(s.charCodeAt(end - 1))) end--;
+  while (start < end && isSpaceCode(s.charCodeAt(start))) start++;
+  while (end > start && isSpaceCode(s.charCodeAt(end - 1))) end--;
   if (start === end) return null;
   let i = start;
   let negative = false;
@@ -95,12 +110,12 @@ export function parsePrintedText(raw: string): PrintedNumber | null {
     i++;
   }
   // A space may follow an arrow (“↓ 22.21%”), never a sign.
-  if (first === 0x2193 || first === 0x2191) while (i < end && isSpace(s.charCodeAt(i))) i++;
+  if (first === 0x2193 || first === 0x2191) while (i < end && isSpaceCode(s.charCodeAt(i))) i++;
   let percent = false;
   if (s.charCodeAt(end - 1) === 37 /* % */) {
     percent = true;
     end--;
-    while (end > i && isSpace(s.charCodeAt(end - 1))) end--;
+    while (end > i && isSpaceCode(s.charCodeAt(end - 1))) end--;
   }
   const intStart = i;
   let digits = 0;

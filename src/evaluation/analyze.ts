@@ -1,3 +1,4 @@
+import { foldText } from '../core/cells';
 import {
   diagnostic,
   type Diagnostic,
@@ -15,7 +16,7 @@ import {
 } from '../core/grid';
 import type { Catalog } from '../i18n/catalog';
 import { xmlInvalidCharacters } from '../report/xml-text';
-import { resolveSettings, schemeOf, type Settings, type SettingsInput } from '../core/settings';
+import { resolveSettings, schemeOf, type Settings, type SettingsInput } from '../settings/settings';
 import {
   compileFigures,
   computeFigures,
@@ -44,9 +45,10 @@ import type { StructuredCheck } from './structured-types';
 import { checkStructured } from './structured';
 import { readStructures } from '../tables/structure';
 import { parsePrintedText } from '../core/printed';
+import { checkTotal, PartsSum } from '../core/totals';
 import { FUZHOU_ID } from '../scheme/fuzhou';
 import type { Group } from '../tables/groups';
-import { isErrorValue, readCount } from './counts';
+import { isErrorValue, readCount } from '../core/counts';
 import { checkHotlineTotals, readSummary } from '../summary/index';
 import type { SummaryReading } from '../summary/types';
 import type { PeriodReading } from './periods';
@@ -815,7 +817,7 @@ function readPrinted(v: CellValue, def: FigureDef, fraction: boolean): number | 
     return toScaled(text, decimals, rounding)?.scaled ?? null;
   }
   if (typeof v !== 'string') return null;
-  const t = v.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
+  const t = foldText(v).replace(/%$/, '');
   return toScaled(t, decimals, rounding)?.scaled ?? null;
 }
 
@@ -954,17 +956,12 @@ function checkTotalRows(
     for (const { field, col } of countCols) {
       const printed = readCount(cells[col]);
       if (typeof printed !== 'number') continue;
-      let sum = 0;
-      let complete = top.length > 0;
-      for (const u of top) {
-        const v = u.counts[field];
-        if (v === undefined) {
-          complete = false;
-          break;
-        }
-        sum += v;
-      }
-      if (!complete || sum === printed) continue;
+      const sum = checkTotal(
+        printed,
+        top.map((u) => u.counts[field]),
+        'unchecked',
+      );
+      if (sum === null || sum.ok) continue;
       const a = addressIn(table, total.gridRow, col);
       out.push({
         kind: 'total',
@@ -976,7 +973,7 @@ function checkTotalRows(
         parent: null,
         field,
         printed: cells[col] ?? null,
-        recomputed: sum,
+        recomputed: sum.value,
         decimals: 0,
       });
     }
@@ -1049,16 +1046,14 @@ class ChildSumAudit {
   private parent: { unit: Unit; gridRow: number } | null = null;
   private own: CountValues = {};
   // By the fields' positions, reused from parent to parent (no allocation per row).
-  private readonly sums: number[];
-  private readonly incomplete: boolean[];
+  private readonly sums: PartsSum[];
 
   constructor(
     private readonly table: DetectedTable,
     private readonly fields: readonly { field: string; col: number }[],
     private readonly out: Discrepancy[],
   ) {
-    this.sums = fields.map(() => 0);
-    this.incomplete = fields.map(() => false);
+    this.sums = fields.map(() => new PartsSum());
   }
 
   /** A top-level row and the counts read from it: closes the previous parent's block. */
@@ -1067,18 +1062,16 @@ class ChildSumAudit {
     if (!unit.hasChildren || unit.reason === 'noCases') return;
     this.parent = { unit, gridRow };
     this.own = read;
-    this.sums.fill(0);
-    this.incomplete.fill(false);
+    for (const sum of this.sums) sum.reset();
   }
 
   /** A 下属单位 row with the counts read from it (undefined where unreadable). */
   childRow(unit: Unit, read: CountValues): void {
-    if (this.parent === null || unit.reason === 'noCases') return;
-    for (let i = 0; i < this.fields.length; i++) {
-      const v = read[this.fields[i]!.field];
-      if (v === undefined) this.incomplete[i] = true;
-      else this.sums[i]! += v;
-    }
+    if (this.parent === null) return;
+    // A 下属单位 with no cases adds nothing (and is not a missing part).
+    const none = unit.reason === 'noCases';
+    for (let i = 0; i < this.fields.length; i++)
+      this.sums[i]!.add(none ? 0 : read[this.fields[i]!.field]);
   }
 
   finish(): void {
@@ -1087,9 +1080,8 @@ class ChildSumAudit {
     this.parent = null;
     for (let i = 0; i < this.fields.length; i++) {
       const { field, col } = this.fields[i]!;
-      const own = this.own[field];
-      const sum = this.sums[i]!;
-      if (own === undefined || this.incomplete[i] || sum === own) continue;
+      const sum = this.sums[i]!.check(this.own[field], 'unchecked');
+      if (sum === null || sum.ok) continue;
       const a = addressIn(this.table, p.gridRow, col);
       this.out.push({
         kind: 'childSum',
@@ -1101,7 +1093,7 @@ class ChildSumAudit {
         parent: null,
         field,
         printed: this.table.grid.values[p.gridRow]?.[col] ?? null,
-        recomputed: sum,
+        recomputed: sum.value,
         decimals: 0,
       });
     }

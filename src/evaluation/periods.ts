@@ -18,7 +18,7 @@ import {
   type Period,
   type PeriodKind,
 } from '../core/period';
-import { resolveSettings, type SettingsInput } from '../core/settings';
+import { resolveSettings, type SettingsInput } from '../settings/settings';
 import { analyzeWorkbook, type Analysis } from './analyze';
 
 export type { Period, PeriodKind } from '../core/period';

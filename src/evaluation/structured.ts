@@ -14,6 +14,7 @@
  * One discrepancy per cell: a total's own check first, then its formula, then its rank.
  */
 import { cellAddress } from '../core/grid';
+import { checkTotal } from '../core/totals';
 import {
   cellNumber,
   classifyColumns,
@@ -86,26 +87,22 @@ export function checkStructured(
     for (const c of summable) {
       const printed = cellNumber(row, c);
       if (!printed) continue;
-      const members = row.closes.flatMap((m) => {
-        const v = cellNumber(table.rows[m], c);
-        return v ? [v] : [];
-      });
-      if (members.length === 0) continue;
-      const d = Math.max(printed.decimals, ...members.map((v) => v.decimals));
-      const at = (v: { scaled: number; decimals: number }) =>
-        BigInt(v.scaled) * 10n ** BigInt(d - v.decimals);
-      let sum = 0n;
-      for (const v of members) sum += at(v);
+      // A member that prints no number in the column is left out of the sum.
+      const sum = checkTotal(
+        printed,
+        row.closes.map((m) => cellNumber(table.rows[m], c)),
+        'leftOut',
+      );
+      if (sum === null) continue;
       columnsChecked++;
-      const ok = at(printed) === sum;
-      if (!ok) wrong.push(c);
+      if (!sum.ok) wrong.push(c);
       record(
         'total',
         r,
         c,
-        ok,
+        sum.ok,
         () => showPrinted(printed, false),
-        () => showValue(sum, d, false),
+        () => showValue(sum.scaled, sum.decimals, false),
       );
     }
     totals.push({ row: r, columnsChecked, wrong });

@@ -1,8 +1,9 @@
+import { foldText } from '../core/cells';
 import { toScaled } from '../core/fixed';
 import { diagnostic, type Diagnostic } from '../core/diagnostics';
 import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
 import { isTotalRow } from '../tables/columns';
-import { readCount } from '../evaluation/counts';
+import { readCount } from '../core/counts';
 
 /**
  * The 12345 平台 tables of 附件1: 件次 and 群众满意度 per responsible unit (市直 departments,
@@ -40,13 +41,9 @@ const NAME_LABELS = new Set([
   '部门',
 ]);
 
-function label(v: CellValue | undefined): string {
-  return typeof v === 'string'
-    ? v
-        .normalize('NFKC')
-        .replace(/\s+/g, '')
-        .replace(/\((件|件次|%)\)$/, '')
-    : '';
+/** A 12345 header cell as compared: folded (`foldText`), a trailing (件), (件次) or (%) dropped. */
+export function hotlineLabel(v: CellValue | undefined): string {
+  return typeof v === 'string' ? foldText(v).replace(/\((件|件次|%)\)$/, '') : '';
 }
 
 interface Columns {
@@ -62,7 +59,7 @@ function headerColumns(cells: readonly CellValue[]): Columns | null {
   // Cheap pre-filter: a 12345 header names 受理 or 转接 somewhere (most rows are data).
   if (!cells.some((v) => typeof v === 'string' && (v.includes('受理') || v.includes('转接'))))
     return null;
-  const labels = cells.map(label);
+  const labels = cells.map(hotlineLabel);
   const find = (test: (l: string) => boolean) => {
     const i = labels.findIndex(test);
     return i < 0 ? null : i;
@@ -90,7 +87,7 @@ function headerColumns(cells: readonly CellValue[]): Columns | null {
 function readPercent(v: CellValue | undefined, fraction: boolean): number | null {
   if (typeof v === 'number') return toScaled(fraction ? `${v}e2` : v, 2, 'halfUp')?.scaled ?? null;
   if (typeof v !== 'string') return null;
-  const t = v.normalize('NFKC').replace(/\s+/g, '');
+  const t = foldText(v);
   if (!t.endsWith('%')) return toScaled(t, 2, 'halfUp')?.scaled ?? null;
   return toScaled(t.slice(0, -1), 2, 'halfUp')?.scaled ?? null;
 }

@@ -25,6 +25,11 @@ export interface StructuredStrings {
   readonly audit: (checked: number, matched: number, wrong: number, notChecked: number) => string;
   /** What the reader was unsure of, at a cell. */
   readonly uncertain: (what: string) => string;
+  /** The button saving a table's formulas as a scheme file, and why it is off. */
+  readonly saveScheme: string;
+  readonly noScheme: string;
+  /** The file name of the saved scheme. */
+  readonly schemeFile: (title: string) => string;
   /** The kinds, for the JSON's `kind` text. */
   readonly kinds: { readonly formula: string; readonly total: string; readonly rank: string };
 }
@@ -50,6 +55,9 @@ export const structuredZhCN: StructuredStrings = {
       ? `未核对任何数值${notChecked > 0 ? `（${notChecked} 个数值无法核对）` : ''}`
       : `已核对 ${checked} 个数值，${wrong === 0 ? '全部一致' : `${matched} 个一致，${wrong} 处不符`}${notChecked > 0 ? `；另有 ${notChecked} 个数值未核对` : ''}`,
   uncertain: (what) => `读取时不能确定：${what}`,
+  saveScheme: '保存为方案文件',
+  noScheme: '此表没有可写入方案的比率公式',
+  schemeFile: (title) => `${title}-方案.json`,
   kinds: { formula: '计算值与公式不符', total: '合计与所属各行之和不符', rank: '排名与分值不符' },
 };
 
@@ -74,6 +82,9 @@ export const structuredEnUS: StructuredStrings = {
       ? `No figure checked${notChecked > 0 ? ` (${notChecked} could not be)` : ''}`
       : `${checked} figures checked, ${wrong === 0 ? 'all agree' : `${matched} agree, ${wrong} differ`}${notChecked > 0 ? `; ${notChecked} not checked` : ''}`,
   uncertain: (what) => `Uncertain: ${what}`,
+  saveScheme: 'Save as a scheme file',
+  noScheme: 'No rate formula of this table can go into a scheme',
+  schemeFile: (title) => `${title}-scheme.json`,
   kinds: {
     formula: 'figure differs from its formula',
     total: 'total differs from its rows',

@@ -12,7 +12,7 @@ import {
   type MergedArea,
   type SheetGrid,
 } from '../core/grid';
-import { excerpt } from '../evaluation/counts';
+import { excerpt } from '../core/counts';
 import type { WorkbookSize } from './xlsx-size';
 
 // [issue 18] Moved to src/core/excel-date.ts (the Excel pane uses it, without ExcelJS).

@@ -3,17 +3,13 @@ import { decimalsOf, lastMonthOf, type Analysis } from '../evaluation/analyze';
 import { narrativeZhCN, type NarrativeTemplates } from '../i18n/narrative';
 import { measureChartSpecs } from '../charts/index-chart';
 import type { ChartSpec } from '../summary/chart-spec';
-import {
-  compareSummary,
-  lastMonthFromColumns,
-  summaryCharts,
-  summaryParagraphs,
-} from '../summary/index';
+import { compareSummary, lastMonthFromColumns, summaryCharts } from '../summary/index';
 import { summaryZhCN } from '../i18n/summary';
 import { cityParagraphs } from './city';
 import { matchMonths } from './compare';
 import { FlagMarks, summaryFlags, unitFlags, type Flag } from './flags';
 import { hotlineParagraphs } from './hotline';
+import { summaryParagraphs } from './summary';
 import { displayName } from './names';
 import type { Narrative, Paragraph, Section } from './types';
 

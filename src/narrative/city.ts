@@ -1,4 +1,4 @@
-import type { NarrativeSettings } from '../core/settings';
+import type { NarrativeSettings } from '../settings/settings';
 import { decimalsOf, type Analysis, type Unit } from '../evaluation/analyze';
 import type { MeasureInfo, NarrativeTemplates } from '../i18n/narrative';
 import type { MonthMatch } from './compare';

@@ -8,6 +8,7 @@
  * reader may add its own (`buildNarrative`'s `extraFlags`). A printed figure that disagrees with
  * its recomputation is not flagged: the text states the recomputed one.
  */
+import { foldText } from '../core/cells';
 import type { Analysis } from '../evaluation/analyze';
 import {
   changesStated,
@@ -62,7 +63,7 @@ export const FLAGGING_CODES: readonly SummaryDiagnosticCode[] = [
 ];
 
 const at = (x: { readonly sheet: string; readonly cell: string }) => `${x.sheet}!${x.cell}`;
-const nameKey = (name: string) => name.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+const nameKey = foldText;
 
 /**
  * The cells a summary diagnostic is about: its own, and the other one of a figure printed

@@ -1,5 +1,5 @@
 import { percentOf } from '../core/fixed';
-import type { NarrativeSettings } from '../core/settings';
+import type { NarrativeSettings } from '../settings/settings';
 import type { Analysis } from '../evaluation/analyze';
 import type { HotlineRow, HotlineTable } from '../hotline/detect';
 import type { Item, NarrativeTemplates } from '../i18n/narrative';

@@ -1,5 +1,5 @@
 import { formatScaled } from '../core/fixed';
-import type { NarrativeSettings } from '../core/settings';
+import type { NarrativeSettings } from '../settings/settings';
 import type { Group } from '../tables/groups';
 
 /** How a unit reads in the text: a configured alias, else districts and counties drop 政府. */

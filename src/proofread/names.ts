@@ -5,7 +5,7 @@
  * (市建委 for 福州市城乡建设委员会, 电信福州分公司 for 福州市电信分公司), a match of its
  * characters against one name only.
  */
-import type { NarrativeSettings } from '../core/settings';
+import type { NarrativeSettings } from '../settings/settings';
 import { displayName } from '../narrative/names';
 import { foldName } from './fold';
 

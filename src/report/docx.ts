@@ -19,7 +19,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import type { RenderedFigure, RenderedFigures } from '../charts/figures';
-import type { ReportFonts } from '../core/settings';
+import type { ReportFonts } from '../settings/settings';
 import { CHECK_MARK } from '../i18n/narrative';
 import type { Block, ReportCell, ReportModel, ReportSection, ReportTable } from './model';
 import { xmlSafe } from './xml-text';

@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import type { ReportFonts } from '../core/settings';
+import type { ReportFonts } from '../settings/settings';
 import { packDocx } from './docx';
 import type { Block, ReportModel } from './model';
 

@@ -112,5 +112,6 @@ export function structuredText(checks: readonly StructuredCheck[], t: Structured
     for (const n of v.notes) lines.push(`  ${n.sheet}!${n.cell}  ${n.text}`);
     lines.push('');
   }
+  lines.pop(); // no blank line after the last table: the caller separates sections
   return lines;
 }

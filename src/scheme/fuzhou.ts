@@ -1,7 +1,23 @@
-import type { EvaluationSettings } from '../core/settings';
+import type { EvaluationSettings } from './evaluation-settings';
 import type { SchemeInput } from './scheme';
 
 export const FUZHOU_ID = 'fuzhou-2017';
+
+/** The bulletin's own parameters: the default `settings.evaluation`. */
+export const FUZHOU_EVALUATION: EvaluationSettings = {
+  decimals: 2,
+  rounding: 'halfUp',
+  weights: { closed: 0.2, onTime: 0.3, rework: 0.5 },
+  denominators: { rework: '处置数', closed: '应结案数', onTime: '应结案数' },
+  reworkTermWhenNoneDisposed: 'zero',
+  bands: [
+    { grade: 'A', min: 90 },
+    { grade: 'B', min: 75 },
+    { grade: 'C', min: 60 },
+    { grade: 'D', min: 40 },
+    { grade: 'E', min: 0 },
+  ],
+};
 
 /**
  * Fuzhou's 2017 scheme (说明 2–5 of the bulletin), built from the evaluation settings so the

@@ -1,9 +1,9 @@
 import { SettingsError } from '../core/errors';
-import type { EvaluationSettings } from '../core/settings';
+import type { EvaluationSettings } from './evaluation-settings';
 import companyScore from './presets/company-score.json';
 import districtRates from './presets/district-rates.json';
 import hotlineDispatch from './presets/hotline-dispatch.json';
-import { FUZHOU_ID, fuzhouScheme } from './fuzhou';
+import { FUZHOU_EVALUATION, FUZHOU_ID, fuzhouScheme } from './fuzhou';
 import { compileScheme, type Scheme, type SchemeInput } from './scheme';
 
 /** The shipped schemes besides the default, by id (their JSON files are in `presets/`). */
@@ -18,20 +18,10 @@ export const PRESET_IDS: readonly string[] = [FUZHOU_ID, ...PRESETS.keys()];
 
 /** A preset's display name (for the 设置 picker). */
 export function presetName(id: string): string {
-  if (id === FUZHOU_ID) return fuzhouScheme(DEFAULT_EVALUATION_FOR_NAMES).name;
+  if (id === FUZHOU_ID) return fuzhouScheme(FUZHOU_EVALUATION).name;
   const p = PRESETS.get(id) as { name?: string } | undefined;
   return p?.name ?? id;
 }
-
-// Only the name is read from it; avoids importing settings.ts's defaults (a cycle).
-const DEFAULT_EVALUATION_FOR_NAMES = {
-  decimals: 2,
-  rounding: 'halfUp',
-  weights: { closed: 0.2, onTime: 0.3, rework: 0.5 },
-  denominators: { rework: '处置数', closed: '应结案数', onTime: '应结案数' },
-  reworkTermWhenNoneDisposed: 'zero',
-  bands: [],
-} as const satisfies EvaluationSettings;
 
 /** What `settings.scheme` holds: a preset id, or a scheme written out. */
 export type SchemeChoice = string | SchemeInput;

@@ -1,5 +1,5 @@
-import { SettingsError, type SettingsRule } from './errors';
-import { formatScaled, toScaled } from './fixed';
+import { SettingsError, type SettingsRule } from '../core/errors';
+import { formatScaled, toScaled } from '../core/fixed';
 import { FUZHOU_ID } from '../scheme/fuzhou';
 import {
   DEFAULT_SETTINGS,

@@ -1,6 +1,8 @@
-import { SettingsError } from './errors';
-import { toScaled, type RoundingMode } from './fixed';
-import { isList } from './grid';
+import { SettingsError } from '../core/errors';
+import { toScaled } from '../core/fixed';
+import { isList } from '../core/grid';
+import type { Denominator, EvaluationSettings, GradeBand } from '../scheme/evaluation-settings';
+import { FUZHOU_EVALUATION } from '../scheme/fuzhou';
 import { FUZHOU_ID, PRESET_IDS, schemeFor, type SchemeChoice } from '../scheme/presets';
 import { compileBands, type Scheme } from '../scheme/scheme';
 import {
@@ -10,33 +12,7 @@ import {
   type SummarySettingsInput,
 } from '../summary/settings';
 
-/** The count columns a rate may be divided by. */
-export type Denominator = '处置数' | '应处置数' | '应结案数';
-
-export interface GradeBand {
-  readonly grade: string;
-  /** Lowest 综合指标值 (points) that earns this grade; bands are listed best first. */
-  readonly min: number;
-}
-
-export interface EvaluationSettings {
-  /** Decimals every rate and the index are rounded to (the bulletin: 2). */
-  readonly decimals: number;
-  readonly rounding: RoundingMode;
-  /** Weights of the index terms; they must add up to 1 (the bulletin: 20 % / 30 % / 50 %). */
-  readonly weights: { readonly closed: number; readonly onTime: number; readonly rework: number };
-  readonly denominators: {
-    readonly rework: Denominator;
-    readonly closed: Denominator;
-    readonly onTime: Denominator;
-  };
-  /**
-   * When 处置数 = 0 the bulletin prints 返工率 0 but the rework term contributes nothing
-   * ('zero'); 'full' would award the whole rework weight instead.
-   */
-  readonly reworkTermWhenNoneDisposed: 'zero' | 'full';
-  readonly bands: readonly GradeBand[];
-}
+export type { Denominator, EvaluationSettings, GradeBand };
 
 export interface NarrativeSettings {
   /** How many tied units a “…等N家单位” sentence names (one per table first, in table order). */
@@ -112,20 +88,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   scheme: FUZHOU_ID,
-  evaluation: {
-    decimals: 2,
-    rounding: 'halfUp',
-    weights: { closed: 0.2, onTime: 0.3, rework: 0.5 },
-    denominators: { rework: '处置数', closed: '应结案数', onTime: '应结案数' },
-    reworkTermWhenNoneDisposed: 'zero',
-    bands: [
-      { grade: 'A', min: 90 },
-      { grade: 'B', min: 75 },
-      { grade: 'C', min: 60 },
-      { grade: 'D', min: 40 },
-      { grade: 'E', min: 0 },
-    ],
-  },
+  evaluation: FUZHOU_EVALUATION,
   narrative: {
     namedInTies: 3,
     bottomCount: 3,
@@ -203,8 +166,21 @@ function checkShape(input: unknown, model: unknown, path: string): void {
   }
 }
 
-/** Merge `input` over the defaults and validate; throws SettingsError naming the bad field. */
+/**
+ * Each settings object's compiled scheme, compiled once. Kept beside the object rather than in
+ * it, so that `JSON.stringify(settings)` (how settings are saved and compared) is unchanged.
+ */
+const compiled = new WeakMap<Settings, Scheme>();
+
+/** Settings objects this module resolved: resolving one again returns it as it is. */
+const resolved = new WeakSet<Settings>();
+
+/**
+ * Merge `input` over the defaults and validate; throws SettingsError naming the bad field.
+ * Settings already resolved here are returned as they are, with the scheme compiled once.
+ */
 export function resolveSettings(input: SettingsInput = {}): Settings {
+  if (resolved.has(input as Settings)) return input as Settings;
   checkShape(input, DEFAULT_SETTINGS, '');
   const d = DEFAULT_SETTINGS.evaluation;
   const e = input.evaluation ?? {};
@@ -220,7 +196,8 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
   const scheme = input.scheme ?? FUZHOU_ID;
   if (typeof scheme !== 'string' && !isPlainObject(scheme))
     throw new SettingsError('scheme', { kind: 'schemeChoice', options: PRESET_IDS });
-  schemeFor(scheme, evaluation); // validates: throws naming the path inside the scheme
+  // Compiling validates: throws naming the path inside the scheme.
+  const compiledScheme = schemeFor(scheme, evaluation);
   if (scheme !== FUZHOU_ID && !sameJson(evaluation, d)) {
     const name = typeof scheme === 'string' ? scheme : String(scheme.name);
     throw new SettingsError('evaluation', { kind: 'schemeOwnsFormulas', scheme: name });
@@ -238,14 +215,22 @@ export function resolveSettings(input: SettingsInput = {}): Settings {
   const report: ReportSettings = { ...dr, ...r, fonts: { ...dr.fonts, ...r.fonts } };
   validateReport(report);
   const summary = resolveSummarySettings(input.summary);
-  return { scheme, evaluation, narrative, summary, report };
+  const settings: Settings = { scheme, evaluation, narrative, summary, report };
+  compiled.set(settings, compiledScheme);
+  resolved.add(settings);
+  return settings;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The compiled scheme the settings name. */
+/** The compiled scheme the settings name: the same object for the same settings object. */
 export function schemeOf(s: Settings): Scheme {
-  return schemeFor(s.scheme, s.evaluation);
+  let scheme = compiled.get(s);
+  if (scheme === undefined) {
+    scheme = schemeFor(s.scheme, s.evaluation);
+    compiled.set(s, scheme);
+  }
+  return scheme;
 }
 
 function validateReport(r: ReportSettings): void {

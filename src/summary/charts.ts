@@ -2,6 +2,7 @@
  * The bulletin's figures (“如下图所示”) as chart-ready data, drawn elsewhere (src/charts):
  * 诉求件受理渠道及类型对比, 各类诉求件占比, 事件/部件分类占比, 各类案件整体占比.
  */
+import { foldText } from '../core/cells';
 import { summaryZhCN, type SummaryTemplates } from '../i18n/summary';
 import { sortByValue } from '../narrative/rank';
 import type { ChartSpec } from './chart-spec';
@@ -22,7 +23,7 @@ export function itemsOf(reading: SummaryReading, dimension: CategoryDimension): 
   for (const l of reading.lists) {
     if (l.dimension !== dimension || l.area !== null) continue;
     for (const x of l.items) {
-      const key = x.name.normalize('NFKC').replace(/\s+/g, '');
+      const key = foldText(x.name);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(x);

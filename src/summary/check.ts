@@ -5,7 +5,9 @@
  * discrepancy at the total's cell. A total whose parts are absent is left alone.
  */
 import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
-import type { HotlineTable } from '../hotline/detect';
+import { textWithoutSpaces } from '../core/cells';
+import { checkTotal } from '../core/totals';
+import { hotlineLabel, type HotlineTable } from '../hotline/detect';
 import { isGrandTotalRow } from '../tables/columns';
 import {
   LIST_TOTAL,
@@ -68,11 +70,17 @@ export function checkSums(
   const seen = new Set<string>();
   const counted = new Set<string>();
   for (const c of checks) {
-    const recomputed = c.parts.reduce((s, p) => s + p.value, 0);
+    const sum = checkTotal(
+      c.total.value,
+      c.parts.map((p) => p.value),
+      'unchecked',
+    );
+    if (sum === null) continue;
+    const recomputed = sum.value;
     const at = `${c.total.sheet}!${c.total.cell}`;
     if (!counted.has(at)) tally.checked++;
     counted.add(at);
-    if (recomputed === c.total.value) continue;
+    if (sum.ok) continue;
     const key = `${c.total.sheet}!${c.total.cell}:${recomputed}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -90,14 +98,6 @@ export function checkSums(
   }
   return out;
 }
-
-const headerLabel = (v: CellValue | undefined) =>
-  typeof v === 'string'
-    ? v
-        .normalize('NFKC')
-        .replace(/\s+/g, '')
-        .replace(/\((件|件次|%)\)$/, '')
-    : '';
 
 function count(v: CellValue | undefined): number | null {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0 ? v : null;
@@ -123,7 +123,7 @@ export function checkHotlineTotals(
     const o = grid.origin ?? { row: 0, col: 0 };
     const header = grid.values[table.headerRow - 1 - o.row];
     if (!isList(header)) return;
-    const labels = header.map(headerLabel);
+    const labels = header.map(hotlineLabel);
     const find = (test: (l: string) => boolean) => labels.findIndex(test);
     const columns: { col: number; field: 'count' | 'connected' | 'timely' }[] = [];
     const countCol = find(
@@ -143,9 +143,7 @@ export function checkHotlineTotals(
     for (let r = table.headerRow - o.row; r <= last; r++) {
       const row = grid.values[r];
       if (!isList(row)) continue;
-      const name = row
-        .map((v) => (typeof v === 'string' ? v.replace(/[\s\u3000]+/g, '') : ''))
-        .find((t) => t !== '');
+      const name = row.map(textWithoutSpaces).find((t) => t !== '');
       if (name === undefined || !isGrandTotalRow(name)) continue;
       for (const { col, field } of columns) {
         const printed = count(row[col]);
@@ -164,15 +162,19 @@ export function checkHotlineTotals(
                 },
               ];
         });
-        const recomputed = parts.reduce((s, p) => s + p.value, 0);
-        if (parts.length === 0) continue;
+        const sum = checkTotal(
+          printed,
+          parts.map((p) => p.value),
+          'unchecked',
+        );
+        if (sum === null) continue;
         tally.checked++;
-        if (recomputed === printed) continue;
+        if (sum.ok) continue;
         out.push({
           kind: 'total',
           label: `${table.title} ${name} ${labels[col]}`,
           printed,
-          recomputed,
+          recomputed: sum.value,
           unit: 'count',
           sheet: table.sheet,
           cell: cellAddress(r + o.row, col + o.col),

@@ -3,6 +3,7 @@
  * is the difference in percentage points or the relative change (`rateChange`), all in
  * hundredths rounded once with the bulletin's rounding; each sized 基本持平 / 略有 / 明显.
  */
+import { foldText } from '../core/cells';
 import { divRound, percentOf } from '../core/fixed';
 import type { FlagTarget } from '../narrative/flags';
 import { sortByValue, takeTop } from '../narrative/rank';
@@ -51,7 +52,7 @@ export function rateChange(value: number, previous: number, s: SummarySettings):
 const listKey = (dimension: CategoryDimension, area: string | null) => `${dimension}|${area ?? ''}`;
 
 /** Category names compared as people read them: full/half width and spaces folded. */
-const nameKey = (name: string) => name.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+const nameKey = foldText;
 
 /** All lists of one dimension and area, merged (a list may be split over two tables). */
 function listsBy(reading: SummaryReading): Map<string, CategoryList[]> {

@@ -3,6 +3,7 @@
  * value column), with the variants real sheets use — system prefixes (“数字城管应结案数”),
  * units in brackets (“受理量（件）”, “满意度(%)”), numbering (“二、”), spaces, full-width forms.
  */
+import { foldText } from '../core/cells';
 import type { CellValue } from '../core/grid';
 import type { CategoryDimension, FigureId, SystemId } from './types';
 
@@ -168,7 +169,7 @@ export function systemOfLabel(raw: string): SystemId | null {
 
 /** An area group named in a label or title: 五城区, 七县（市）; null for none or 全市. */
 export function areaOfText(t: string): string | null {
-  const n = t.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  const n = foldText(t);
   if (/七县\(市\)|七县市|七县/.test(n)) return '七县（市）';
   if (/五城区/.test(n)) return '五城区';
   const m = /^(各城区|城区|各县\(市\)|县\(市\))/.exec(n);
@@ -275,7 +276,7 @@ export function rowRole(raw: string): RowRole | null {
 const PERIOD_RE = /(\d{4})年(\d{1,2})月/;
 
 export function periodOfText(t: string): { year: number; month: number } | null {
-  const m = PERIOD_RE.exec(t.normalize('NFKC').replace(/[\s\u3000]+/g, ''));
+  const m = PERIOD_RE.exec(foldText(t));
   if (!m) return null;
   const month = Number(m[2]);
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : null;

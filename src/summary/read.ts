@@ -6,6 +6,8 @@
  * Numbers typed as text, merged labels, blank and 备注 rows are read as staff type them;
  * nothing throws on data.
  */
+import { foldText } from '../core/cells';
+import { MAX_COUNT } from '../core/counts';
 import { percentOf, toScaled } from '../core/fixed';
 import {
   cellAddress,
@@ -61,9 +63,6 @@ import {
   type SystemId,
 } from './types';
 
-/** Counts above this are refused (as the evaluation's): products stay exact integers. */
-const MAX_COUNT = 1_000_000_000;
-
 const NUMBERED_RE = /^[(（]?([一二三四五六七八九十]+|\d+)[)）、.．]/;
 
 const NUMBER_RE = /^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?%?$/;
@@ -81,7 +80,7 @@ function readNumber(v: CellValue | undefined): NumberCell | null {
     return Number.isFinite(v) ? { text: String(v), percent: false, number: v } : null;
   }
   if (typeof v !== 'string') return null;
-  const t = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  const t = foldText(v);
   if (!NUMBER_RE.test(t)) return null;
   const percent = t.endsWith('%');
   const text = t.replace(/,/g, '').replace(/%$/, '');

@@ -1,3 +1,4 @@
+import { foldText } from '../core/cells';
 import { neededCounts, type Scheme } from '../scheme/scheme';
 
 /**
@@ -159,15 +160,14 @@ export function printedHeader(field: CountField | ComputedField, percent = '(%)'
 }
 
 const GRAND_TOTAL = /^(合计|总计|共计|全市合计|总数)/;
-const foldName = (name: string) => name.normalize('NFKC').replace(/[\s\u3000]+/g, '');
 
 /** A 合计 / 总计 row: the sum of the whole table (a 小计 sums only part of it). */
 export function isGrandTotalRow(name: string): boolean {
-  return GRAND_TOTAL.test(foldName(name));
+  return GRAND_TOTAL.test(foldText(name));
 }
 
 /** 合计 / 总计 / 小计 rows: sums, not units. */
 export function isTotalRow(name: string): boolean {
-  const t = foldName(name);
+  const t = foldText(name);
   return GRAND_TOTAL.test(t) || t.startsWith('小计');
 }

@@ -4,15 +4,9 @@ import {
   type DiagnosticCode,
   type DiagnosticParams,
 } from '../core/diagnostics';
+import { MergeIndex, textWithoutSpaces as text } from '../core/cells';
 import { GridShapeError } from '../core/errors';
-import {
-  cellAddress,
-  isEmptyCell,
-  isList,
-  type CellValue,
-  type MergedArea,
-  type SheetGrid,
-} from '../core/grid';
+import { cellAddress, isEmptyCell, isList, type CellValue, type SheetGrid } from '../core/grid';
 import { xmlInvalidCharacters } from '../report/xml-text';
 import type { Scheme } from '../scheme/scheme';
 import { isTotalRow, looksLikeQuantity, Vocabulary, type LabelKind } from './columns';
@@ -85,43 +79,7 @@ const SUB_UNIT_RE = /^(下属单位|其中)\s*[:：]?\s*/;
 const NO_CASES = '无应处置案件';
 const PERIOD_RE = /(\d{4})\s*年\s*(\d{1,2})\s*月/;
 
-const SPACE_RE = /[\s\u3000]/;
-const SPACES_RE = /[\s\u3000]+/g;
-
-/** A cell's text with every space removed (stray spaces in names); '' for non-text. */
-function text(v: CellValue | undefined): string {
-  if (typeof v !== 'string') return '';
-  return SPACE_RE.test(v) ? v.replace(SPACES_RE, '') : v;
-}
-
 const isBlank = isEmptyCell;
-
-/** Merged areas by row, to read the label a merged cell shows in rows below its top. */
-class MergeIndex {
-  private readonly byRow = new Map<number, MergedArea[]>();
-  constructor(merges: readonly MergedArea[] | undefined) {
-    for (const m of merges ?? []) {
-      if (
-        !Number.isInteger(m.top) ||
-        !Number.isInteger(m.left) ||
-        m.bottom < m.top ||
-        m.right < m.left ||
-        m.top < 0 ||
-        m.left < 0
-      ) {
-        throw new GridShapeError(`Bad merged area ${JSON.stringify(m)}`);
-      }
-      for (let r = m.top; r <= m.bottom; r++) {
-        const list = this.byRow.get(r);
-        if (list) list.push(m);
-        else this.byRow.set(r, [m]);
-      }
-    }
-  }
-  at(row: number, col: number): MergedArea | undefined {
-    return this.byRow.get(row)?.find((m) => col >= m.left && col <= m.right);
-  }
-}
 
 interface HeaderSegment {
   readonly nameCol: number;

@@ -1,3 +1,4 @@
+import { foldText } from '../core/cells';
 import type { GroupRule } from '../scheme/scheme';
 
 /**
@@ -9,7 +10,7 @@ export type Group = string;
 
 /** The group the first matching rule names, for a title or sheet name; null when none. */
 export function groupFromRules(raw: string, rules: readonly GroupRule[]): Group | null {
-  const t = raw.normalize('NFKC').replace(/\s+/g, '');
+  const t = foldText(raw);
   for (const rule of rules) if (new RegExp(rule.pattern).test(t)) return rule.group;
   return null;
 }

@@ -7,24 +7,10 @@
  * checks every printed figure and total with it. Nothing here depends on Fuzhou's columns.
  */
 
-/**
- * A printed number, exactly: `scaled / 10^decimals`. `percent`: the figure is a percentage
- * (printed “99.35%”, or stored 0.9935 in a rate column, which Excel shows as 99.35%): the
- * value is then in percent (scaled 9935, decimals 2), whichever way it was stored.
- */
-export interface PrintedNumber {
-  readonly scaled: number;
-  readonly decimals: number;
-  readonly percent: boolean;
-  /** The cell as read, for messages (“99.35%”, “0.9935”, “↓22.21%”). */
-  readonly text: string;
-}
+import type { PrintedNumber, StructCell } from '../core/printed';
 
-export type StructCell =
-  | { readonly kind: 'number'; readonly value: PrintedNumber }
-  | { readonly kind: 'empty' }
-  /** Text that is not a number (“—”, “无”, “#DIV/0!”). */
-  | { readonly kind: 'text'; readonly text: string };
+/** The printed number and cell types live with their reader, in core (`../core/printed.ts`). */
+export type { PrintedNumber, StructCell };
 
 /**
  * What a column holds. `name`: the unit names; `parent`: the names of the units' parents (a

@@ -22,6 +22,7 @@
  * Linear in the cells: one pass classifies every cell with char tests (no regular expression
  * per cell), the rest works on row summaries and on the cells of the tables found.
  */
+import { isSpaceCode, squash } from '../core/cells';
 import { cellAddress, isList, type CellValue, type MergedArea, type SheetGrid } from '../core/grid';
 import {
   EMPTY_CELL,
@@ -71,22 +72,6 @@ const TITLE_LOOKUP = 3;
 const MAX_BARE_NAME = 20;
 /** Text rows without figures (units with empty cells) a body may hold in a row. */
 const MAX_BARE_ROWS = 5;
-
-function isSpaceCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
-}
-
-/** Text with every space removed (“合  计” → “合计”, “洋  县人民政府” → “洋县人民政府”). */
-export function squash(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    if (isSpaceCode(s.charCodeAt(i))) {
-      let out = '';
-      for (let j = 0; j < s.length; j++) if (!isSpaceCode(s.charCodeAt(j))) out += s[j];
-      return out;
-    }
-  }
-  return s;
-}
 
 /** Could this text be a printed number? Only then is it parsed (a char test, not a regex). */
 function mayBeNumber(s: string): boolean {

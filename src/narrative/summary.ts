@@ -14,11 +14,11 @@ import {
   type SummaryTemplates,
   type Trend,
 } from '../i18n/summary';
-import { FlagMarks, summaryFlags } from '../narrative/flags';
-import { takeTop } from '../narrative/rank';
-import { CHART_IDS, summaryCharts } from './charts';
-import { changesStated, compareSummary } from './compare';
-import { thresholdScaled, type SummarySettings } from './settings';
+import { FlagMarks, summaryFlags } from './flags';
+import { takeTop } from './rank';
+import { CHART_IDS, summaryCharts } from '../summary/charts';
+import { changesStated, compareSummary } from '../summary/compare';
+import { thresholdScaled, type SummarySettings } from '../summary/settings';
 import {
   isRate,
   type CategoryDimension,
@@ -32,7 +32,7 @@ import {
   type SummaryParagraph,
   type SummaryReading,
   type SummarySection,
-} from './types';
+} from '../summary/types';
 
 const num = (v: number) => formatScaled(v, 2, true);
 

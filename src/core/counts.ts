@@ -1,4 +1,5 @@
-import type { CellValue } from '../core/grid';
+import { foldText } from './cells';
+import type { CellValue } from './grid';
 
 /** Counts above this are refused: it keeps every intermediate product an exact integer. */
 export const MAX_COUNT = 1_000_000_000;
@@ -29,7 +30,7 @@ export function readCount(v: CellValue | undefined): CountReading {
     if (!Number.isFinite(v)) return { problem: 'hugeNumber', text: String(v), digits: 0 };
     value = v;
   } else if (typeof v === 'string') {
-    const t = v.normalize('NFKC').replace(/\s+/g, '');
+    const t = foldText(v);
     if (t === '') return EMPTY;
     if (!NUMBER_TEXT.test(t)) return { problem: 'notNumber', text: excerpt(v.trim(), 40) };
     value = Number(t.replace(/,/g, ''));
