@@ -1,5 +1,5 @@
-import { Body1Strong, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { CELL_LIST_STYLES } from './layout';
+import { Body1Strong, makeStyles, tokens } from '@fluentui/react-components';
+import { CELL_LIST_STYLES, CellLine } from './layout';
 import { noteLines, type NarrativeNotes as Notes } from './narrative-notes';
 
 const useStyles = makeStyles({
@@ -36,24 +36,18 @@ export default function NarrativeNotes(notes: Notes) {
     <div className={styles.box} role="group" aria-label={catalog.ui.narrativeChecks}>
       <Body1Strong>{catalog.ui.narrativeChecks}</Body1Strong>
       <ul className={styles.list} data-testid="narrative-checks">
-        {lines.map((l) =>
-          onSelect ? (
-            <li key={l.key}>
-              <Button
-                appearance="subtle"
-                className={styles.item}
-                title={catalog.ui.selectCell(`${l.sheet}!${l.cell}`)}
-                onClick={() => onSelect(l.sheet, l.cell)}
-              >
-                {l.text}
-              </Button>
-            </li>
-          ) : (
-            <li key={l.key} className={styles.line}>
-              {l.text}
-            </li>
-          ),
-        )}
+        {lines.map((l) => (
+          <CellLine
+            key={l.key}
+            sheet={l.sheet}
+            cell={l.cell}
+            text={l.text}
+            title={catalog.ui.selectCell(`${l.sheet}!${l.cell}`)}
+            onSelect={onSelect}
+            itemClass={styles.item}
+            lineClass={styles.line}
+          />
+        ))}
       </ul>
     </div>
   );

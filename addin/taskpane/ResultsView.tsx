@@ -4,7 +4,6 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
-  Button,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
@@ -13,7 +12,7 @@ import type { Analysis } from '../../src/evaluation/analyze';
 import { auditSummary } from '../../src/evaluation/audit-summary';
 import type { Catalog } from '../../src/i18n/catalog';
 import { describeDiagnostic, describeDiscrepancy } from '../../src/report/describe';
-import { CELL_LIST_STYLES } from './layout';
+import { CELL_LIST_STYLES, CellLine } from './layout';
 
 // [issue 16] Loaded only when a table was read from its own layout.
 const StructuredView = lazy(() => import('./StructuredView'));
@@ -54,23 +53,18 @@ export function ResultsView({ analysis, catalog, onSelect }: ResultsProps) {
       ['error', 'warning', 'info'].indexOf(a.severity) -
       ['error', 'warning', 'info'].indexOf(b.severity),
   );
-  const cellButton = (key: string, sheet: string, cell: string, text: string) =>
-    onSelect ? (
-      <li key={key}>
-        <Button
-          appearance="subtle"
-          className={styles.item}
-          title={ui.selectCell(cell)}
-          onClick={() => onSelect(sheet, cell)}
-        >
-          {text}
-        </Button>
-      </li>
-    ) : (
-      <li key={key} className={styles.line}>
-        {text}
-      </li>
-    );
+  const cellButton = (key: string, sheet: string, cell: string, text: string) => (
+    <CellLine
+      key={key}
+      sheet={sheet}
+      cell={cell}
+      text={text}
+      title={ui.selectCell(cell)}
+      onSelect={onSelect}
+      itemClass={styles.item}
+      lineClass={styles.line}
+    />
+  );
   const structured = (analysis.structured ?? []).length > 0 && (
     <Suspense fallback={null}>
       <StructuredView analysis={analysis} catalog={catalog} onSelect={onSelect} />

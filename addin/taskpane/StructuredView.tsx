@@ -5,7 +5,7 @@ import { structuredEnUS, structuredZhCN } from '../../src/i18n/structured-ui';
 import { structuredViews, type StructuredItem } from '../../src/report/structured';
 import { schemeFromProposal } from '../../src/scheme/from-proposal';
 import { download } from './export';
-import { CELL_LIST_STYLES } from './layout';
+import { CELL_LIST_STYLES, CellLine } from './layout';
 
 const useStyles = makeStyles({
   ...CELL_LIST_STYLES,
@@ -38,21 +38,18 @@ export default function StructuredView({ analysis, catalog, onSelect }: Structur
   const t = catalog.ui === zhCN.ui ? structuredZhCN : structuredEnUS;
   const checks = analysis.structured ?? [];
   if (checks.length === 0) return null;
-  const item = (key: string, x: StructuredItem) =>
-    onSelect ? (
-      <li key={key}>
-        <Button
-          appearance="subtle"
-          className={styles.item}
-          title={catalog.ui.selectCell(x.cell)}
-          onClick={() => onSelect(x.sheet, x.cell)}
-        >
-          {`${x.sheet}!${x.cell} ${x.text}`}
-        </Button>
-      </li>
-    ) : (
-      <li key={key} className={styles.line}>{`${x.sheet}!${x.cell} ${x.text}`}</li>
-    );
+  const item = (key: string, x: StructuredItem) => (
+    <CellLine
+      key={key}
+      sheet={x.sheet}
+      cell={x.cell}
+      text={`${x.sheet}!${x.cell} ${x.text}`}
+      title={catalog.ui.selectCell(x.cell)}
+      onSelect={onSelect}
+      itemClass={styles.item}
+      lineClass={styles.line}
+    />
+  );
   return (
     <section className={styles.root} data-testid="structured" aria-label={t.heading(checks.length)}>
       <Subtitle2>{t.heading(checks.length)}</Subtitle2>

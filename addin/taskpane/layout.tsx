@@ -1,4 +1,5 @@
 import {
+  Button,
   Caption1,
   MessageBar,
   MessageBarBody,
@@ -32,6 +33,37 @@ export const CELL_LIST_STYLES = {
     width: '100%',
   },
 } as const;
+
+/**
+ * One line of such a list: a button selecting its cell in the workbook when `onSelect` is given
+ * (the Excel pane), else plain text (the web page, the Word pane). `title` says what a click does.
+ */
+export function CellLine(props: {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly text: string;
+  readonly title: string;
+  readonly onSelect?: (sheet: string, cell: string) => void;
+  /** CELL_LIST_STYLES.item for the button; the plain line's own class. */
+  readonly itemClass: string;
+  readonly lineClass?: string;
+}) {
+  const { sheet, cell, text, title, onSelect } = props;
+  return onSelect ? (
+    <li>
+      <Button
+        appearance="subtle"
+        className={props.itemClass}
+        title={title}
+        onClick={() => onSelect(sheet, cell)}
+      >
+        {text}
+      </Button>
+    </li>
+  ) : (
+    <li className={props.lineClass}>{text}</li>
+  );
+}
 
 export const usePaneStyles = makeStyles({
   root: {

@@ -38,6 +38,30 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
 }
 
 /**
+ * divRound on BigInts, for dividends beyond 2^53 (a rate over a sum of very large counts, a
+ * proposed formula's search): round(n / d) for d ≠ 0, exactly, in any rounding mode.
+ */
+export function divRoundBig(n: bigint, d: bigint, mode: RoundingMode): bigint {
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  const negative = n < 0n;
+  const a = negative ? -n : n;
+  let q = a / d;
+  const r = a - q * d;
+  if (r !== 0n) {
+    const twice = 2n * r;
+    const up =
+      mode === 'up' ||
+      (mode === 'halfUp' && twice >= d) ||
+      (mode === 'halfEven' && (twice > d || (twice === d && q % 2n === 1n)));
+    if (up) q += 1n;
+  }
+  return negative ? -q : q;
+}
+
+/**
  * Whether a magnitude with quotient q and a non-zero remainder r (given as 2r, against d)
  * goes up to q + 1.
  */

@@ -1,4 +1,4 @@
-import { divRound, pow10, toScaled, type RoundingMode } from '../core/fixed';
+import { divRound, divRoundBig, pow10, toScaled, type RoundingMode } from '../core/fixed';
 import {
   sideValue,
   type CountTerm,
@@ -211,20 +211,9 @@ function rate(f: RateDef, n: number, d: number): number | null {
  * when the quotient is beyond 2^53 too.
  */
 function bigDivRound(n: bigint, d: bigint, mode: RoundingMode): number | null {
-  const negative = n < 0n;
-  const a = negative ? -n : n;
-  let q = a / d;
-  const r = a - q * d;
-  if (r !== 0n) {
-    const twice = 2n * r;
-    const up =
-      mode === 'up' ||
-      (mode === 'halfUp' && twice >= d) ||
-      (mode === 'halfEven' && (twice > d || (twice === d && q % 2n === 1n)));
-    if (up) q += 1n;
-  }
-  if (q > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  return Number(negative ? -q : q);
+  const q = divRoundBig(n, d, mode);
+  const limit = BigInt(Number.MAX_SAFE_INTEGER);
+  return q > limit || q < -limit ? null : Number(q);
 }
 
 /**

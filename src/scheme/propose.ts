@@ -31,7 +31,7 @@
  * larger on a tie.
  * Otherwise the column is `unexplained`, with why.
  */
-import { formatScaled } from '../core/fixed';
+import { divRoundBig, formatScaled } from '../core/fixed';
 import type {
   ProposedFormula,
   ProposedRounding,
@@ -117,26 +117,8 @@ function wholeValue(v: PrintedNumber): number {
   return v.decimals === 0 ? v.scaled : v.scaled / 10 ** v.decimals;
 }
 
-/** round(n / d) for d > 0 in a rounding mode, exactly, on BigInts. */
-export function roundBig(n: bigint, d: bigint, mode: ProposedRounding): bigint {
-  if (d < 0n) {
-    n = -n;
-    d = -d;
-  }
-  const neg = n < 0n;
-  const a = neg ? -n : n;
-  let q = a / d;
-  const r = a - q * d;
-  if (r !== 0n) {
-    const twice = 2n * r;
-    const up =
-      mode === 'up' ||
-      (mode === 'halfUp' && twice >= d) ||
-      (mode === 'halfEven' && (twice > d || (twice === d && q % 2n === 1n)));
-    if (up) q += 1n;
-  }
-  return neg ? -q : q;
-}
+/** round(n / d) for d ≠ 0 in a rounding mode, exactly, on BigInts (core/fixed.ts). */
+export const roundBig: (n: bigint, d: bigint, mode: ProposedRounding) => bigint = divRoundBig;
 
 /**
  * Bit i set when rounding mode PROPOSED_ROUNDINGS[i] of num × k / d equals p, for whole numbers
