@@ -540,3 +540,40 @@ describe('proposeFormulas: speed', () => {
     expect(ms).toBeLessThan(1000);
   });
 });
+
+describe('proposeFormulas: rates that share a denominator, and rows every one of them misses', () => {
+  // 连云港城建's case by hand: two rows print 100.00% where 结案数 > 应结案数 (5/1, 2/1), so
+  // 结案率 = 结案数 / 应结案数 misses them, and so does 按期结案率 = 按期结案数 / 应结案数 — while
+  // 按期结案数 / 结案数 happens to fit them (5/5, 2/2) and one row more (4 of 5 against 3 of 5).
+  const header = [['责任单位', '应结案数', '结案数', '按期结案数', '结案率', '按期结案率']];
+  const rows = [
+    ['甲', '1', '5', '5', '100.00%', '100.00%'],
+    ['乙', '1', '2', '2', '100.00%', '100.00%'],
+    ['丙', '24', '24', '24', '100.00%', '100.00%'],
+    ['丁', '93', '92', '92', '98.92%', '98.92%'], // 92/93 = 98.924…
+    ['戊', '164', '164', '159', '100.00%', '96.95%'], // 159/164 = 96.951…
+  ];
+
+  it('keeps the header’s numerator over the other rate’s denominator, flags the same rows in both, and names the formula that fits more', () => {
+    const t = makeTable({ header, rows });
+    const onTime = formulaOf(t, '按期结案率');
+    expect(labels(t, onTime.numerator)).toEqual(['按期结案数']);
+    expect(labels(t, onTime.denominator!)).toEqual(['应结案数']);
+    expect(onTime.fitting).toEqual([2, 3, 4]);
+    expect(onTime.alternatives.join('；')).toContain('按期结案数 / 结案数');
+    const cells = checkStructured(t)
+      .discrepancies.map((d) => `${t.columns[d.column]!.label}@${t.rows[d.row]!.name}`)
+      .sort();
+    expect(cells).toEqual(['按期结案率@乙', '按期结案率@甲', '结案率@乙', '结案率@甲']);
+  });
+
+  it('when the rows it misses are not the other rate’s, the formula fitting more rows is kept', () => {
+    // 结案率 fits every row now (结案数 ≤ 应结案数 everywhere): nothing marks 甲 and 乙 as odd.
+    const fixed = rows.map((r, i) => (i < 2 ? [r[0]!, '5', '5', '5', r[4]!, r[5]!] : r));
+    fixed[1] = ['乙', '2', '2', '2', '100.00%', '100.00%'];
+    fixed[3] = ['丁', '93', '92', '91', '98.92%', '98.91%']; // 91/92 = 98.913…; 91/93 = 97.85
+    const t = makeTable({ header, rows: fixed });
+    const onTime = formulaOf(t, '按期结案率');
+    expect(labels(t, onTime.denominator!)).toEqual(['结案数']);
+  });
+});

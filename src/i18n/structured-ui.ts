@@ -43,7 +43,7 @@ export const structuredZhCN: StructuredStrings = {
   parentsLine: (parents) =>
     `上级单位：${parents.map((p) => `${p.name}（下属 ${p.units} 个）`).join('、')}`,
   unexplained: (label, why) => `“${label}”未核对：${why}`,
-  alternatives: (list) => `同样吻合的其他公式：${list.join('；')}（请确认所用公式）`,
+  alternatives: (list) => `其他吻合的公式：${list.join('；')}（请确认所用公式）`,
   formulaWrong: (unit, label, printed, expected) =>
     `${unit} ${label}：表中为 ${printed}，按公式为 ${expected}`,
   totalWrong: (total, label, printed, expected) =>
@@ -70,7 +70,7 @@ export const structuredEnUS: StructuredStrings = {
   parentsLine: (parents) =>
     `Parents: ${parents.map((p) => `${p.name} (${p.units} units)`).join(', ')}`,
   unexplained: (label, why) => `“${label}” not checked: ${why}`,
-  alternatives: (list) => `Other formulas fit as well: ${list.join('; ')} (please confirm)`,
+  alternatives: (list) => `Other formulas that fit: ${list.join('; ')} (please confirm)`,
   formulaWrong: (unit, label, printed, expected) =>
     `${unit} ${label}: printed ${printed}, the formula gives ${expected}`,
   totalWrong: (total, label, printed, expected) =>

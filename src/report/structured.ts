@@ -57,8 +57,12 @@ export function structuredViews(
     const formulas: string[] = [];
     for (const f of check.formulas) {
       formulas.push(f.statement);
-      // Found by a search, not named by the headers: other formulas fitting as well are said.
-      if (f.basis === 'search' && f.alternatives.length > 0)
+      // Found by a search rather than named by the headers, or not fitting every row: the
+      // other formulas that fit as well (or better) are said, for the user to confirm.
+      if (
+        (f.basis === 'search' || f.fitting.length < f.checked.length) &&
+        f.alternatives.length > 0
+      )
         formulas.push(t.alternatives(f.alternatives));
     }
     for (const r of check.ranks ?? []) formulas.push(r.statement);

@@ -903,6 +903,17 @@ export function proposeFormulas(
       denUse.set(k, (denUse.get(k) ?? 0) + 1);
     }
   }
+  // Rows the other rates' first choices miss (a row printing 100.00% where 结案数 > 应结案数
+  // misses every rate over 应结案数): a formula missing only such rows is not beaten by one that
+  // fits them by another denominator.
+  const missedBy = new Map<number, Set<number>>();
+  for (const ch of choices) {
+    const best = ch.ranked[0];
+    if (!best || !accepted(best)) continue;
+    const rows = best.rows();
+    const fit = new Set(rows.fitRows[best.mode]);
+    missedBy.set(ch.target, new Set(rows.checked.filter((r) => !fit.has(r))));
+  }
   for (const ch of choices) {
     const first = ch.ranked[0];
     // the column's own first choice does not vote for itself
@@ -913,11 +924,33 @@ export function proposeFormulas(
       s.denUse = k === null ? 0 : (denUse.get(k) ?? 0) - (k === own ? 1 : 0);
     }
     ch.ranked.sort(compareScored);
-    const best = ch.ranked[0];
+    const top = ch.ranked[0];
+    const siblingMisses = new Set<number>();
+    for (const [target, rows] of missedBy)
+      if (target !== ch.target) for (const r of rows) siblingMisses.add(r);
+    // The header's numerator over the denominator the other rates use, missing only rows the
+    // other rates miss too, before a formula over another denominator that fits those rows.
+    const consistent =
+      top && top.denUse === 0 && siblingMisses.size > 0
+        ? ch.ranked.find((s) => {
+            if (s.denUse === 0 || s.cand.names < top.cand.names || s.fits < 2) return false;
+            if (2 * s.fits <= s.nChecked) return false;
+            const rows = s.rows();
+            const fit = new Set(rows.fitRows[s.mode]);
+            const misses = rows.checked.filter((r) => !fit.has(r));
+            return misses.length > 0 && misses.every((r) => siblingMisses.has(r));
+          })
+        : undefined;
+    const ranked = consistent
+      ? [consistent, ...ch.ranked.filter((s) => s !== consistent)]
+      : ch.ranked;
+    const best = ranked[0];
     const col = cols[ch.target]!;
     if (best && accepted(best)) {
-      const others = ch.ranked.filter((s) => s !== best && s.fits === best.fits);
-      const named = ch.ranked.find(
+      const others = ranked.filter((s) => s !== best && s.fits === best.fits);
+      // A formula fitting more rows by another denominator is said beside the one chosen.
+      if (consistent && top) others.unshift(top);
+      const named = ranked.find(
         (s) => s.cand.named && s.fits < best.fits && 2 * s.fits >= s.nChecked && s.fits > 0,
       );
       formulas.push(
