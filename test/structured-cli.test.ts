@@ -135,3 +135,32 @@ describe('tongbao scheme', () => {
     expect((await cli(['scheme', 'a.xlsx', '--json', 'x.json'])).code).toBe(1);
   });
 });
+
+describe('never silent: what the layout reader was unsure of is said at its cell', () => {
+  it('two text columns that both look like unit names: the one read is named at its header cell', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('本月');
+    for (const row of [
+      ['各单位办理情况'],
+      ['单位', '联系人', '派遣数', '完成数', '完成率'],
+      ['鼓楼区', '张三', 100, 98, '98.00%'],
+      ['台江区', '李四', 200, 190, '95.00%'],
+      ['仓山区', '王五', 50, 50, '100.00%'],
+    ])
+      ws.addRow(row);
+    const file = join(dir, 'two-names.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await cli(['evaluate', file]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    const note = lines.findIndex((l) =>
+      l.includes('本月!A2  读取时不能确定：“单位”列和“联系人”列都像单位名称，按“单位”列读取单位'),
+    );
+    expect(note).toBeGreaterThan(0);
+    // The units are the districts, never the contacts; 98/100, 190/200, 50/50 all agree.
+    expect(r.out).toContain('完成率 = 完成数 / 派遣数 ×100%');
+    expect(r.out).not.toContain('张三');
+    expect(r.out).toContain('全部一致');
+  });
+});
