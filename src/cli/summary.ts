@@ -107,7 +107,7 @@ export function formatSummary(
   for (const d of a.discrepancies)
     lines.push(t.discrepancyLine(describeDiscrepancy(d, catalog, '—', a.printedScale)));
   // [issue 16] Tables no scheme reads, checked with the formulas found from them.
-  const structured = structuredText(a.structured ?? [], t.structured);
+  const structured = structuredText(a.structured ?? [], t.structured, a.tables.length === 0);
   if (structured.length > 0) lines.push(...(a.tables.length > 0 ? [''] : []), ...structured);
   // The summary tables (基本情况 totals, categories) and the 12345 tables' 合计 rows.
   const summary = a.summary;

@@ -427,7 +427,18 @@ function structuredChecks(sheet: SheetGrid): StructuredCheck[] {
     .tables.filter(
       (t) => t.rows.some((r) => r.kind === 'unit') && t.columns.some((c) => c.role === 'figure'),
     )
-    .map((t) => ({ ...checkStructured(t), origin }));
+    .map((t) => {
+      const check = checkStructured(t);
+      // The cells in sheet coordinates: a used range need not start at A1 (the add-in's grids).
+      const discrepancies = check.discrepancies.map((d) => ({
+        ...d,
+        cell: cellAddress(
+          t.rows[d.row]!.gridRow + origin.row,
+          t.columns[d.column]!.col + origin.col,
+        ),
+      }));
+      return { ...check, discrepancies, origin };
+    });
 }
 
 /**

@@ -87,7 +87,10 @@ export function checkStructured(
     for (const c of summable) {
       const printed = cellNumber(row, c);
       if (!printed) continue;
-      // A member that prints no number in the column is left out of the sum.
+      // A member whose cell holds text that is no number (“100件”) cannot be added: the total
+      // is not checked in that column (never a false 合计 alarm from a sum missing a part).
+      if (row.closes.some((m) => table.rows[m]?.cells[c]?.kind === 'text')) continue;
+      // A member that prints no number in the column (an empty cell) is left out of the sum.
       const sum = checkTotal(
         printed,
         row.closes.map((m) => cellNumber(table.rows[m], c)),
@@ -132,9 +135,35 @@ export function checkStructured(
   // ranks: competition ranking (1, 1, 3) on the printed figure
   for (const rule of proposal.ranks) {
     const fitting = new Set(rule.fitting);
+    // Every figure at the column's most decimals (an unrounded 93.4567890123457 beside 95.5).
+    const places = Math.max(
+      0,
+      ...rule.checked.map((r) => cellNumber(table.rows[r], rule.by)!.decimals),
+    );
     const value = (r: number) => {
       const v = cellNumber(table.rows[r], rule.by)!;
-      return BigInt(v.scaled) * 10n ** BigInt(8 - Math.min(8, v.decimals));
+      return BigInt(v.scaled) * 10n ** BigInt(places - v.decimals);
+    };
+    // The expected rank of each row, from the figures sorted once (not every row against every row).
+    const sorted = rule.checked.map(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const countBeyond = (mine: bigint): number => {
+      // desc: how many figures are greater; asc: how many are smaller (binary search).
+      let lo = 0;
+      let hi = sorted.length;
+      if (rule.order === 'desc') {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sorted[mid]! <= mine) lo = mid + 1;
+          else hi = mid;
+        }
+        return sorted.length - lo;
+      }
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < mine) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
     };
     for (const r of rule.checked) {
       const printed = cellNumber(table.rows[r], rule.column)!;
@@ -144,15 +173,7 @@ export function checkStructured(
         rule.column,
         fitting.has(r),
         () => showPrinted(printed, false),
-        () => {
-          const mine = value(r);
-          let better = 0;
-          for (const o of rule.checked) {
-            const v = value(o);
-            if (rule.order === 'desc' ? v > mine : v < mine) better++;
-          }
-          return String(rule.offset + better + 1);
-        },
+        () => String(rule.offset + countBeyond(value(r)) + 1),
       );
     }
   }

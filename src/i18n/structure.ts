@@ -29,6 +29,8 @@ export interface StructureMessages {
   readonly sectionLabel: (label: string) => string;
   /** A total row whose sum closes no row of the table. */
   readonly totalClosesNothing: (name: string) => string;
+  /** A total that leaves some rows out by its own words (合计（不含高新区）): not checked. */
+  readonly partialTotal: (name: string) => string;
   /** Diagnostic: label | value pairs (受理数 | 51571), not a table of units. */
   readonly labelValue: string;
   /** Diagnostic: rows by month or week (月份 | 受理数 …), summary figures over time. */
@@ -55,6 +57,7 @@ export const structureZhCN: StructureMessages = {
   sectionLabel: (label) =>
     `表内单独一行的“${label}”按分组标题读取，其下各行以它为上级（其他分组标题同样处理）`,
   totalClosesNothing: (name) => `“${name}”行找不到它所合计的行`,
+  partialTotal: (name) => `“${name}”只合计其中一部分行，无法确定是哪些行，未核对这一合计`,
   labelValue: '此处是“指标｜数值”成对排列的汇总数据，不是单位表，未按单位读取',
   periodRows: '此处各行按月份（时间）排列，是汇总数据，不是单位表，未按单位读取',
   noNameColumn: '此表有表头和数值，但没有单位名称列，未按单位表读取',
@@ -81,6 +84,8 @@ export const structureEnUS: StructureMessages = {
   sectionLabel: (label) =>
     `“${label}”, alone on a row inside the table, read as a group label: the parent of the rows under it (and so for the other group labels)`,
   totalClosesNothing: (name) => `No rows found for the total “${name}” to close`,
+  partialTotal: (name) =>
+    `“${name}” totals only some of the rows, which cannot be told for sure: this total is not checked`,
   labelValue: 'Label | value pairs of summary figures, not a table of units: not read as units',
   periodRows:
     'Rows by month (or week): summary figures over time, not a table of units; not read as units',

@@ -9,6 +9,8 @@ export interface StructuredStrings {
   readonly heading: (tables: number) => string;
   /** Why these tables are described apart and what is (not) done with them. */
   readonly explain: string;
+  /** The command line only, when no scheme reads the workbook: how to keep the formulas. */
+  readonly schemeHint: string;
   /** “各县市区办理情况”（工作表“2024年第二季度”A1）：12 个单位 */
   readonly tableLine: (title: string, sheet: string, cell: string, units: number) => string;
   readonly untitled: string;
@@ -37,7 +39,9 @@ export interface StructuredStrings {
 export const structuredZhCN: StructuredStrings = {
   heading: (n) => `按表格自身推得公式核对的表 ${n} 张`,
   explain:
-    '这些表格不属于所选评价方案：Tongbao 从表格本身找出每个比率列的计算公式（分子、分母、小数位和舍入方式），逐行核对表中数值，并核对合计行；只核对，不写入复核列，也不据此生成排名段落。公式可用 tongbao scheme 保存为方案文件，核对无误后用 --scheme 选用。',
+    '评价方案中没有这些表格（或这些列）的计算公式：Tongbao 从表格本身找出每个比率列的公式（分子、分母、小数位和舍入方式），逐行核对表中数值，并核对合计行；只核对，不写入复核列，也不据此生成排名段落。',
+  schemeHint:
+    '可用 tongbao scheme <工作簿.xlsx> 把这些公式保存为方案文件，核对无误后用 --scheme 选用。',
   tableLine: (title, sheet, cell, units) => `“${title}”（工作表“${sheet}”${cell}）：${units} 行`,
   untitled: '无标题表格',
   parentsLine: (parents) =>
@@ -64,7 +68,9 @@ export const structuredZhCN: StructuredStrings = {
 export const structuredEnUS: StructuredStrings = {
   heading: (n) => `${n} table(s) checked with formulas found from the table itself`,
   explain:
-    'These tables do not follow the chosen scheme: Tongbao found from each table the formula of every rate column (numerator, denominator, decimals, rounding), checked every row and the total rows. They are only checked: no review columns are written and no ranking paragraphs are built from them. Save the formulas with `tongbao scheme` and use them with --scheme once checked.',
+    'The scheme has no formula for these tables (or columns): Tongbao found from each table the formula of every rate column (numerator, denominator, decimals, rounding), checked every row and the total rows. They are only checked: no review columns are written and no ranking paragraphs are built from them.',
+  schemeHint:
+    'Save these formulas as a scheme file with `tongbao scheme <workbook.xlsx>` and use it with --scheme once checked.',
   tableLine: (title, sheet, cell, units) => `“${title}” (sheet “${sheet}” ${cell}): ${units} rows`,
   untitled: 'untitled table',
   parentsLine: (parents) =>

@@ -104,9 +104,14 @@ export function structuredViews(
 }
 
 /** The section as plain lines (the CLI's summary). */
-export function structuredText(checks: readonly StructuredCheck[], t: StructuredStrings): string[] {
+export function structuredText(
+  checks: readonly StructuredCheck[],
+  t: StructuredStrings,
+  /** Say how to keep the formulas as a scheme (the workbook has no table of a scheme). */
+  hint = false,
+): string[] {
   if (checks.length === 0) return [];
-  const lines = [t.heading(checks.length), t.explain, ''];
+  const lines = [t.heading(checks.length), t.explain, ...(hint ? [t.schemeHint] : []), ''];
   for (const v of structuredViews(checks, t)) {
     lines.push(`【${v.heading}】`);
     if (v.parents) lines.push(`  ${v.parents}`);

@@ -668,11 +668,25 @@ function linearSample(
   return out;
 }
 
+/** Count columns beyond which only single counts are tried as numerator and denominator. */
+const WIDE = 24;
+/** Count columns beyond which no count minus two others is tried. */
+const TIER2_MAX = 12;
+
 /** Numerators and denominators over the counts (the tiers: 2 is a count minus two others). */
 function rateShapes(counts: readonly number[], tier: 1 | 2): { nums: Term[][]; dens: Term[][] } {
   const nums: Term[][] = [];
   const dens: Term[][] = [];
   const n = counts.length;
+  // A wide table (more than WIDE count columns): one count over one count only (n² pairs, not
+  // n⁵), and no three-term numerators beyond TIER2_MAX counts — the search stays within seconds.
+  if (n > WIDE) {
+    if (tier === 2) return { nums, dens };
+    for (const a of counts) nums.push(terms([a]));
+    for (const a of counts) dens.push(terms([a]));
+    return { nums, dens };
+  }
+  if (tier === 2 && n > TIER2_MAX) return { nums, dens };
   if (tier === 1) {
     for (const a of counts) nums.push(terms([a]));
     for (let i = 0; i < n; i++)
@@ -1375,11 +1389,33 @@ function rankRule(
     // a column before the rank column is nearer than one as far after it
     const near = byCol.col < rank.col ? (rank.col - byCol.col) * 2 : (byCol.col - rank.col) * 2 + 1;
     let own: Fit | null = null;
+    // The figures sorted once: how many are greater (or smaller) by binary search, not by
+    // comparing every row with every other (100,000 ranked rows stay fast).
+    const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const greater = (v: bigint) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! <= v) lo = mid + 1;
+        else hi = mid;
+      }
+      return BigInt(sorted.length - lo);
+    };
+    const smaller = (v: bigint) => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      return BigInt(lo);
+    };
     for (const order of ['desc', 'asc'] as const) {
       const fitting: number[] = [];
       rows.forEach((r, i) => {
-        let better = 0n;
-        for (const v of values) if (order === 'desc' ? v > values[i]! : v < values[i]!) better++;
+        const better = order === 'desc' ? greater(values[i]!) : smaller(values[i]!);
         if (printed[i] === offset + better + 1n) fitting.push(r);
       });
       if (!own || fitting.length > own.fitting.length)

@@ -113,6 +113,9 @@ function mayBeTotal(name: string): boolean {
   return false;
 }
 
+/** A total's own words leaving rows out: 合计（不含高新区）, 总计（除开发区外）. */
+const PARTIAL_TOTAL = /[(（][^)）]*(不含|不包括|除|扣除|未含|剔除)[^)）]*[)）]/;
+
 /** 1: 小计 (part of a table); 2: 合计 and the like; 3: 总计 / 共计 / 全市 (the whole table). */
 function totalRank(name: string): number {
   if (name === '' || !mayBeTotal(name)) return 0;
@@ -1213,10 +1216,17 @@ class SheetReader {
         this.msg.totalFromData(rows[i]!.name, rows[i]!.closes.length),
       );
     closeTotals(rows, ranks);
+    // A total that says it leaves some rows out (合计（不含高新区）): which ones cannot be told
+    // for sure, so it is checked against none, and said.
+    rows.forEach((d, i) => {
+      if (d.kind !== 'total' || !PARTIAL_TOTAL.test(d.name)) return;
+      d.closes = NO_CLOSES;
+      say(d.gridRow, nameCols[i]!, this.msg.partialTotal(d.name));
+    });
     const seen = new Set<string>();
     rows.forEach((d, i) => {
       if (d.kind === 'total') {
-        if (d.closes.length === 0)
+        if (d.closes.length === 0 && !PARTIAL_TOTAL.test(d.name))
           say(d.gridRow, nameCols[i]!, this.msg.totalClosesNothing(d.name));
         return;
       }
