@@ -26,7 +26,13 @@ async function cli(argv: string[]) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tongbao-structured-cli-'));
   for (const { file, table } of loadCorpus()) {
-    if (!['dazhou-2022-04-departments.json', 'sanmenxia-2020-w35-12319.json'].includes(file))
+    if (
+      ![
+        'dazhou-2022-04-departments.json',
+        'sanmenxia-2020-w35-12319.json',
+        'ningguo-2022-04-12345.json',
+      ].includes(file)
+    )
       continue;
     books[file] = join(dir, file.replace('.json', '.xlsx'));
     await writeFile(books[file], await corpusXlsx(table));
@@ -119,6 +125,24 @@ describe('tongbao scheme', () => {
     expect(again.out).toContain('共找到 1 张评价表，6 个单位');
     expect(again.out).toContain('全部一致');
     expect(again.out).not.toContain('按表格自身推得公式核对');
+  });
+
+  it('a table with three header rows, read back with its own proposed scheme: the header rows are never units', async () => {
+    const book = books['ningguo-2022-04-12345.json']!;
+    const r = await cli(['scheme', book]);
+    expect(r.code).toBe(0);
+    const file = join(dir, 'ningguo-scheme.json');
+    await writeFile(file, r.out);
+    const again = await cli(['evaluate', book, '--scheme', file, '--json', join(dir, 'ng.json')]);
+    expect(again.code).toBe(0);
+    const doc = JSON.parse(await readFile(join(dir, 'ng.json'), 'utf8')) as EvaluationJson;
+    expect(doc.units.map((u) => u.name)).toEqual([
+      '住建局',
+      '公安局',
+      '城管局',
+      '卫健委',
+      '市场监督管理局',
+    ]);
   });
 
   it('the sample workbook follows the default scheme: nothing to propose, stdout empty, exit 2', async () => {

@@ -393,6 +393,10 @@ class SheetScanner {
         else anyValue = true;
       }
       anyValue ||= anyNumber;
+      // [issue 16] A header over several rows (派遣案件总数 over 总计 over 按时 | 超时): rows whose
+      // name cell is still inside the header's merged name label, with no number, are header.
+      const inHeader = this.merges.at(r, col0);
+      if (inHeader && inHeader.top <= headerRow && !anyNumber && !noCases) continue;
       const a = this.nameText(r, col0, false);
       const b = col1 === undefined ? '' : this.nameText(r, col1, true);
       // Only a row without figures can be the next table's header or title.
