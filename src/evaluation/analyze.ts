@@ -236,11 +236,19 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
   const summarySheets = new Set(summary.sheets);
   const units: Unit[] = [];
   const discrepancies: Discrepancy[] = [];
+  // [issue 16] Each sheet read from its layout at most once, whoever asks first.
+  const layouts = new Map<SheetGrid, StructuredCheck[]>();
+  const layoutOf: LayoutOf = (sheet) => {
+    let checks = layouts.get(sheet);
+    if (!checks) layouts.set(sheet, (checks = structuredChecks(sheet)));
+    return checks;
+  };
   // [issue 16] Tables the default scheme reads only in part (its figures need columns the table
   // lacks) are read from their layout instead when that checks more of what they print.
   const { kept, replaced } = preferStructure(
     detection.tables,
     settings.scheme === FUZHOU_ID,
+    layoutOf,
     (t) => {
       // The scheme's reading in scratch: what it checks (its own figures and the columns the
       // layout's formulas add), and whether it misreads the rows (a name lost, a child with no
@@ -248,7 +256,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
       const notes: Diagnostic[] = [];
       const found: Discrepancy[] = [];
       const own = evaluateTable(t, 0, compiled, notes, found);
-      const all = supplementFromLayout(t, 0, own.checked, new Map(), {
+      const all = supplementFromLayout(t, 0, own.checked, layoutOf, {
         diagnostics: notes,
         discrepancies: found,
         scale: {},
@@ -287,7 +295,7 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
       // the formulas found from its printed figures. On a sheet the summary reads (categories
       // with their rates), only tables whose printed rates a formula reproduces.
       const summarySheet = summarySheets.has(sheet.name);
-      const read = structuredChecks(sheet).filter(
+      const read = layoutOf(sheet).filter(
         (c) =>
           !summarySheet ||
           c.formulas.some((f) => f.kind === 'rate' && f.fitting.length > 0) ||
@@ -312,14 +320,13 @@ export function analyzeWorkbook(sheets: readonly SheetGrid[], input: SettingsInp
   }
   const printedScale: Record<string, 'percent' | 'fraction'>[] = [];
   const checked: Checked[] = [];
-  const layouts = new Map<SheetGrid, StructuredCheck[]>();
   tables.forEach((table, tableIndex) => {
     const evaluated = evaluateTable(table, tableIndex, compiled, diagnostics, discrepancies);
     units.push(...evaluated.units);
     printedScale.push(evaluated.scale);
     // [issue 16] Printed columns the scheme has no formula for, checked with the table's own.
     checked.push(
-      supplementFromLayout(table, tableIndex, evaluated.checked, layouts, {
+      supplementFromLayout(table, tableIndex, evaluated.checked, layoutOf, {
         diagnostics,
         discrepancies,
         scale: evaluated.scale,
@@ -354,7 +361,7 @@ function supplementFromLayout(
   table: DetectedTable,
   tableIndex: number,
   checked: Checked,
-  layouts: Map<SheetGrid, StructuredCheck[]>,
+  layoutOf: LayoutOf,
   out: {
     diagnostics: Diagnostic[];
     discrepancies: Discrepancy[];
@@ -362,12 +369,7 @@ function supplementFromLayout(
   },
 ): Checked {
   if (table.columns.unknown.length === 0) return checked;
-  let checks = layouts.get(table.grid);
-  if (!checks) layouts.set(table.grid, (checks = structuredChecks(table.grid)));
-  const layout = checks.find(
-    (c) =>
-      c.table.headerTop <= table.headerRow + table.headerRows && c.table.endRow > table.headerRow,
-  );
+  const layout = layoutOf(table.grid).find((c) => sameRows(c, table));
   if (!layout) return checked;
   const o = table.origin;
   const inTable = (gridRow: number) => gridRow > table.headerRow && gridRow < table.endRow;
@@ -420,6 +422,17 @@ function supplementFromLayout(
   return { figures, matched, discrepancies, notChecked, unknownColumns };
 }
 
+/** [issue 16] A sheet's tables read from their layout, cached for one analysis (`structuredChecks`). */
+type LayoutOf = (sheet: SheetGrid) => readonly StructuredCheck[];
+
+/** [issue 16] The table read from the layout where the scheme found `table`: their rows overlap. */
+function sameRows(check: StructuredCheck, table: DetectedTable): boolean {
+  return (
+    check.table.headerTop <= table.headerRow + table.headerRows &&
+    check.table.endRow > table.headerRow
+  );
+}
+
 /** [issue 16] The tables of a sheet read from their layout, each checked with its own formulas. */
 function structuredChecks(sheet: SheetGrid): StructuredCheck[] {
   const origin = sheet.origin ?? { row: 0, col: 0 };
@@ -449,6 +462,7 @@ function structuredChecks(sheet: SheetGrid): StructuredCheck[] {
 function preferStructure(
   detected: readonly DetectedTable[],
   defaultScheme: boolean,
+  layoutOf: LayoutOf,
   /** How many printed figures the scheme's reading of a table checks, and whether it misreads it. */
   schemeReading: (table: DetectedTable) => { figures: number; misread: boolean },
 ): {
@@ -458,22 +472,14 @@ function preferStructure(
   const kept: DetectedTable[] = [];
   const replaced: { table: DetectedTable; from: number; to: number; checks: StructuredCheck[] }[] =
     [];
-  const bySheet = new Map<SheetGrid, StructuredCheck[]>();
   const used = new Set<StructuredCheck>();
   for (const table of detected) {
     if (!defaultScheme || table.missing.length === 0) {
       kept.push(table);
       continue;
     }
-    let checks = bySheet.get(table.grid);
-    if (!checks) bySheet.set(table.grid, (checks = structuredChecks(table.grid)));
     // The structured table at the same header, and what each reading checks.
-    const same = checks.filter(
-      (c) =>
-        !used.has(c) &&
-        c.table.headerTop <= table.headerRow + table.headerRows &&
-        c.table.endRow > table.headerRow,
-    );
+    const same = layoutOf(table.grid).filter((c) => !used.has(c) && sameRows(c, table));
     // The layout's reading when the scheme's misreads the rows, or when it checks more printed
     // figures (rows the scheme cannot evaluate, such as 结案数 > 应结案数 printed as 100.00%, are
     // still checked against their formula).
