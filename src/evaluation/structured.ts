@@ -20,6 +20,7 @@ import {
   classifyColumns,
   formulaValue,
   proposeFormulas,
+  rankCounter,
   showPrinted,
   showValue,
 } from '../scheme/propose';
@@ -145,26 +146,7 @@ export function checkStructured(
       return BigInt(v.scaled) * 10n ** BigInt(places - v.decimals);
     };
     // The expected rank of each row, from the figures sorted once (not every row against every row).
-    const sorted = rule.checked.map(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const countBeyond = (mine: bigint): number => {
-      // desc: how many figures are greater; asc: how many are smaller (binary search).
-      let lo = 0;
-      let hi = sorted.length;
-      if (rule.order === 'desc') {
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (sorted[mid]! <= mine) lo = mid + 1;
-          else hi = mid;
-        }
-        return sorted.length - lo;
-      }
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < mine) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const beyond = rankCounter(rule.checked.map(value));
     for (const r of rule.checked) {
       const printed = cellNumber(table.rows[r], rule.column)!;
       record(
@@ -173,7 +155,7 @@ export function checkStructured(
         rule.column,
         fitting.has(r),
         () => showPrinted(printed, false),
-        () => String(rule.offset + countBeyond(value(r)) + 1),
+        () => String(rule.offset + beyond(value(r), rule.order) + 1),
       );
     }
   }
